@@ -1,0 +1,123 @@
+import type { Profile } from '../profile/profileSchema.js';
+import type { RuleSet, RulesSnapshot } from '../rules/RuleSet.js';
+import { indexToIsoMonth, isoMonthToIndex, monthIndex, parseIsoDate, type Ymd } from '../shared/dates.js';
+
+/** One contribution run as month indices, with its validity (实施细则 第六条(四)) decided once. */
+export interface Run {
+  from: number;
+  /** Inclusive; an ongoing run (`to: null`) ends in the application month. */
+  to: number;
+  base: number;
+  /** The base in fen (分), so that ratio comparisons are exact integer arithmetic. */
+  baseFen: number;
+  valid: boolean;
+  backPaid: boolean;
+  index: number;
+}
+
+/**
+ * What every indicator needs from a profile, derived once: dates as integers,
+ * contribution runs clipped to the application month, and the wage figures read
+ * (to mark a result provisional).
+ */
+export class Facts {
+  readonly profile: Profile;
+  readonly asOf: string;
+  readonly asOfYmd: Ymd;
+  /** The application month (申请当月) as a month index. */
+  readonly asOfMonth: number;
+  readonly birth: Ymd;
+  readonly runs: Run[];
+  readonly rules: RuleSet;
+  readonly snapshot: RulesSnapshot;
+  /** Months scored with the latest published wage figure because theirs is not published yet. */
+  readonly provisionalMonths = new Set<number>();
+  /** Wage-table entries read (for explanations). */
+  readonly wageEntriesRead = new Set<number>();
+
+  constructor(profile: Profile, rules: RuleSet, snapshot: RulesSnapshot, asOf = profile.asOf) {
+    this.profile = profile;
+    this.asOf = asOf;
+    this.asOfYmd = parseIsoDate(asOf)!;
+    this.asOfMonth = monthIndex(this.asOfYmd.y, this.asOfYmd.m);
+    this.birth = parseIsoDate(profile.birthDate)!;
+    this.rules = rules;
+    this.snapshot = snapshot;
+    const vm = snapshot.params.valid_month?.value;
+    this.runs = [];
+    const list = profile.contributions ?? [];
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i]!;
+      const from = isoMonthToIndex(c.from);
+      if (from > this.asOfMonth) continue; // facts after asOf are ignored
+      const to = c.to == null ? this.asOfMonth : Math.min(isoMonthToIndex(c.to), this.asOfMonth);
+      const backPaid = c.backPaid === true;
+      const valid =
+        !(vm?.excludeBackPaid !== false && backPaid) &&
+        !(vm?.requireEmployerMatchesContract !== false && c.employerMatchesContract === false) &&
+        !(vm?.requireTaxConsistent !== false && c.taxConsistent === false);
+      this.runs.push({ from, to, base: c.base, baseFen: Math.round(c.base * 100), valid, backPaid, index: i });
+    }
+  }
+
+  /** Valid months in [from, to] (inclusive month indices). */
+  validMonthsIn(from: number, to: number): number {
+    let n = 0;
+    for (const r of this.runs) {
+      if (!r.valid) continue;
+      const a = r.from > from ? r.from : from;
+      const b = r.to < to ? r.to : to;
+      if (b >= a) n += b - a + 1;
+    }
+    return n;
+  }
+
+  /**
+   * Counts, for each ratio threshold (in hundredths: 80 = 0.8×), the valid months
+   * in [from, to] whose base reaches that multiple of the month's wage figure.
+   */
+  monthsAtRatios(from: number, to: number, ratiosPct: readonly number[]): number[] {
+    const counts = new Array<number>(ratiosPct.length).fill(0);
+    const wages = this.rules.wages;
+    for (const r of this.runs) {
+      if (!r.valid) continue;
+      const a = r.from > from ? r.from : from;
+      const b = r.to < to ? r.to : to;
+      for (let m = a; m <= b; m++) {
+        const wage = wages.figureFor(m);
+        if (m > wages.lastMonth) this.provisionalMonths.add(m);
+        // base ≥ ratio × wage  ⇔  base(fen) ≥ ratioPct × wage (exact for integer wage figures)
+        for (let t = 0; t < ratiosPct.length; t++) if (r.baseFen >= ratiosPct[t]! * wage) counts[t]!++;
+      }
+    }
+    return counts;
+  }
+
+  /** Union of month indices of periods, clipped to months strictly before the application month. */
+  monthsBeforeApplication(periods: ReadonlyArray<{ from: string; to?: string | null }>): number {
+    const last = this.asOfMonth - 1;
+    const spans: Array<[number, number]> = [];
+    for (const p of periods) {
+      const a = isoMonthToIndex(p.from);
+      const b = p.to == null ? last : Math.min(isoMonthToIndex(p.to), last);
+      if (b >= a) spans.push([a, b]);
+    }
+    spans.sort((x, y) => x[0] - y[0]);
+    let total = 0;
+    let curA = -1;
+    let curB = -2;
+    for (const [a, b] of spans) {
+      if (a > curB + 1) {
+        if (curB >= curA) total += curB - curA + 1;
+        curA = a;
+        curB = b;
+      } else if (b > curB) curB = b;
+    }
+    if (curB >= curA && curA >= 0) total += curB - curA + 1;
+    return total;
+  }
+
+  month(i: number): string {
+    return indexToIsoMonth(i);
+  }
+}

@@ -1,0 +1,2 @@
+export { score } from './score.js';
+export * from './types.js';

@@ -1,0 +1,108 @@
+import type { Profile } from '../profile/profileSchema.js';
+import { defaultRuleSet } from '../rules/defaultRuleSet.js';
+import type { RuleSet } from '../rules/RuleSet.js';
+import { indexToIsoMonth } from '../shared/dates.js';
+import { Facts } from './Facts.js';
+import { paramRead, type Outcome } from './Indicator.js';
+import { INDICATORS } from './indicators/index.js';
+import { INDICATOR_IDS, RESULT_CONTRACT, type IndicatorGroup, type IndicatorId, type ResultItem, type ScoreOptions, type ScoreResult } from './types.js';
+import { vetoes } from './vetoes.js';
+
+/**
+ * The points engine: a pure function of a validated profile, the rules data
+ * and the profile's `asOf`. No clock, no I/O. The simulator, the planner and
+ * the official determination all call this one function.
+ */
+export function score(profile: Profile, options: ScoreOptions = {}, rules: RuleSet = defaultRuleSet()): ScoreResult {
+  const explain = options.explain !== false;
+  const asOf = profile.asOf;
+  const warnings: string[] = [];
+  let beyond = false;
+  let snapshot;
+  if (options.assumeRulesContinue && asOf > rules.lastDate) {
+    // Planner projection past the last version: its rules are assumed to continue (profile.md, Plan).
+    snapshot = rules.at(rules.lastDate);
+    beyond = true;
+  } else snapshot = rules.at(asOf);
+  const facts = new Facts(profile, rules, snapshot, asOf);
+
+  const outcomes = new Map<IndicatorId, Outcome>();
+  for (const id of INDICATOR_IDS) {
+    const param = snapshot.params[id];
+    if (!param || param.value === null) continue; // not in force in this version
+    outcomes.set(id, (INDICATORS[id] as (f: Facts, p: typeof param, e: boolean) => Outcome)(facts, param, explain));
+  }
+  applyAlternative(outcomes, explain);
+
+  const v = vetoes(facts, explain);
+  warnings.push(...v.warnings);
+  const provisional = facts.provisionalMonths.size > 0 || beyond;
+  if (facts.provisionalMonths.size) {
+    const months = [...facts.provisionalMonths].sort((a, b) => a - b);
+    const latest = rules.wages.latest;
+    warnings.push(
+      `缴费月份 ${indexToIsoMonth(months[0]!)}${months.length > 1 ? ` 至 ${indexToIsoMonth(months[months.length - 1]!)}` : ''} 的社平工资尚未公布，暂按最近公布的 ${latest.value} 元（${latest.from} 起）计算，结果为暂定；正式核定须待新的社平工资公布并载入后进行。`,
+    );
+  }
+  if (beyond)
+    warnings.push(`${asOf} 已超出现行政策有效期（至 ${rules.lastDate}），假定 ${snapshot.version.id} 规则延续，结果为暂定。`);
+
+  const items: ResultItem[] = [];
+  let total = 0;
+  for (const [id, o] of outcomes) {
+    const param = snapshot.params[id]!;
+    const group = rules.data.parameters[id].group as IndicatorGroup;
+    total += o.points;
+    if (!explain) {
+      items.push({ id, group, points: o.points });
+      continue;
+    }
+    const parameters = [paramRead(param), ...(o.extra ?? [])];
+    const notes = parameters.flatMap((p) => (p.note ? [p.note] : []));
+    items.push({
+      id,
+      group,
+      points: o.points,
+      label: param.label,
+      explanation: o.explanation ?? '',
+      citations: [...new Set(parameters.flatMap((p) => p.citations))],
+      inputs: o.inputs ?? {},
+      parameters,
+      next: o.next ?? null,
+      ...(notes.length ? { notes } : {}),
+    });
+  }
+  const standard = snapshot.params.standard!.value;
+  const vetoed = v.vetoes.length > 0;
+  const result: ScoreResult = {
+    contract: RESULT_CONTRACT,
+    rulesVersion: snapshot.version.id,
+    dataRevision: rules.revision,
+    asOf,
+    standard,
+    total,
+    qualified: !vetoed && total >= standard,
+    vetoed,
+    vetoes: v.vetoes,
+    provisional,
+    warnings,
+    items,
+  };
+  if (explain && v.details.length) result.vetoDetails = v.details;
+  return result;
+}
+
+/**
+ * Education and qualification (职称/技能) are alternatives: the higher counts, the other contributes 0
+ * and says why. Ties: education counts (rules.md §2).
+ */
+function applyAlternative(outcomes: Map<IndicatorId, Outcome>, explain: boolean): void {
+  const edu = outcomes.get('education');
+  const qual = outcomes.get('qualification');
+  if (!edu || !qual || (edu.points === 0 && qual.points === 0)) return;
+  const [loser, winnerName, loserName, winnerPts] =
+    qual.points > edu.points ? [edu, '专业技术职称/技能等级', '教育背景', qual.points] : [qual, '教育背景', '专业技术职称/技能等级', edu.points];
+  if (explain)
+    loser.explanation = `${loser.explanation ?? ''}教育背景与专业技术职称/技能等级二者只计其一：${winnerName} ${winnerPts} 分不低于${loserName} ${loser.points} 分${qual.points === edu.points ? '（同分计学历）' : ''}，本项计 0 分。`;
+  loser.points = 0;
+}

@@ -1,0 +1,93 @@
+import type { ParameterKey } from '../rules/rulesDataSchema.js';
+
+export const RESULT_CONTRACT = 1;
+
+export type IndicatorGroup = 'basic' | 'bonus' | 'deduction';
+
+/** Indicator ids of rules.md §3–5, in the order results list them. */
+export const INDICATOR_IDS = [
+  'age',
+  'education',
+  'qualification',
+  'insurance_years',
+  'insurance_base',
+  'startup_talent',
+  'tech_transfer_talent',
+  'shortage_major',
+  'investment',
+  'public_service',
+  'key_area',
+  'fresh_graduate',
+  'award',
+  'spouse_hukou',
+  'false_material',
+  'administrative_detention',
+  'criminal_record',
+] as const satisfies readonly ParameterKey[];
+
+export type IndicatorId = (typeof INDICATOR_IDS)[number];
+export type VetoId = 'serious_crime' | 'family_planning';
+
+/** A parameter value as read for one item, with its effective dates and citation. */
+export interface ParameterRead {
+  key: string;
+  label: string;
+  value: unknown;
+  from: string;
+  to: string;
+  citations: string[];
+  note?: string;
+}
+
+export interface ResultItem {
+  id: IndicatorId;
+  group: IndicatorGroup;
+  points: number;
+  /** Chinese label of the indicator (e.g. 年龄). */
+  label?: string;
+  /** Chinese: the inputs used, the values read, the rule applied. */
+  explanation?: string;
+  citations?: string[];
+  /** The facts of the profile this item used. */
+  inputs?: Record<string, unknown>;
+  /** Every parameter read, with its effective dates and citation. */
+  parameters?: ParameterRead[];
+  /** For items below their maximum: what the next band needs (Chinese); null at the maximum. */
+  next?: string | null;
+  /** Interpretation notes (Decision) attached to the parameters read. */
+  notes?: string[];
+}
+
+export interface VetoDetail {
+  id: VetoId;
+  explanation: string;
+  citations: string[];
+}
+
+export interface ScoreResult {
+  contract: typeof RESULT_CONTRACT;
+  rulesVersion: string;
+  /** Content hash of the rules data the result was computed with. */
+  dataRevision: string;
+  asOf: string;
+  standard: number;
+  total: number;
+  qualified: boolean;
+  vetoed: boolean;
+  vetoes: VetoId[];
+  provisional: boolean;
+  warnings: string[];
+  items: ResultItem[];
+  vetoDetails?: VetoDetail[];
+}
+
+export interface ScoreOptions {
+  /** Full explanations (default true). `false` gives a lean result: id, group, points per item. */
+  explain?: boolean;
+  /**
+   * Planner projections only: past the end of the last policy version, assume
+   * its rules continue, mark the result provisional and say so (profile.md, Plan).
+   * `score` itself refuses such a date.
+   */
+  assumeRulesContinue?: boolean;
+}

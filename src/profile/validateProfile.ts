@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import { JifenError, jsonPath, type FieldIssue } from '../shared/errors.js';
+import { crossFieldIssues, profileSchema, type Profile } from './profileSchema.js';
+
+/** Turns zod issues into JSON-path issues; an unknown key is reported at its own path. */
+export function toFieldIssues(issues: ReadonlyArray<z.core.$ZodIssue>): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) out.push({ path: jsonPath([...issue.path, key]), message: '未知字段（契约中没有此字段）' });
+    } else if (issue.code === 'invalid_union' && issue.errors.length) {
+      out.push(...toFieldIssues(issue.errors.flat().map((e) => ({ ...e, path: [...issue.path, ...e.path] }))));
+    } else {
+      out.push({ path: jsonPath(issue.path), message: issue.message });
+    }
+  }
+  return out;
+}
+
+/** Validates a parsed JSON value as a profile; throws `validation_failed` naming every bad path. */
+export function validateProfile(input: unknown): Profile {
+  const parsed = profileSchema.safeParse(input);
+  const cross = crossFieldIssues(input);
+  if (parsed.success && cross.length === 0) return parsed.data;
+  const issues = parsed.success ? cross : [...toFieldIssues(parsed.error.issues), ...cross];
+  throw new JifenError('validation_failed', '积分档案（profile）校验失败', issues);
+}
+
+/** Parses JSON text and validates it; text that is not JSON is its own error. */
+export function parseProfileJson(text: string): Profile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new JifenError('not_json', '输入不是有效的 JSON', [{ path: '$', message: (e as Error).message }]);
+  }
+  return validateProfile(raw);
+}

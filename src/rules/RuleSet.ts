@@ -1,0 +1,142 @@
+import { addDays } from '../shared/dates.js';
+import { JifenError } from '../shared/errors.js';
+import { formatCitation } from './formatCitation.js';
+import type { ParameterEntry, RulesData } from './loadRulesData.js';
+import { parameterKeys, type ParameterKey, type ParameterValues } from './rulesDataSchema.js';
+import { WageTable } from './WageTable.js';
+
+export interface PolicyVersion {
+  id: string;
+  from: string;
+  to: string;
+  title: string;
+  citations: string[];
+}
+
+/** One parameter as read on one date, with what is needed to explain it. */
+export interface ResolvedParameter<K extends ParameterKey = ParameterKey> {
+  key: K;
+  label: string;
+  value: ParameterValues[K];
+  from: string;
+  to: string;
+  citations: string[];
+  note?: string;
+}
+
+export type ParameterSnapshot = { [K in ParameterKey]: ResolvedParameter<K> | undefined };
+
+/** Everything in force on one date. Built once per interval of constant rules and cached. */
+export interface RulesSnapshot {
+  version: PolicyVersion;
+  params: ParameterSnapshot;
+}
+
+/**
+ * The compiled policy data: which version and which parameter values are in
+ * force on a date, and the wage table. Immutable; safe to share.
+ */
+export class RuleSet {
+  readonly data: RulesData;
+  readonly revision: string;
+  readonly wages: WageTable;
+  readonly versions: readonly PolicyVersion[];
+  private readonly breakpoints: string[];
+  private readonly byInterval = new Map<number, RulesSnapshot>();
+  private readonly byDate = new Map<string, RulesSnapshot>();
+
+  constructor(data: RulesData) {
+    this.data = data;
+    this.revision = data.revision;
+    this.wages = new WageTable(data.wages);
+    this.versions = data.versions.map((v) => ({
+      id: v.id,
+      from: v.from,
+      to: v.to,
+      title: v.title,
+      citations: v.instruments.map((id) => formatCitation(data.instruments, { instrument: id, article: '' })),
+    }));
+    const points = new Set<string>();
+    for (const v of data.versions) points.add(v.from).add(addDays(v.to, 1));
+    for (const key of parameterKeys)
+      for (const e of data.parameters[key].values) points.add(e.from).add(addDays(e.to, 1));
+    this.breakpoints = [...points].sort();
+  }
+
+  get firstDate(): string {
+    return this.versions[0]!.from;
+  }
+
+  get lastDate(): string {
+    return this.versions[this.versions.length - 1]!.to;
+  }
+
+  versionAt(date: string): PolicyVersion | undefined {
+    for (const v of this.versions) if (date >= v.from && date <= v.to) return v;
+    return undefined;
+  }
+
+  /** The rules in force on `date`; a date outside every version is an error naming `$.asOf`. */
+  at(date: string): RulesSnapshot {
+    const cached = this.byDate.get(date);
+    if (cached) return cached;
+    const version = this.versionAt(date);
+    if (!version)
+      throw new JifenError(
+        'no_policy_version',
+        `申请日期 ${date} 不在任何积分政策版本的有效期内（${this.firstDate} 至 ${this.lastDate}）`,
+        [{ path: '$.asOf', message: `不在任何政策版本有效期内（${this.firstDate} 至 ${this.lastDate}）` }],
+        { asOf: date },
+      );
+    const interval = this.intervalOf(date);
+    let snapshot = this.byInterval.get(interval);
+    if (!snapshot) {
+      snapshot = { version, params: this.resolveAll(date) };
+      this.byInterval.set(interval, snapshot);
+    }
+    if (this.byDate.size > 50_000) this.byDate.clear();
+    this.byDate.set(date, snapshot);
+    return snapshot;
+  }
+
+  /** One parameter's entry covering `date`, or undefined in a gap. */
+  entryAt<K extends ParameterKey>(key: K, date: string): ParameterEntry<ParameterValues[K]> | undefined {
+    for (const e of this.data.parameters[key].values) if (date >= e.from && date <= e.to) return e;
+    return undefined;
+  }
+
+  citationText(c: { instrument: string; article: string }): string {
+    return formatCitation(this.data.instruments, c);
+  }
+
+  private intervalOf(date: string): number {
+    let lo = 0;
+    let hi = this.breakpoints.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.breakpoints[mid]! <= date) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private resolveAll(date: string): ParameterSnapshot {
+    const out = {} as Record<ParameterKey, ResolvedParameter | undefined>;
+    for (const key of parameterKeys) {
+      const file = this.data.parameters[key];
+      const e = this.entryAt(key, date);
+      out[key] = e
+        ? {
+            key,
+            label: file.label,
+            value: e.value,
+            from: e.from,
+            to: e.to,
+            citations: e.cite.map((c) => this.citationText(c)),
+            ...(e.note ? { note: e.note } : {}),
+          }
+        : undefined;
+    }
+    return out as ParameterSnapshot;
+  }
+}
