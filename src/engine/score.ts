@@ -102,7 +102,7 @@ function applyAlternative(outcomes: Map<IndicatorId, Outcome>, explain: boolean)
   if (!edu || !qual || (edu.points === 0 && qual.points === 0)) return;
   const [loser, winnerName, loserName, winnerPts] =
     qual.points > edu.points ? [edu, '专业技术职称/技能等级', '教育背景', qual.points] : [qual, '教育背景', '专业技术职称/技能等级', edu.points];
-  if (explain)
+  if (explain && loser.points > 0)
     loser.explanation = `${loser.explanation ?? ''}教育背景与专业技术职称/技能等级二者只计其一：${winnerName} ${winnerPts} 分不低于${loserName} ${loser.points} 分${qual.points === edu.points ? '（同分计学历）' : ''}，本项计 0 分。`;
   loser.points = 0;
 }

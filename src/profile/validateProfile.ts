@@ -18,12 +18,38 @@ export function toFieldIssues(issues: ReadonlyArray<z.core.$ZodIssue>): FieldIss
 }
 
 /** Validates a parsed JSON value as a profile; throws `validation_failed` naming every bad path. */
-export function validateProfile(input: unknown): Profile {
+export function validateProfile(input: unknown, prefix = '$'): Profile {
   const parsed = profileSchema.safeParse(input);
   const cross = crossFieldIssues(input);
   if (parsed.success && cross.length === 0) return parsed.data;
   const issues = parsed.success ? cross : [...toFieldIssues(parsed.error.issues), ...cross];
-  throw new JifenError('validation_failed', '积分档案（profile）校验失败', issues);
+  throw new JifenError(
+    'validation_failed',
+    '积分档案（profile）校验失败',
+    prefix === '$' ? issues : issues.map((i) => ({ ...i, path: prefix + i.path.slice(1) })),
+  );
+}
+
+const CASE_KEYS = new Set(['name', 'source', 'description', 'profile', 'expected']);
+
+/**
+ * Accepts a bare profile, or a golden-case file of `shared/spec/cases/`
+ * (`{ name, source, profile, expected }`), whose `profile` is scored. The
+ * envelope is recognised only when it has `profile` and no `asOf`; its other
+ * keys are checked too, so a typo is still named.
+ */
+export function validateProfileOrCase(input: unknown): Profile {
+  if (input && typeof input === 'object' && !Array.isArray(input) && 'profile' in input && !('asOf' in input)) {
+    const unknown = Object.keys(input).filter((k) => !CASE_KEYS.has(k));
+    if (unknown.length)
+      throw new JifenError(
+        'validation_failed',
+        '用例文件校验失败',
+        unknown.map((k) => ({ path: `$.${k}`, message: '未知字段（用例文件只含 name、source、profile、expected）' })),
+      );
+    return validateProfile((input as { profile: unknown }).profile, '$.profile');
+  }
+  return validateProfile(input);
 }
 
 /** Parses JSON text and validates it; text that is not JSON is its own error. */
@@ -34,5 +60,5 @@ export function parseProfileJson(text: string): Profile {
   } catch (e) {
     throw new JifenError('not_json', '输入不是有效的 JSON', [{ path: '$', message: (e as Error).message }]);
   }
-  return validateProfile(raw);
+  return validateProfileOrCase(raw);
 }

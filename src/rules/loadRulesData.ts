@@ -109,7 +109,7 @@ export function loadRulesData(root: string): RulesData {
       if (sorted[i]!.from <= sorted[i - 1]!.to)
         issues.push({ path: `${display}: $.values`, message: `生效期间重叠: ${sorted[i - 1]!.from}..${sorted[i - 1]!.to} 与 ${sorted[i]!.from}..${sorted[i]!.to}` });
     }
-    parameters[key] = { ...(data as ParameterFile), values: sorted };
+    parameters[key] = { ...(data as ParameterFile), values: sorted as ParameterFile["values"] };
   }
   for (const stray of present) issues.push({ path: `parameters/${stray}`, message: '未知参数文件（引擎不会读取）' });
 

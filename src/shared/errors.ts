@@ -16,6 +16,7 @@ export interface FieldIssue {
 export type ErrorCode =
   | 'validation_failed'
   | 'not_json'
+  | 'input_unreadable'
   | 'rules_data_invalid'
   | 'no_policy_version'
   | 'wage_figure_missing'

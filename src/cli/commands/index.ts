@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
+import { registerCalendarCommand } from './calendar.js';
+import { registerRulesCommand } from './rules.js';
+import { registerScoreCommand } from './score.js';
+import { registerWorkdaysCommand } from './workdays.js';
 
 /** Every command of `./bin/jifen`, one module each (thin: parse → call a service → print). */
 export function registerCommands(program: Command): void {
-  void program;
+  registerScoreCommand(program);
+  registerRulesCommand(program);
+  registerWorkdaysCommand(program);
+  registerCalendarCommand(program);
 }

@@ -22,7 +22,7 @@ export const deduction =
         if (end > lastEnd) lastEnd = end;
       }
     }
-    const points = n * v.pointsPerRecord;
+    const points = n === 0 ? 0 : n * v.pointsPerRecord; // never -0: JSON consumers and deep equality see it
     if (!explain) return { points };
     return {
       points,
