@@ -1,6 +1,6 @@
 import type { Profile } from '../profile/profileSchema.js';
 import type { RuleSet, RulesSnapshot } from '../rules/RuleSet.js';
-import { indexToIsoMonth, isoMonthToIndex, monthIndex, parseIsoDate, type Ymd } from '../shared/dates.js';
+import { indexToIsoMonth, monthIndexOf, ymdOf, type Ymd } from '../shared/dates.js';
 
 /** One contribution run as month indices, with its validity (实施细则 第六条(四)) decided once. */
 export interface Run {
@@ -31,16 +31,15 @@ export class Facts {
   readonly rules: RuleSet;
   readonly snapshot: RulesSnapshot;
   /** Months scored with the latest published wage figure because theirs is not published yet. */
-  readonly provisionalMonths = new Set<number>();
-  /** Wage-table entries read (for explanations). */
-  readonly wageEntriesRead = new Set<number>();
+  provisionalMonths: Set<number> | undefined;
 
   constructor(profile: Profile, rules: RuleSet, snapshot: RulesSnapshot, asOf = profile.asOf) {
     this.profile = profile;
     this.asOf = asOf;
-    this.asOfYmd = parseIsoDate(asOf)!;
-    this.asOfMonth = monthIndex(this.asOfYmd.y, this.asOfYmd.m);
-    this.birth = parseIsoDate(profile.birthDate)!;
+    // The profile is validated: dates are real, so the fast parsers apply.
+    this.asOfYmd = ymdOf(asOf);
+    this.asOfMonth = this.asOfYmd.y * 12 + this.asOfYmd.m - 1;
+    this.birth = ymdOf(profile.birthDate);
     this.rules = rules;
     this.snapshot = snapshot;
     const vm = snapshot.params.valid_month?.value;
@@ -48,9 +47,9 @@ export class Facts {
     const list = profile.contributions ?? [];
     for (let i = 0; i < list.length; i++) {
       const c = list[i]!;
-      const from = isoMonthToIndex(c.from);
+      const from = monthIndexOf(c.from);
       if (from > this.asOfMonth) continue; // facts after asOf are ignored
-      const to = c.to == null ? this.asOfMonth : Math.min(isoMonthToIndex(c.to), this.asOfMonth);
+      const to = c.to == null ? this.asOfMonth : Math.min(monthIndexOf(c.to), this.asOfMonth);
       const backPaid = c.backPaid === true;
       const valid =
         !(vm?.excludeBackPaid !== false && backPaid) &&
@@ -77,17 +76,32 @@ export class Facts {
    * in [from, to] whose base reaches that multiple of the month's wage figure.
    */
   monthsAtRatios(from: number, to: number, ratiosPct: readonly number[]): number[] {
-    const counts = new Array<number>(ratiosPct.length).fill(0);
-    const wages = this.rules.wages;
+    const n = ratiosPct.length;
+    const counts = new Array<number>(n).fill(0);
+    const w = this.rules.wages;
+    const last = w.lastMonth;
+    const segs = w.segStart.length;
     for (const r of this.runs) {
       if (!r.valid) continue;
       const a = r.from > from ? r.from : from;
       const b = r.to < to ? r.to : to;
-      for (let m = a; m <= b; m++) {
-        const wage = wages.figureFor(m);
-        if (m > wages.lastMonth) this.provisionalMonths.add(m);
-        // base ≥ ratio × wage  ⇔  base(fen) ≥ ratioPct × wage (exact for integer wage figures)
-        for (let t = 0; t < ratiosPct.length; t++) if (r.baseFen >= ratiosPct[t]! * wage) counts[t]!++;
+      if (b < a) continue;
+      if (a < w.firstMonth) w.figureFor(a); // no figure before the table: a clear error naming the month
+      // The base is constant over a run and the figure over a segment: count whole overlaps at once.
+      if (a <= last)
+        for (let k = w.segmentOf(a); k < segs && w.segStart[k]! <= b; k++) {
+          const lo = w.segStart[k]! > a ? w.segStart[k]! : a;
+          const hi = w.segEnd[k]! < b ? w.segEnd[k]! : b;
+          const value = w.segValue[k]!;
+          for (let t = 0; t < n; t++) if (r.baseFen >= ratiosPct[t]! * value) counts[t] = counts[t]! + hi - lo + 1;
+        }
+      if (b > last) {
+        // Months after the last published figure: scored with the latest one, provisionally (rules.md §7).
+        const lo = a > last ? a : last + 1;
+        const value = w.latest.value;
+        const set = (this.provisionalMonths ??= new Set());
+        for (let m = lo; m <= b; m++) set.add(m);
+        for (let t = 0; t < n; t++) if (r.baseFen >= ratiosPct[t]! * value) counts[t] = counts[t]! + b - lo + 1;
       }
     }
     return counts;
@@ -98,8 +112,8 @@ export class Facts {
     const last = this.asOfMonth - 1;
     const spans: Array<[number, number]> = [];
     for (const p of periods) {
-      const a = isoMonthToIndex(p.from);
-      const b = p.to == null ? last : Math.min(isoMonthToIndex(p.to), last);
+      const a = monthIndexOf(p.from);
+      const b = p.to == null ? last : Math.min(monthIndexOf(p.to), last);
       if (b >= a) spans.push([a, b]);
     }
     spans.sort((x, y) => x[0] - y[0]);

@@ -19,12 +19,23 @@ export type IndicatorFn<K extends ParameterKey> = (
   explain: boolean,
 ) => Outcome;
 
-export const paramRead = (p: ResolvedParameter): ParameterRead => ({
-  key: p.key,
-  label: p.label,
-  value: p.value,
-  from: p.from,
-  to: p.to,
-  citations: p.citations,
-  ...(p.note ? { note: p.note } : {}),
-});
+// A resolved parameter is immutable and shared by every result computed under it, so its
+// explanation record is built once and frozen (results are serialised, never mutated).
+const readCache = new WeakMap<ResolvedParameter, ParameterRead>();
+
+export function paramRead(p: ResolvedParameter): ParameterRead {
+  let read = readCache.get(p);
+  if (!read) {
+    read = Object.freeze({
+      key: p.key,
+      label: p.label,
+      value: p.value,
+      from: p.from,
+      to: p.to,
+      citations: p.citations,
+      ...(p.note ? { note: p.note } : {}),
+    });
+    readCache.set(p, read);
+  }
+  return read;
+}

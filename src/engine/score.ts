@@ -26,18 +26,25 @@ export function score(profile: Profile, options: ScoreOptions = {}, rules: RuleS
   } else snapshot = rules.at(asOf);
   const facts = new Facts(profile, rules, snapshot, asOf);
 
-  const outcomes = new Map<IndicatorId, Outcome>();
+  const ids: IndicatorId[] = [];
+  const outcomes: Outcome[] = [];
+  let edu: Outcome | undefined;
+  let qual: Outcome | undefined;
   for (const id of INDICATOR_IDS) {
     const param = snapshot.params[id];
     if (!param || param.value === null) continue; // not in force in this version
-    outcomes.set(id, (INDICATORS[id] as (f: Facts, p: typeof param, e: boolean) => Outcome)(facts, param, explain));
+    const o = (INDICATORS[id] as (f: Facts, p: typeof param, e: boolean) => Outcome)(facts, param, explain);
+    if (id === 'education') edu = o;
+    else if (id === 'qualification') qual = o;
+    ids.push(id);
+    outcomes.push(o);
   }
-  applyAlternative(outcomes, explain);
+  applyAlternative(edu, qual, explain);
 
   const v = vetoes(facts, explain);
-  warnings.push(...v.warnings);
-  const provisional = facts.provisionalMonths.size > 0 || beyond;
-  if (facts.provisionalMonths.size) {
+  if (v.warnings.length) warnings.push(...v.warnings);
+  const provisional = facts.provisionalMonths !== undefined || beyond;
+  if (facts.provisionalMonths) {
     const months = [...facts.provisionalMonths].sort((a, b) => a - b);
     const latest = rules.wages.latest;
     warnings.push(
@@ -49,7 +56,9 @@ export function score(profile: Profile, options: ScoreOptions = {}, rules: RuleS
 
   const items: ResultItem[] = [];
   let total = 0;
-  for (const [id, o] of outcomes) {
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    const o = outcomes[k]!;
     const param = snapshot.params[id]!;
     const group = rules.data.parameters[id].group as IndicatorGroup;
     total += o.points;
@@ -57,20 +66,21 @@ export function score(profile: Profile, options: ScoreOptions = {}, rules: RuleS
       items.push({ id, group, points: o.points });
       continue;
     }
-    const parameters = [paramRead(param), ...(o.extra ?? [])];
-    const notes = parameters.flatMap((p) => (p.note ? [p.note] : []));
-    items.push({
+    const own = paramRead(param);
+    const parameters = o.extra ? [own, ...o.extra] : [own];
+    const item: ResultItem = {
       id,
       group,
       points: o.points,
       label: param.label,
       explanation: o.explanation ?? '',
-      citations: [...new Set(parameters.flatMap((p) => p.citations))],
+      citations: o.extra ? [...new Set(parameters.flatMap((p) => p.citations))] : own.citations,
       inputs: o.inputs ?? {},
       parameters,
       next: o.next ?? null,
-      ...(notes.length ? { notes } : {}),
-    });
+    };
+    if (own.note) item.notes = [own.note];
+    items.push(item);
   }
   const standard = snapshot.params.standard!.value;
   const vetoed = v.vetoes.length > 0;
@@ -83,7 +93,7 @@ export function score(profile: Profile, options: ScoreOptions = {}, rules: RuleS
     total,
     qualified: !vetoed && total >= standard,
     vetoed,
-    vetoes: v.vetoes,
+    vetoes: v.vetoes.length ? v.vetoes : [],
     provisional,
     warnings,
     items,
@@ -96,9 +106,7 @@ export function score(profile: Profile, options: ScoreOptions = {}, rules: RuleS
  * Education and qualification (职称/技能) are alternatives: the higher counts, the other contributes 0
  * and says why. Ties: education counts (rules.md §2).
  */
-function applyAlternative(outcomes: Map<IndicatorId, Outcome>, explain: boolean): void {
-  const edu = outcomes.get('education');
-  const qual = outcomes.get('qualification');
+function applyAlternative(edu: Outcome | undefined, qual: Outcome | undefined, explain: boolean): void {
   if (!edu || !qual || (edu.points === 0 && qual.points === 0)) return;
   const [loser, winnerName, loserName, winnerPts] =
     qual.points > edu.points ? [edu, '专业技术职称/技能等级', '教育背景', qual.points] : [qual, '教育背景', '专业技术职称/技能等级', edu.points];

@@ -10,10 +10,12 @@ export interface VetoOutcome {
   warnings: string[];
 }
 
+const NONE: VetoOutcome = Object.freeze({ vetoes: [], details: [], warnings: [] }) as VetoOutcome;
+
 export function vetoes(f: Facts, explain: boolean): VetoOutcome {
-  const out: VetoOutcome = { vetoes: [], details: [], warnings: [] };
   const records = f.profile.records;
-  if (!records?.length) return out;
+  if (!records?.length) return NONE;
+  const out: VetoOutcome = { vetoes: [], details: [], warnings: [] };
   const serious = f.snapshot.params.veto_serious_crime;
   const planning = f.snapshot.params.veto_family_planning;
   let hasSerious = false;

@@ -18,6 +18,10 @@ export class WageTable {
   readonly figures: readonly WageFigure[];
   private readonly values: Float64Array;
   private readonly entryOf: Uint16Array;
+  /** Published figures as month segments [start, end] with their value, for per-segment counting. */
+  readonly segStart: Int32Array;
+  readonly segEnd: Int32Array;
+  readonly segValue: Float64Array;
 
   constructor(file: WagesFile) {
     this.figures = file.figures;
@@ -27,6 +31,9 @@ export class WageTable {
     this.lastMonth = isoMonthToIndex(last.to);
     this.values = new Float64Array(this.lastMonth - this.firstMonth + 1);
     this.entryOf = new Uint16Array(this.values.length);
+    this.segStart = new Int32Array(file.figures.length);
+    this.segEnd = new Int32Array(file.figures.length);
+    this.segValue = new Float64Array(file.figures.length);
     let expected = this.firstMonth;
     file.figures.forEach((f, i) => {
       const from = isoMonthToIndex(f.from);
@@ -39,6 +46,9 @@ export class WageTable {
         this.values[m - this.firstMonth] = f.value;
         this.entryOf[m - this.firstMonth] = i;
       }
+      this.segStart[i] = from;
+      this.segEnd[i] = to;
+      this.segValue[i] = f.value;
       expected = to + 1;
     });
   }
@@ -65,6 +75,11 @@ export class WageTable {
   entryFor(month: number): WageFigure {
     if (month > this.lastMonth) return this.latest;
     return this.figures[this.entryOf[month - this.firstMonth]!]!;
+  }
+
+  /** Index of the published segment holding `month` (which must be within the table). */
+  segmentOf(month: number): number {
+    return this.entryOf[month - this.firstMonth]!;
   }
 
   isProvisional(month: number): boolean {

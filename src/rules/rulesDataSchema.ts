@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMPLOYER_KINDS } from '../profile/profileSchema.js';
 import { isIsoDate, isIsoMonth } from '../shared/dates.js';
 
 /**
@@ -123,6 +124,9 @@ export const parameterValueSchemas = {
     personalBarYears: count,
     unitBarYears: count,
     accountAfterPermitWorkdays: count,
+    countedMonths: z.enum(['not_back_paid', 'valid_month']),
+    ineligibleEmployerKinds: z.array(z.enum(EMPLOYER_KINDS)),
+    branchNeedsShanghaiTax: z.boolean(),
   }),
 } as const;
 

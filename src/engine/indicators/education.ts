@@ -13,6 +13,22 @@ export interface CredentialScore {
   label: string;
 }
 
+/** Points of one credential (the lean path: no strings built). */
+export function credentialPoints(e: Education, v: ParameterValues['education']): number {
+  if (e.foreign === true && e.recognized === false) return 0;
+  switch (e.level) {
+    case 'associate':
+      return v.associate;
+    case 'bachelor':
+      return e.degree === true ? v.bachelorWithDegree : v.bachelorWithoutDegree;
+    case 'master':
+      return e.degree === true ? v.masterWithDegree : v[v.postgraduateWithoutDegreeScoresAs];
+    default:
+      return e.degree === true ? v.doctorWithDegree : v[v.postgraduateWithoutDegreeScoresAs];
+  }
+}
+
+/** Points and a Chinese label of one credential, for explanations; agrees with credentialPoints. */
 export function scoreCredential(e: Education, v: ParameterValues['education']): { points: number; label: string } {
   if (e.foreign === true && e.recognized === false)
     return { points: 0, label: `${LEVEL_NAMES[e.level]}（国（境）外，未经留学服务中心认证，不计分）` };
@@ -34,13 +50,20 @@ export function scoreCredential(e: Education, v: ParameterValues['education']): 
 /** The best credential; education vs qualification is settled afterwards (alternatives). */
 export const education: IndicatorFn<'education'> = (f, p, explain) => {
   const list = f.profile.education ?? [];
+  if (!explain) {
+    let points = 0;
+    for (const e of list) {
+      const pts = credentialPoints(e, p.value);
+      if (pts > points) points = pts;
+    }
+    return { points };
+  }
   let best: CredentialScore | undefined;
   for (let i = 0; i < list.length; i++) {
     const s = scoreCredential(list[i]!, p.value);
     if (!best || s.points > best.points) best = { index: i, ...s };
   }
   const points = best?.points ?? 0;
-  if (!explain) return { points };
   const v = p.value;
   const explanation = best
     ? `${list.length > 1 ? `共 ${list.length} 项学历，取最高：` : ''}${best.label}，积 ${points} 分。`

@@ -3,31 +3,56 @@
 // average wage → 25 / 50 / 100; ≥24 valid months within the 36 before at ≥3.0 → 120.
 // v2013: all 36 months before valid and at ≥0.8 / 1.0 / 2.0 → 25 / 50 / 100.
 // A month counts toward every tier whose lower bound it reaches; the highest tier reached counts.
+import type { ParameterValues } from '../../rules/rulesDataSchema.js';
 import type { ParameterRead } from '../types.js';
 import type { Facts } from '../Facts.js';
 import type { IndicatorFn } from '../Indicator.js';
+
+type Tiers = ParameterValues['insurance_base']['tiers'];
+interface WindowGroup {
+  len: number;
+  tierIndex: number[];
+  ratiosPct: number[];
+}
+
+// Tiers grouped by window length, computed once per parameter value (values are immutable).
+const groupsCache = new WeakMap<Tiers, WindowGroup[]>();
+function windowGroups(tiers: Tiers): WindowGroup[] {
+  let groups = groupsCache.get(tiers);
+  if (!groups) {
+    groups = [];
+    tiers.forEach((t, i) => {
+      let g = groups!.find((x) => x.len === t.windowMonths);
+      if (!g) groups!.push((g = { len: t.windowMonths, tierIndex: [], ratiosPct: [] }));
+      g.tierIndex.push(i);
+      g.ratiosPct.push(Math.round(t.minRatio * 100));
+    });
+    groupsCache.set(tiers, groups);
+  }
+  return groups;
+}
 
 export const insuranceBase: IndicatorFn<'insurance_base'> = (f, p, explain) => {
   const tiers = p.value.tiers;
   const counts = new Array<number>(tiers.length);
   // One pass per distinct window length.
-  const windows = new Map<number, number[]>();
-  tiers.forEach((t, i) => windows.set(t.windowMonths, [...(windows.get(t.windowMonths) ?? []), i]));
-  for (const [len, idx] of windows) {
-    const c = f.monthsAtRatios(f.asOfMonth - len, f.asOfMonth - 1, idx.map((i) => Math.round(tiers[i]!.minRatio * 100)));
-    idx.forEach((ti, k) => (counts[ti] = c[k]!));
+  const groups = windowGroups(tiers);
+  for (const g of groups) {
+    const c = f.monthsAtRatios(f.asOfMonth - g.len, f.asOfMonth - 1, g.ratiosPct);
+    for (let k = 0; k < g.tierIndex.length; k++) counts[g.tierIndex[k]!] = c[k]!;
   }
   let points = 0;
   let reached = -1;
-  tiers.forEach((t, i) => {
+  for (let i = 0; i < tiers.length; i++) {
+    const t = tiers[i]!;
     if (counts[i]! >= t.requiredMonths && t.points > points) {
       points = t.points;
       reached = i;
     }
-  });
+  }
   if (!explain) return { points };
 
-  const maxWindow = Math.max(...windows.keys());
+  const maxWindow = Math.max(...groups.map((g) => g.len));
   const parts = tiers.map(
     (t, i) => `近${t.windowMonths}个月中基数≥社平${t.minRatio}倍的有效月份 ${counts[i]} 个（需 ${t.requiredMonths} 个，${t.points} 分）`,
   );

@@ -2,7 +2,7 @@
 // adds to education. Decision: needs a scoring 大专+ credential; counts whichever of education and
 // qualification is the counted alternative.
 import type { IndicatorFn } from '../Indicator.js';
-import { scoreCredential } from './education.js';
+import { credentialPoints } from './education.js';
 
 export const shortageMajor: IndicatorFn<'shortage_major'> = (f, p, explain) => {
   const v = p.value;
@@ -12,7 +12,7 @@ export const shortageMajor: IndicatorFn<'shortage_major'> = (f, p, explain) => {
   let hasEducation = !v.requiresEducationPoints;
   const edu = f.snapshot.params.education;
   if (!hasEducation && edu)
-    for (const e of f.profile.education ?? []) if (scoreCredential(e, edu.value).points > 0) hasEducation = true;
+    for (const e of f.profile.education ?? []) if (credentialPoints(e, edu.value) > 0) hasEducation = true;
   const points = onCatalog && matches && hasEducation ? v.points : 0;
   if (!explain) return { points };
   let why: string;

@@ -1,0 +1,81 @@
+/**
+ * `npm run bench` — the engine's speed, measured (DEVELOPERS.md: measure, don't guess).
+ * Prints figures and their ratio to the goals of issue #2. Bounded in time.
+ *
+ *   BENCH_PROFILES=100000 npm run bench
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Bench } from 'tinybench';
+import { score } from '../src/engine/score.js';
+import { validateProfile } from '../src/profile/validateProfile.js';
+import type { Profile } from '../src/profile/profileSchema.js';
+import { synthPopulation } from '../src/synth/synthProfile.js';
+import { JIFEN } from '../test/cliRunner.js';
+
+const N = Number(process.env.BENCH_PROFILES ?? 100_000);
+const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const line = (label: string, value: string, goal?: string, ratio?: number) =>
+  console.log(`${label.padEnd(58)} ${value.padStart(16)}${goal ? `   goal ${goal}` : ''}${ratio !== undefined ? `   ratio ${ratio.toFixed(2)}×${ratio >= 1 ? ' ✓' : ' ✗'}` : ''}`);
+
+console.log(`jifen engine benchmark — node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} (${cpus().length} cores), ${N} profiles`);
+
+const t0 = performance.now();
+const holders = [...synthPopulation(N, { seed: 2026, longCareers: true })];
+const raw = holders.map((h) => JSON.stringify(h.profile));
+const profiles: Profile[] = raw.map((s) => validateProfile(JSON.parse(s)));
+let months = 0;
+let runs = 0;
+for (const p of profiles)
+  for (const c of p.contributions ?? []) {
+    runs++;
+    months += (c.to ? Number(c.to.slice(0, 4)) * 12 + Number(c.to.slice(5)) : 2025 * 12 + 9) - (Number(c.from.slice(0, 4)) * 12 + Number(c.from.slice(5))) + 1;
+  }
+line('synthetic population built and validated', `${fmt((performance.now() - t0) / 1000, 1)} s`);
+line('  contribution runs per profile (mean)', fmt(runs / N, 2));
+line('  contribution months per profile (mean)', fmt(months / N, 0));
+
+// 1. Single-profile latency with full explanations.
+const bench = new Bench({ time: 2000, warmup: true, warmupTime: 300 });
+let i = 0;
+bench.add('score with explanations', () => {
+  score(profiles[i++ % N]!);
+});
+await bench.run();
+const lat = bench.tasks[0]!.result as unknown as { latency: { p50?: number; p99?: number; mean: number } };
+line('single-profile latency, full explanations: median', `${fmt((lat.latency.p50 ?? lat.latency.mean) * 1000, 1)} µs`);
+line('single-profile latency, full explanations: p99', `${fmt((lat.latency.p99 ?? 0) * 1000, 1)} µs`);
+
+// 2. Engine throughput on parsed and validated profiles (one core: this loop is single-threaded).
+function throughput(explain: boolean): number {
+  for (let k = 0; k < Math.min(N, 20_000); k++) score(profiles[k]!, { explain }); // warm up
+  const start = performance.now();
+  let sum = 0;
+  for (let k = 0; k < N; k++) sum += score(profiles[k]!, { explain }).total;
+  const secs = (performance.now() - start) / 1000;
+  if (sum === 42) console.log('');
+  return N / secs;
+}
+const lean = throughput(false);
+line('engine throughput, no explanations (1 core)', `${fmt(lean)} /s`, '≥ 200,000/s', lean / 200_000);
+const full = throughput(true);
+line('engine throughput, with explanations (1 core)', `${fmt(full)} /s`, '≥ 40,000/s', full / 40_000);
+
+// 3. End-to-end `./bin/jifen score --batch` from a JSONL file (process start included).
+const dir = mkdtempSync(join(tmpdir(), 'jifen-bench-'));
+const file = join(dir, 'population.jsonl');
+writeFileSync(file, `${raw.join('\n')}\n`);
+for (const [label, extra, goal] of [
+  ['score --batch, lean results (--no-explain)', ['--no-explain'], true],
+  ['score --batch, full explanations', [], false],
+] as const) {
+  const start = performance.now();
+  const run = spawnSync(JIFEN, ['score', '--batch', file, '--format', 'jsonl', ...extra], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const secs = (performance.now() - start) / 1000;
+  if (run.status !== 0) throw new Error(`score --batch failed: ${run.stderr}`);
+  const rate = N / secs;
+  line(`${label}`, `${fmt(rate)} lines/s`, goal ? '≥ 20,000 lines/s' : undefined, goal ? rate / 20_000 : undefined);
+}
+rmSync(dir, { recursive: true, force: true });
