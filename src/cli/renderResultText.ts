@@ -12,7 +12,7 @@ const pad = (s: string, width: number): string => {
 /** A readable Chinese breakdown of one result, for a person at a terminal. */
 export function renderResultText(r: ScoreResult): string {
   const out: string[] = [];
-  out.push(`上海市居住证积分 模拟估分　申请日 ${r.asOf}　政策版本 ${r.rulesVersion}（数据修订 ${r.dataRevision}）`);
+  out.push(`上海市居住证积分 模拟估分  申请日 ${r.asOf}  政策版本 ${r.rulesVersion}（数据修订 ${r.dataRevision}）`);
   const verdict = r.vetoed ? '一票否决，不符合申请条件' : r.qualified ? '达到标准分值' : `距标准分值还差 ${r.standard - r.total} 分`;
   out.push(`总分 ${r.total}（标准分值 ${r.standard}）：${verdict}${r.provisional ? '【暂定】' : ''}`);
   for (const group of ['basic', 'bonus', 'deduction'] as const) {

@@ -1,0 +1,23 @@
+import type { Command } from 'commander';
+import { verifyAuditChain } from '../../storage/auditLog.js';
+import { withDatabase } from '../../storage/withDatabase.js';
+
+/** `jifen audit verify`: exit 0 when the hash chain is intact, 1 naming the first changed or missing event. */
+export function registerAuditCommand(program: Command): void {
+  const audit = program.command('audit').description('审计日志');
+  audit
+    .command('verify')
+    .description('校验审计日志哈希链：发现被修改、删除或调换顺序的事件')
+    .action(async () => {
+      const result = await withDatabase(({ db }) => verifyAuditChain(db));
+      if (result.ok) {
+        process.stdout.write(`审计链完整：共 ${result.count} 个事件，最后序号 ${result.lastSeq}\n`);
+        return;
+      }
+      process.stderr.write(`审计链校验失败: ${result.message}\n`);
+      process.stderr.write(
+        `  序号: ${result.seq}\n  事件: ${result.id ?? '（已不存在）'}\n  问题: ${result.problem}\n`,
+      );
+      process.exitCode = 1;
+    });
+}
