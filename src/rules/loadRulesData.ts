@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { isoMonthToIndex } from '../shared/dates.js';
 import { JifenError, jsonPath, type FieldIssue } from '../shared/errors.js';
 import {
   instrumentsFileSchema,
@@ -123,8 +124,9 @@ export function loadRulesData(root: string): RulesData {
   });
   wages.figures.forEach((f, i) => {
     if (f.from > f.to) issues.push({ path: `wages.yaml: $.figures[${i}].to`, message: '结束月份早于开始月份' });
-    if (i > 0 && f.from <= wages.figures[i - 1]!.to)
-      issues.push({ path: `wages.yaml: $.figures[${i}].from`, message: '与上一条期间重叠或顺序颠倒' });
+    // Every contribution month from the first figure on has exactly one figure: no gap, no overlap.
+    if (i > 0 && isoMonthToIndex(f.from) !== isoMonthToIndex(wages.figures[i - 1]!.to) + 1)
+      issues.push({ path: `wages.yaml: $.figures[${i}].from`, message: `应紧接上一条的结束月份（${wages.figures[i - 1]!.to}）之后` });
   });
   if (!instruments[wages.citation.instrument])
     issues.push({ path: 'wages.yaml: $.citation.instrument', message: `未登记的文件: ${wages.citation.instrument}` });

@@ -1,0 +1,116 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../test/cliRunner.js';
+
+const good = { asOf: '2025-03-10', birthDate: '1995-01-20', education: [{ level: 'bachelor', degree: true }], contributions: [{ from: '2024-06', to: null, base: 9000 }] };
+
+/** Bad input: exit 2, every offending path named on stderr, nothing on stdout, no stack trace. */
+async function expectRejected(input: string, paths: string[]) {
+  const run = await runCli(['score', '-', '--format', 'json'], { input });
+  expect(run.code).toBe(2);
+  expect(run.stdout).toBe('');
+  for (const p of paths) expect(run.stderr).toContain(`${p}:`);
+  expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  expect(run.stderr).not.toMatch(/\.ts:\d+/);
+  return run;
+}
+
+describe('jifen score', { timeout: 60_000 }, () => {
+  it('prints a readable Chinese breakdown by default', async () => {
+    const run = await runCli(['score', '-'], { input: JSON.stringify(good) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('总分 120');
+    expect(run.stdout).toContain('达到标准分值');
+    expect(run.stdout).toContain('本科学历+学士学位，积 90 分');
+  });
+
+  it('prints the result contract with --format json, lean with --no-explain', async () => {
+    const full = JSON.parse((await runCli(['score', '-', '--format', 'json'], { input: JSON.stringify(good) })).stdout);
+    expect(full).toMatchObject({ contract: 1, rulesVersion: 'v2023', total: 120, qualified: true, vetoes: [], provisional: false, warnings: [] });
+    expect(full.items[0]).toHaveProperty('explanation');
+    const lean = JSON.parse((await runCli(['score', '-', '--format', 'json', '--no-explain'], { input: JSON.stringify(good) })).stdout);
+    expect(lean.items[0]).toEqual({ id: 'age', group: 'basic', points: 30 });
+  });
+
+  it('rejects text that is not JSON', async () => {
+    const run = await expectRejected('{"asOf": ', ['$']);
+    expect(run.stderr).toContain('不是有效的 JSON');
+  });
+
+  it('names every offending path of a bad profile in one answer', async () => {
+    await expectRejected(
+      JSON.stringify({
+        asOf: '2025-02-30',
+        birthDate: 19900101,
+        nickname: 'x',
+        contributions: [
+          { from: '2020-05', to: '2020-01', base: -5 },
+          { from: '2019-01', to: '2021-01', base: 100 },
+        ],
+        investment: { share: 1.5 },
+      }),
+      ['$.asOf', '$.birthDate', '$.nickname', '$.contributions[0].to', '$.contributions[0].base', '$.investment.share'],
+    );
+  });
+
+  it('rejects overlapping contribution runs', async () => {
+    await expectRejected(
+      JSON.stringify({ ...good, contributions: [{ from: '2024-01', to: '2024-12', base: 1 }, { from: '2024-12', to: null, base: 1 }] }),
+      ['$.contributions[1]'],
+    );
+  });
+
+  it('rejects a birth date after the application date', async () => {
+    await expectRejected(JSON.stringify({ ...good, birthDate: '2026-01-01' }), ['$.birthDate']);
+  });
+
+  it('rejects a date outside every policy version', async () => {
+    const run = await expectRejected(JSON.stringify({ ...good, asOf: '2012-01-01' }), ['$.asOf']);
+    expect(run.stderr).toContain('不在任何积分政策版本的有效期内');
+  });
+
+  it('rejects a missing file with exit 2', async () => {
+    const run = await runCli(['score', '/nonexistent/profile.json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('无法读取输入文件');
+  });
+
+  it('scores a JSONL batch in input order; a bad line yields an error object and the batch goes on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jifen-batch-'));
+    const file = join(dir, 'in.jsonl');
+    const lines = [JSON.stringify(good), 'not json', JSON.stringify({ ...good, asOf: '2024-05-06' }), '', JSON.stringify({ asOf: '2025-01-01' })];
+    writeFileSync(file, lines.join('\n'));
+    const run = await runCli(['score', '--batch', file, '--format', 'jsonl']);
+    expect(run.code).toBe(0);
+    const out = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out).toHaveLength(4);
+    expect(out[0]).toMatchObject({ total: 120, asOf: '2025-03-10' });
+    expect(out[1]).toMatchObject({ line: 2, error: { code: 'not_json' } });
+    expect(out[2]).toMatchObject({ asOf: '2024-05-06' });
+    expect(out[3]).toMatchObject({ line: 5, error: { code: 'validation_failed' } });
+    expect(out[3].error.issues.map((i: { path: string }) => i.path)).toContain('$.birthDate');
+    expect(run.stderr).toContain('2 行有误');
+  });
+});
+
+describe('jifen rules', { timeout: 60_000 }, () => {
+  it('lists the parameters in force on a date with citations', async () => {
+    const run = await runCli(['rules', '--at', '2014-01-01']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('v2013');
+    expect(run.stdout).toContain('《上海市居住证积分管理试行办法》');
+    expect(run.stdout).toMatch(/创业人才（startup_talent）[^\n]*\n  取值：（本版本不设此指标）/); // not in force in v2013
+    const json = JSON.parse((await runCli(['rules', '--at', '2025-09-01', '--format', 'json'])).stdout);
+    expect(json.version.id).toBe('v2023');
+    expect(json.parameters.find((p: { key: string }) => p.key === 'insurance_base').citations.length).toBeGreaterThan(0);
+    expect(json.wage).toMatchObject({ month: '2025-09', value: 12434, provisional: false });
+  });
+
+  it('rejects a bad date with exit 2', async () => {
+    const run = await runCli(['rules', '--at', '2025-02-30']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--at');
+  });
+});
