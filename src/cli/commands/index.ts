@@ -1,10 +1,5 @@
 import type { Command } from 'commander';
-import { registerAuditCommand } from './audit.js';
-import { registerDbCommand } from './db.js';
-import { registerImportCommand } from './import.js';
 import { registerCalendarCommand } from './calendar.js';
-import { registerCheckCommand } from './check.js';
-import { registerChecklistCommand } from './checklist.js';
 import { registerRulesCommand } from './rules.js';
 import { registerScoreCommand } from './score.js';
 import { registerWorkdaysCommand } from './workdays.js';
@@ -15,9 +10,4 @@ export function registerCommands(program: Command): void {
   registerRulesCommand(program);
   registerWorkdaysCommand(program);
   registerCalendarCommand(program);
-  registerCheckCommand(program);
-  registerChecklistCommand(program);
-  registerDbCommand(program);
-  registerAuditCommand(program);
-  registerImportCommand(program);
 }
