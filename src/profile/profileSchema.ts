@@ -69,6 +69,56 @@ export const keyAreaSchema = z.strictObject({
 
 export const recordTypes = ['false_material', 'administrative_detention', 'criminal', 'serious_criminal', 'family_planning'] as const;
 
+// ---- Extensions for the eligibility pre-check and the materials checklist (docs/profile-extensions.md).
+// Additive and optional: the engine ignores them, so a score never depends on them.
+
+/** The 16 districts of Shanghai (shared/spec/workflow.md), as written on registrations. */
+export const DISTRICTS = [
+  '黄浦', '徐汇', '长宁', '静安', '普陀', '虹口', '杨浦', '闵行',
+  '宝山', '嘉定', '浦东新区', '金山', '松江', '青浦', '奉贤', '崇明',
+] as const;
+
+/**
+ * Kinds of employer (政策解读 一). `representative_office` is the 在沪办事处/部门 of an enterprise
+ * not registered in Shanghai; `branch` is a 在沪分公司 of an enterprise registered elsewhere.
+ */
+export const EMPLOYER_KINDS = [
+  'enterprise', 'institution', 'social_organization', 'private_non_enterprise',
+  'representative_office', 'individual_business', 'branch',
+] as const;
+
+/** The 上海市居住证 as of `asOf`: issued (领取) on, valid until, endorsed (签注) until, status. */
+export const permitSchema = z.strictObject({
+  issuedOn: isoDateSchema,
+  validUntil: isoDateSchema,
+  endorsedUntil: isoDateSchema.optional(),
+  status: z.enum(['active', 'cancelled']),
+});
+
+/** The employer that files the application (用人单位), as registered. */
+export const employerSchema = z.strictObject({
+  district: z.enum(DISTRICTS),
+  kind: z.enum(EMPLOYER_KINDS),
+  registeredInShanghai: z.boolean(),
+  operatingNormally: z.boolean(),
+  paysTaxInShanghai: z.boolean(),
+  /** Last day of a 3-year bar for false materials in a serious case (细则 第十四条), inclusive. */
+  barredUntil: isoDateSchema.optional(),
+});
+
+export const childSchema = z.strictObject({
+  birthDate: isoDateSchema,
+  /** Defaults to true: a child is listed because it will use the benefits. */
+  usesBenefits: z.boolean().optional(),
+  fullTimeHighSchool: z.boolean().optional(),
+});
+
+/** The family members who will use the points benefits (细则 第四条（三）). */
+export const familySchema = z.strictObject({
+  spouseUsesBenefits: z.boolean().optional(),
+  children: z.array(childSchema).max(20).optional(),
+});
+
 const yearly = (item: z.ZodType<number>) => z.array(item).max(3, { message: '最多填写最近3个年度' });
 
 export const profileObjectSchema = z.strictObject({
@@ -95,7 +145,24 @@ export const profileObjectSchema = z.strictObject({
     .max(50)
     .optional(),
   spouse: z.strictObject({ shanghaiHukou: z.boolean().optional(), marriageDate: isoDateSchema.optional() }).optional(),
-  records: z.array(z.strictObject({ type: z.enum(recordTypes), date: isoDateSchema })).max(100).optional(),
+  records: z
+    .array(
+      z.strictObject({
+        type: z.enum(recordTypes),
+        date: isoDateSchema,
+        /** false_material only: 情节严重 (细则 第十四条), which bars applying for 3 years. */
+        serious: z.boolean().optional(),
+      }),
+    )
+    .max(100)
+    .optional(),
+  permit: permitSchema.optional(),
+  employer: employerSchema.optional(),
+  /** 本市单位在外省市设立的分支机构的工作人员 (细则 第二条): not eligible. */
+  employedAtOutOfTownBranch: z.boolean().optional(),
+  /** Employment facts beyond the contributions: dispatched through a 人才/劳务派遣 agency. */
+  employment: z.strictObject({ dispatched: z.boolean().optional() }).optional(),
+  family: familySchema.optional(),
 });
 
 type Run = { from?: unknown; to?: unknown };
@@ -140,7 +207,28 @@ export function crossFieldIssues(raw: unknown): FieldIssue[] {
   checkRuns(asRuns(p.contributions), 'contributions', out, true);
   checkRuns(asRuns(p.publicService), 'publicService', out, false);
   checkRuns(asRuns(p.keyArea), 'keyArea', out, false);
+  extensionIssues(p, out);
   return out;
+}
+
+const date = (v: unknown): string | undefined => (typeof v === 'string' && isIsoDate(v) ? v : undefined);
+
+/** Span checks of the extension fields (docs/profile-extensions.md). */
+function extensionIssues(p: Record<string, unknown>, out: FieldIssue[]): void {
+  const permit = p.permit;
+  if (permit && typeof permit === 'object') {
+    const { issuedOn, validUntil, endorsedUntil } = permit as Record<string, unknown>;
+    const issued = date(issuedOn);
+    if (issued && date(validUntil) && date(validUntil)! < issued)
+      out.push({ path: '$.permit.validUntil', message: `有效期截止日 ${String(validUntil)} 早于领取日 ${issued}` });
+    if (issued && date(endorsedUntil) && date(endorsedUntil)! < issued)
+      out.push({ path: '$.permit.endorsedUntil', message: `签注有效期截止日 ${String(endorsedUntil)} 早于领取日 ${issued}` });
+  }
+  if (Array.isArray(p.records))
+    p.records.forEach((r, i) => {
+      if (r && typeof r === 'object' && 'serious' in r && (r as { type?: unknown }).type !== 'false_material')
+        out.push({ path: jsonPath(['records', i, 'serious']), message: '“情节严重”只适用于提供虚假材料记录（false_material）' });
+    });
 }
 
 export const profileSchema = profileObjectSchema;
@@ -149,4 +237,9 @@ export type Profile = z.output<typeof profileObjectSchema>;
 export type Contribution = z.output<typeof contributionSchema>;
 export type Qualification = z.output<typeof qualificationSchema>;
 export type Education = z.output<typeof educationSchema>;
+export type Permit = z.output<typeof permitSchema>;
+export type Employer = z.output<typeof employerSchema>;
+export type EmployerKind = (typeof EMPLOYER_KINDS)[number];
+export type District = (typeof DISTRICTS)[number];
+export type Child = z.output<typeof childSchema>;
 export type KeyAreaId = z.output<typeof keyAreaSchema>['area'];
