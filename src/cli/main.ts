@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { registerCommands } from './commands/index.js';
+import { COMMAND_TABLE } from './commandTable.js';
 import { renderCliError } from './renderCliError.js';
 
 const program = new Command();
@@ -9,9 +9,15 @@ program
   .showHelpAfterError()
   .exitOverride();
 
-registerCommands(program);
-
 try {
+  const entry = COMMAND_TABLE[process.argv[2] ?? ''];
+  if (entry) {
+    const mod = (await import(entry.module)) as Record<string, (p: Command) => void>;
+    mod[entry.register]!(program);
+  } else {
+    const { registerCommands } = await import('./commands/index.js');
+    registerCommands(program);
+  }
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {

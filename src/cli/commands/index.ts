@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { registerCalendarCommand } from './calendar.js';
+import { registerCheckCommand } from './check.js';
+import { registerChecklistCommand } from './checklist.js';
 import { registerRulesCommand } from './rules.js';
 import { registerScoreCommand } from './score.js';
 import { registerWorkdaysCommand } from './workdays.js';
@@ -10,4 +12,6 @@ export function registerCommands(program: Command): void {
   registerRulesCommand(program);
   registerWorkdaysCommand(program);
   registerCalendarCommand(program);
+  registerCheckCommand(program);
+  registerChecklistCommand(program);
 }

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../test/cliRunner.js';
+
+/** `./bin/jifen check` as a user runs them. */
+const ELIGIBLE = JSON.stringify({
+  asOf: '2025-03-10',
+  birthDate: '1995-01-20',
+  education: [{ level: 'bachelor', degree: true }],
+  contributions: [{ from: '2024-06', to: null, base: 9000 }],
+  permit: { issuedOn: '2024-01-05', validUntil: '2027-01-04', endorsedUntil: '2026-01-04', status: 'active' },
+  employer: {
+    district: '浦东新区',
+    kind: 'enterprise',
+    registeredInShanghai: true,
+    operatingNormally: true,
+    paysTaxInShanghai: true,
+  },
+  employedAtOutOfTownBranch: false,
+  family: { spouseUsesBenefits: true },
+});
+const BAD = JSON.stringify({
+  asOf: '2025-03-10',
+  birthDate: '1995-01-20',
+  permit: { issuedOn: '2024-01-05', validUntil: '2023-01-04', status: 'expired' },
+  employer: {
+    district: '上海',
+    kind: 'enterprise',
+    registeredInShanghai: true,
+    operatingNormally: true,
+    paysTaxInShanghai: true,
+  },
+  records: [{ type: 'criminal', date: '2024-01-01', serious: true }],
+  family: { children: [{ birthDate: '2010-02-30' }] },
+});
+
+describe('jifen check', { timeout: 90_000 }, () => {
+  it('prints the JSON result and exits 0 when eligible', async () => {
+    const r = await runCli(['check', '-', '--format', 'json'], { input: ELIGIBLE });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out).sort()).toEqual([
+      'asOf',
+      'conditions',
+      'dataRevision',
+      'eligible',
+      'notes',
+      'rulesVersion',
+    ]);
+    expect(out.eligible).toBe(true);
+    expect(out.conditions).toHaveLength(14);
+    for (const c of out.conditions)
+      expect(Object.keys(c).sort()).toEqual(['citations', 'code', 'detail', 'passed', 'reason', 'status']);
+  });
+
+  it('exits 0 with the reasons when not eligible (the check ran)', async () => {
+    const p = JSON.parse(ELIGIBLE);
+    p.employer.kind = 'individual_business';
+    delete p.permit;
+    const r = await runCli(['check', '-'], { input: JSON.stringify(p) });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('暂不能申请：1 项不符合，4 项待确认');
+    expect(r.stdout).toContain('个体工商户');
+    expect(r.stdout).toContain('[employer_kind_eligible]');
+  });
+
+  it('bad input: exit 2, every JSON path named on stderr, nothing on stdout', async () => {
+    const r = await runCli(['check', '-', '--format', 'json'], { input: BAD });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    for (const path of [
+      '$.permit.status',
+      '$.permit.validUntil',
+      '$.employer.district',
+      '$.records[0].serious',
+      '$.family.children[0].birthDate',
+    ])
+      expect(r.stderr).toContain(path);
+  });
+
+  it('exit 2 for an unknown format, a missing file, or not JSON', async () => {
+    expect((await runCli(['check', '-', '--format', 'xml'], { input: ELIGIBLE })).code).toBe(2);
+    const missing = await runCli(['check', '/nonexistent/profile.json']);
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe('');
+    expect((await runCli(['check', '-'], { input: '{' })).code).toBe(2);
+  });
+});
