@@ -11,4 +11,7 @@ export const COMMAND_TABLE: Record<string, { module: string; register: string }>
   calendar: { module: './commands/calendar.js', register: 'registerCalendarCommand' },
   check: { module: './commands/check.js', register: 'registerCheckCommand' },
   checklist: { module: './commands/checklist.js', register: 'registerChecklistCommand' },
+  db: { module: './commands/db.js', register: 'registerDbCommand' },
+  audit: { module: './commands/audit.js', register: 'registerAuditCommand' },
+  import: { module: './commands/import.js', register: 'registerImportCommand' },
 };

@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { registerAuditCommand } from './audit.js';
+import { registerDbCommand } from './db.js';
+import { registerImportCommand } from './import.js';
 import { registerCalendarCommand } from './calendar.js';
 import { registerCheckCommand } from './check.js';
 import { registerChecklistCommand } from './checklist.js';
@@ -14,4 +17,7 @@ export function registerCommands(program: Command): void {
   registerCalendarCommand(program);
   registerCheckCommand(program);
   registerChecklistCommand(program);
+  registerDbCommand(program);
+  registerAuditCommand(program);
+  registerImportCommand(program);
 }

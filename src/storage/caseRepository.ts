@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { JifenError } from '../shared/errors.js';
+import { specificsOf } from './dialectSpecifics.js';
+import { toInstant } from './instant.js';
+import type { CasePatch, CaseRow, CaseState, Database, District, Role } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Cases (积分申请) and their claimed indicators. */
+
+export interface NewCaseInput {
+  id?: string;
+  holderId: string;
+  unitId: string;
+  /** The district where the unit is registered: where the case is filed. */
+  district: District;
+  state?: CaseState;
+  /** Who holds the case now (a draft: the employer's HR). */
+  holderRole?: Role;
+  createdBy: string;
+  now: string;
+}
+
+export async function insertCase(db: Db, input: NewCaseInput): Promise<CaseRow> {
+  const now = toInstant(input.now);
+  return db
+    .insertInto('cases')
+    .values({
+      id: input.id ?? randomUUID(),
+      holderId: input.holderId,
+      unitId: input.unitId,
+      district: input.district,
+      state: input.state ?? 'draft',
+      version: 1,
+      holderRole: input.holderRole ?? 'employer_hr',
+      heldBy: null,
+      acceptanceDate: null,
+      dueDate: null,
+      dueKind: null,
+      pausedSince: null,
+      submittedAt: null,
+      acceptedAt: null,
+      verifiedAt: null,
+      determinedAt: null,
+      closedAt: null,
+      urgencyReason: null,
+      urgencyDate: null,
+      urgencyNote: null,
+      createdBy: input.createdBy,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function getCase(db: Db, id: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function getCaseOrThrow(db: Db, id: string): Promise<CaseRow> {
+  const row = await getCase(db, id);
+  if (!row) throw new JifenError('not_found', '申请不存在', [], { caseId: id });
+  return row;
+}
+
+/**
+ * Applies `patch` only if the case is still at `expectedVersion`, and bumps the
+ * version: the compare-and-set that makes two officers acting at once end
+ * with one winner and one clear conflict (no lost update). A single UPDATE …
+ * WHERE version = ?: on PostgreSQL the loser waits for the winner's row lock,
+ * re-reads the row and matches nothing.
+ */
+export async function updateCaseIfVersion(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  patch: CasePatch & { updatedAt: string },
+): Promise<CaseRow> {
+  const { updatedAt, ...rest } = patch;
+  const updated = await db
+    .updateTable('cases')
+    .set({ ...rest, updatedAt: toInstant(updatedAt), version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+  if (updated) return updated;
+  const current = await db.selectFrom('cases').select('version').where('id', '=', id).executeTakeFirst();
+  if (!current) throw new JifenError('not_found', '申请不存在', [], { caseId: id });
+  throw new JifenError('conflict', '该申请已被他人更新，请刷新后重试', [], {
+    caseId: id,
+    expectedVersion,
+    currentVersion: current.version,
+  });
+}
+
+export interface QueueCursor {
+  submittedAt: string;
+  id: string;
+}
+
+/**
+ * A district's queue for one state, oldest submission first (the complaint this
+ * product fixes is cases waiting unseen). Keyset paging on the
+ * (district, state, submitted_at) index.
+ */
+export async function listDistrictQueue(
+  db: Db,
+  q: { district: District; state: CaseState; limit: number; after?: QueueCursor },
+): Promise<CaseRow[]> {
+  let query = db
+    .selectFrom('cases')
+    .selectAll()
+    .where('district', '=', q.district)
+    .where('state', '=', q.state)
+    .where('submittedAt', 'is not', null);
+  if (q.after) {
+    const { submittedAt, id } = q.after;
+    query = query.where((eb) =>
+      eb.or([
+        eb('submittedAt', '>', submittedAt),
+        eb.and([eb('submittedAt', '=', submittedAt), eb('id', '>', id)]),
+      ]),
+    );
+  }
+  return query.orderBy('submittedAt').orderBy('id').limit(q.limit).execute();
+}
+
+/** Dashboard: number of cases per (district, state), optionally for one district. */
+export async function countCasesByState(
+  db: Db,
+  q: { district?: District } = {},
+): Promise<{ district: District; state: CaseState; count: number }[]> {
+  let query = db
+    .selectFrom('cases')
+    .select(['district', 'state', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy(['district', 'state']);
+  if (q.district) query = query.where('district', '=', q.district);
+  const rows = await query.orderBy('district').orderBy('state').execute();
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}
+
+/** Sweep input: cases in the given states with a due date on or before `onOrBefore`, by due date. */
+export async function listCasesDueOnOrBefore(
+  db: Db,
+  q: { states: CaseState[]; onOrBefore: string; limit: number; afterId?: string },
+): Promise<CaseRow[]> {
+  let query = db
+    .selectFrom('cases')
+    .selectAll()
+    .where('state', 'in', q.states)
+    .where('dueDate', '<=', q.onOrBefore);
+  if (q.afterId) query = query.where('id', '>', q.afterId);
+  return query.orderBy('id').limit(q.limit).execute();
+}
+
+/** Sweep input: cases in one state submitted before `before` (e.g. waiting for acceptance too long), oldest first. */
+export async function listCasesSubmittedBefore(
+  db: Db,
+  q: { state: CaseState; before: string; limit: number; after?: QueueCursor },
+): Promise<CaseRow[]> {
+  let query = db
+    .selectFrom('cases')
+    .selectAll()
+    .where('state', '=', q.state)
+    .where('submittedAt', '<', toInstant(q.before));
+  if (q.after) {
+    const { submittedAt, id } = q.after;
+    query = query.where((eb) =>
+      eb.or([
+        eb('submittedAt', '>', submittedAt),
+        eb.and([eb('submittedAt', '=', submittedAt), eb('id', '>', id)]),
+      ]),
+    );
+  }
+  return query.orderBy('submittedAt').orderBy('id').limit(q.limit).execute();
+}
+
+export interface ClaimedIndicator {
+  indicator: string;
+  detail: Record<string, unknown>;
+}
+
+/** Replaces the claimed indicators of a (draft) case. */
+export async function setClaimedIndicators(
+  db: Db,
+  caseId: string,
+  indicators: ClaimedIndicator[],
+  now: string,
+): Promise<void> {
+  const s = specificsOf(db);
+  const at = toInstant(now);
+  await db.deleteFrom('claimedIndicators').where('caseId', '=', caseId).execute();
+  if (indicators.length === 0) return;
+  await db
+    .insertInto('claimedIndicators')
+    .values(
+      indicators.map((i) => ({ caseId, indicator: i.indicator, detail: s.json(i.detail), claimedAt: at })),
+    )
+    .execute();
+}
+
+export async function listClaimedIndicators(db: Db, caseId: string): Promise<ClaimedIndicator[]> {
+  const s = specificsOf(db);
+  const rows = await db
+    .selectFrom('claimedIndicators')
+    .select(['indicator', 'detail'])
+    .where('caseId', '=', caseId)
+    .orderBy('indicator')
+    .execute();
+  return rows.map((r) => ({ indicator: r.indicator, detail: s.readJson<Record<string, unknown>>(r.detail) }));
+}

@@ -1,0 +1,148 @@
+import {
+  PostgresAdapter,
+  type Kysely,
+  type QueryExecutor,
+  type SelectQueryBuilder,
+  type Transaction,
+} from 'kysely';
+
+/**
+ * Everything that differs between SQLite and PostgreSQL lives in this file, so
+ * that the schema, the repositories and the tests are written once. The rest
+ * of `src/storage` asks `specificsOf(db)` instead of branching on the engine.
+ */
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** Anything a repository can run on: the database or a transaction on it. */
+export type Executor<DB> = Kysely<DB> | Transaction<DB>;
+
+export type DbErrorKind =
+  | 'unique_violation'
+  | 'foreign_key_violation'
+  | 'check_violation'
+  | 'serialization_failure'
+  | 'busy'
+  | 'other';
+
+export interface DialectSpecifics {
+  readonly name: DialectName;
+  /** Column types used by migrations. */
+  readonly types: {
+    /** JSON documents: `jsonb` on PostgreSQL (queryable), `text` on SQLite. */
+    json: 'jsonb' | 'text';
+    /** Booleans: native on PostgreSQL; 0/1 integers on SQLite. */
+    bool: 'boolean' | 'integer';
+    /** 64-bit integers (money in fen can exceed 2^31). */
+    bigint: 'bigint' | 'integer';
+  };
+  /** Value to bind for a boolean column (better-sqlite3 refuses JS booleans). */
+  bool(value: boolean): boolean | number;
+  /** Value to bind for a JSON column. Always a string: node-pg would turn a JS array into a PostgreSQL array. */
+  json(value: unknown): string;
+  /** Reads a JSON column: PostgreSQL returns the parsed document, SQLite the text. */
+  readJson<T = unknown>(value: unknown): T;
+  /**
+   * Adds a row lock where the engine has one. SQLite has no row locks: a write
+   * transaction (we begin them IMMEDIATE) already holds the whole database.
+   */
+  forUpdate<DB, TB extends keyof DB, O>(
+    qb: SelectQueryBuilder<DB, TB, O>,
+    opts?: { skipLocked?: boolean },
+  ): SelectQueryBuilder<DB, TB, O>;
+  /** True when runInTransaction should run the whole unit of work again. */
+  isRetryable(error: unknown): boolean;
+  /**
+   * DDL that makes a table append-only (UPDATE and DELETE raise an error), and
+   * the DDL that lifts it again. Table names are fixed identifiers from migrations.
+   */
+  appendOnlyGuard(table: string): { create: string[]; drop: string[] };
+}
+
+/** Reads a boolean column on either engine (`true`/`false` or `1`/`0`). */
+export const readBool = (value: unknown): boolean => value === true || value === 1 || value === 1n;
+
+/**
+ * Classifies a driver error. node-pg exposes SQLSTATE in `code`; better-sqlite3
+ * exposes the extended result code name (e.g. `SQLITE_CONSTRAINT_UNIQUE`).
+ */
+export function classifyDbError(error: unknown): DbErrorKind {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return 'other';
+  switch (code) {
+    case '23505':
+    case 'SQLITE_CONSTRAINT_UNIQUE':
+    case 'SQLITE_CONSTRAINT_PRIMARYKEY':
+      return 'unique_violation';
+    case '23503':
+    case 'SQLITE_CONSTRAINT_FOREIGNKEY':
+      return 'foreign_key_violation';
+    case '23514':
+    case 'SQLITE_CONSTRAINT_CHECK':
+      return 'check_violation';
+    case '40001': // serialization_failure
+    case '40P01': // deadlock_detected
+      return 'serialization_failure';
+    case 'SQLITE_BUSY':
+    case 'SQLITE_BUSY_SNAPSHOT':
+    case 'SQLITE_LOCKED':
+      return 'busy';
+    default:
+      return 'other';
+  }
+}
+
+const sqlite: DialectSpecifics = {
+  name: 'sqlite',
+  types: { json: 'text', bool: 'integer', bigint: 'integer' },
+  bool: (value) => (value ? 1 : 0),
+  json: (value) => JSON.stringify(value),
+  readJson: <T>(value: unknown): T =>
+    value === null || value === undefined ? (value as T) : (JSON.parse(String(value)) as T),
+  forUpdate: (qb) => qb,
+  // busy_timeout already waited; a BUSY that still escapes is worth one more try.
+  isRetryable: (error) => classifyDbError(error) === 'busy',
+  appendOnlyGuard: (table) => ({
+    create: ['update', 'delete'].map(
+      (op) =>
+        `create trigger ${table}_no_${op} before ${op} on ${table} begin select raise(abort, 'append-only table ${table}'); end`,
+    ),
+    drop: [`drop trigger if exists ${table}_no_update`, `drop trigger if exists ${table}_no_delete`],
+  }),
+};
+
+const postgres: DialectSpecifics = {
+  name: 'postgres',
+  types: { json: 'jsonb', bool: 'boolean', bigint: 'bigint' },
+  bool: (value) => value,
+  json: (value) => JSON.stringify(value),
+  readJson: <T>(value: unknown): T => value as T,
+  forUpdate: (qb, opts) => {
+    const locked = qb.forUpdate();
+    return opts?.skipLocked ? locked.skipLocked() : locked;
+  },
+  isRetryable: (error) => classifyDbError(error) === 'serialization_failure',
+  appendOnlyGuard: (table) => ({
+    create: [
+      `create or replace function jifen_append_only() returns trigger language plpgsql as $$
+       begin raise exception 'append-only table %', tg_table_name; end $$`,
+      `create trigger ${table}_append_only before update or delete on ${table} for each row execute function jifen_append_only()`,
+    ],
+    drop: [`drop trigger if exists ${table}_append_only on ${table}`],
+  }),
+};
+
+export const dialectSpecifics = (name: DialectName): DialectSpecifics =>
+  name === 'postgres' ? postgres : sqlite;
+
+/** The specifics of the engine behind a database or transaction handle. */
+export function specificsOf(db: { getExecutor(): QueryExecutor }): DialectSpecifics {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? postgres : sqlite;
+}
+
+/** PostgreSQL returns int8 and numeric as strings; we keep money in fen, well inside 2^53. */
+export function parseInt8(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value outside the safe integer range: ${value}`);
+  return n;
+}

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { JifenError } from '../shared/errors.js';
+import { readBool, specificsOf } from './dialectSpecifics.js';
+import { toInstant } from './instant.js';
+import type { Database, MaterialStatus } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The checklist of paper materials of one case, ticked by the acceptance clerk (细则 第五条). */
+
+export interface Material {
+  id: string;
+  caseId: string;
+  code: string;
+  label: string;
+  indicator: string | null;
+  required: boolean;
+  status: MaterialStatus;
+  defectReason: string | null;
+  updatedBy: string | null;
+  updatedAt: string;
+}
+
+export interface MaterialItem {
+  code: string;
+  label: string;
+  indicator?: string | null;
+  required: boolean;
+}
+
+/**
+ * Writes the checklist built from the claimed indicators. Items already on the
+ * list keep their status (a resubmission does not reset what was received);
+ * items no longer claimed are removed.
+ */
+export async function syncMaterialChecklist(
+  db: Db,
+  caseId: string,
+  items: MaterialItem[],
+  now: string,
+): Promise<void> {
+  const s = specificsOf(db);
+  const at = toInstant(now);
+  const codes = items.map((i) => i.code);
+  let del = db.deleteFrom('materials').where('caseId', '=', caseId);
+  if (codes.length > 0) del = del.where('code', 'not in', codes);
+  await del.execute();
+  for (const item of items) {
+    await db
+      .insertInto('materials')
+      .values({
+        id: randomUUID(),
+        caseId,
+        code: item.code,
+        label: item.label,
+        indicator: item.indicator ?? null,
+        required: s.bool(item.required),
+        status: 'required',
+        defectReason: null,
+        updatedBy: null,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .onConflict((oc) =>
+        oc.columns(['caseId', 'code']).doUpdateSet({
+          label: item.label,
+          indicator: item.indicator ?? null,
+          required: s.bool(item.required),
+          updatedAt: at,
+        }),
+      )
+      .execute();
+  }
+}
+
+/** The clerk's tick: received, or defective with the reason that goes on the one-time notice. */
+export async function setMaterialStatus(
+  db: Db,
+  m: {
+    caseId: string;
+    code: string;
+    status: MaterialStatus;
+    defectReason?: string | null;
+    by: string;
+    now: string;
+  },
+): Promise<void> {
+  if ((m.status === 'defective') !== Boolean(m.defectReason)) {
+    throw new JifenError('validation_failed', '材料有缺陷时必须写明原因', [
+      { path: '$.defectReason', message: '缺陷材料须注明原因' },
+    ]);
+  }
+  const result = await db
+    .updateTable('materials')
+    .set({
+      status: m.status,
+      defectReason: m.status === 'defective' ? m.defectReason! : null,
+      updatedBy: m.by,
+      updatedAt: toInstant(m.now),
+    })
+    .where('caseId', '=', m.caseId)
+    .where('code', '=', m.code)
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n)
+    throw new JifenError('not_found', '材料不在该申请的清单中', [], { caseId: m.caseId, code: m.code });
+}
+
+export async function listMaterials(db: Db, caseId: string): Promise<Material[]> {
+  const rows = await db
+    .selectFrom('materials')
+    .select([
+      'id',
+      'caseId',
+      'code',
+      'label',
+      'indicator',
+      'required',
+      'status',
+      'defectReason',
+      'updatedBy',
+      'updatedAt',
+    ])
+    .where('caseId', '=', caseId)
+    .orderBy('code')
+    .execute();
+  return rows.map((r) => ({ ...r, required: readBool(r.required) }));
+}

@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { JifenError } from '../shared/errors.js';
+import { specificsOf } from './dialectSpecifics.js';
+import { addMilliseconds, toInstant } from './instant.js';
+import type { Database, OutboxChannel, OutboxStatus, OutboxTable } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * The outbox (workflow.md): SMS to holders and messages to units are rows
+ * written in the same transaction as the command that causes them, so a
+ * message exists exactly when its command committed. `dispatcher.ts` delivers
+ * them; the message id is the idempotency key the provider dedups on.
+ */
+
+export interface OutboxMessageInput {
+  id?: string;
+  channel: OutboxChannel;
+  /** Address for the provider (a phone number for SMS, a unit id for unit messages). Never logged. */
+  recipient: string;
+  templateId: string;
+  templateVersion: number;
+  payload: Record<string, unknown>;
+  caseId?: string | null;
+  maxAttempts?: number;
+  now: string;
+}
+
+export interface OutboxMessage {
+  id: string;
+  channel: OutboxChannel;
+  recipient: string;
+  templateId: string;
+  templateVersion: number;
+  payload: Record<string, unknown>;
+  caseId: string | null;
+  status: OutboxStatus;
+  attempts: number;
+  maxAttempts: number;
+  nextAttemptAt: string;
+  leaseUntil: string | null;
+  lastError: string | null;
+  providerMessageId: string | null;
+  sentAt: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 8;
+
+function toMessage(db: Db, row: Selectable<OutboxTable>): OutboxMessage {
+  return { ...row, payload: specificsOf(db).readJson<Record<string, unknown>>(row.payload) };
+}
+
+/** Writes a message in the caller's transaction; due at once. */
+export async function enqueue(tx: Db, message: OutboxMessageInput): Promise<OutboxMessage> {
+  const now = toInstant(message.now);
+  const row = await tx
+    .insertInto('outbox')
+    .values({
+      id: message.id ?? randomUUID(),
+      channel: message.channel,
+      recipient: message.recipient,
+      templateId: message.templateId,
+      templateVersion: message.templateVersion,
+      payload: specificsOf(tx).json(message.payload),
+      caseId: message.caseId ?? null,
+      status: 'pending',
+      attempts: 0,
+      maxAttempts: message.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      nextAttemptAt: now,
+      leaseUntil: null,
+      lastError: null,
+      providerMessageId: null,
+      sentAt: null,
+      deliveredAt: null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toMessage(tx, row);
+}
+
+export async function getOutboxMessage(db: Db, id: string): Promise<OutboxMessage | undefined> {
+  const row = await db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toMessage(db, row);
+}
+
+/** The messages of one case, oldest first (shown to the unit with their delivery status). */
+export async function listOutboxForCase(db: Db, caseId: string): Promise<OutboxMessage[]> {
+  const rows = await db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('caseId', '=', caseId)
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => toMessage(db, r));
+}
+
+/**
+ * Claims up to `limit` due messages for this dispatcher: pending ones whose
+ * next attempt is due, and `sending` ones whose lease ran out (a dispatcher
+ * crashed between claim and result: the outcome is unknown, so the message is
+ * sent again with the same id and the provider dedups). One statement on both
+ * engines; on PostgreSQL the inner select takes its rows FOR UPDATE SKIP
+ * LOCKED, so concurrent dispatchers never claim the same message.
+ */
+export async function claimDueMessages(
+  db: Kysely<Database>,
+  opts: { now: string; limit: number; leaseMs: number },
+): Promise<OutboxMessage[]> {
+  const now = toInstant(opts.now);
+  const leaseUntil = addMilliseconds(now, opts.leaseMs);
+  const s = specificsOf(db);
+  const due = s.forUpdate(
+    db
+      .selectFrom('outbox')
+      .select('id')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('nextAttemptAt', '<=', now)]),
+          eb.and([eb('status', '=', 'sending'), eb('leaseUntil', '<=', now)]),
+        ]),
+      )
+      .orderBy('nextAttemptAt')
+      .limit(opts.limit),
+    { skipLocked: true },
+  );
+  const rows = await db
+    .updateTable('outbox')
+    .set({ status: 'sending', attempts: sql<number>`attempts + 1`, leaseUntil, updatedAt: now })
+    .where('id', 'in', due)
+    .returningAll()
+    .execute();
+  return rows.map((r) => toMessage(db, r)).sort((a, b) => (a.nextAttemptAt < b.nextAttemptAt ? -1 : 1));
+}
+
+/**
+ * Records the outcome of one attempt. `attempt` is the fencing token: the
+ * result is written only if the message is still in that claim (a dispatcher
+ * whose lease expired and whose message was re-claimed writes nothing).
+ * Returns whether the outcome was recorded.
+ */
+export async function recordAttempt(
+  db: Db,
+  id: string,
+  attempt: number,
+  outcome:
+    | { ok: true; providerMessageId: string; now: string }
+    | { ok: false; error: string; retryAt: string | null; now: string },
+): Promise<boolean> {
+  const now = toInstant(outcome.now);
+  const q = db
+    .updateTable('outbox')
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .where('attempts', '=', attempt);
+  const result = outcome.ok
+    ? await q
+        .set({
+          status: 'sent',
+          providerMessageId: outcome.providerMessageId,
+          sentAt: now,
+          leaseUntil: null,
+          lastError: null,
+          updatedAt: now,
+        })
+        .executeTakeFirst()
+    : await q
+        .set({
+          status: outcome.retryAt === null ? 'dead' : 'pending',
+          nextAttemptAt: outcome.retryAt === null ? now : toInstant(outcome.retryAt),
+          leaseUntil: null,
+          lastError: outcome.error.slice(0, 500),
+          updatedAt: now,
+        })
+        .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** A delivery report from the provider (delivered to the handset, or finally failed). */
+export async function recordDeliveryReport(
+  db: Db,
+  report: { providerMessageId: string; status: 'delivered' | 'failed'; at: string; error?: string },
+): Promise<void> {
+  const at = toInstant(report.at);
+  const result = await db
+    .updateTable('outbox')
+    .set({
+      status: report.status,
+      deliveredAt: report.status === 'delivered' ? at : null,
+      lastError: report.status === 'failed' ? (report.error ?? '运营商报告投递失败').slice(0, 500) : null,
+      updatedAt: at,
+    })
+    .where('providerMessageId', '=', report.providerMessageId)
+    .where('status', 'in', ['sent', 'delivered', 'failed'])
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) {
+    throw new JifenError('not_found', '找不到对应的已发送消息', [], {
+      providerMessageId: report.providerMessageId,
+    });
+  }
+}
+
+/** Counts by status, for the operator's dashboard. */
+export async function countOutboxByStatus(db: Db): Promise<Partial<Record<OutboxStatus, number>>> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('status')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}

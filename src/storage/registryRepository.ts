@@ -1,0 +1,69 @@
+import type { Kysely, Transaction } from 'kysely';
+import { readBool } from './dialectSpecifics.js';
+import type { Database } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Read side of the registry feeds: what an application pulls in instead of retyping (workflow.md "draft"). */
+
+export async function listInsuranceMonths(
+  db: Db,
+  holderId: string,
+  range: { from?: string; to?: string } = {},
+) {
+  let q = db
+    .selectFrom('insuranceMonths')
+    .select(['month', 'baseFen', 'unitCreditCode', 'backPaid'])
+    .where('holderId', '=', holderId);
+  if (range.from) q = q.where('month', '>=', range.from);
+  if (range.to) q = q.where('month', '<=', range.to);
+  const rows = await q.orderBy('month').execute();
+  return rows.map((r) => ({ ...r, backPaid: readBool(r.backPaid) }));
+}
+
+export async function listTaxRecords(db: Db, holderId: string) {
+  return db
+    .selectFrom('taxRecords')
+    .select(['month', 'payerCreditCode', 'incomeFen', 'taxFen'])
+    .where('holderId', '=', holderId)
+    .orderBy('month')
+    .orderBy('payerCreditCode')
+    .execute();
+}
+
+export async function listHouseholdRecords(db: Db, holderId: string) {
+  return db
+    .selectFrom('householdRecords')
+    .select(['recordType', 'eventDate', 'detail'])
+    .where('holderId', '=', holderId)
+    .orderBy('eventDate')
+    .orderBy('recordType')
+    .execute();
+}
+
+export async function listEducationVerifications(db: Db, holderId: string) {
+  const rows = await db
+    .selectFrom('educationVerifications')
+    .select([
+      'certificateNo',
+      'level',
+      'degree',
+      'fullTime',
+      'foreignDegree',
+      'recognized',
+      'result',
+      'verifiedOn',
+      'majorCode',
+      'majorName',
+    ])
+    .where('holderId', '=', holderId)
+    .orderBy('certificateNo')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    degree: readBool(r.degree),
+    fullTime: readBool(r.fullTime),
+    foreignDegree: readBool(r.foreignDegree),
+    recognized: readBool(r.recognized),
+  }));
+}

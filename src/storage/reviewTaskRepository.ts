@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction, Updateable } from 'kysely';
+import { JifenError } from '../shared/errors.js';
+import { toInstant } from './instant.js';
+import type { Database, ReviewTasksTable } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Review tasks, one per claimed indicator; a task may be referred to a competent authority (clock paused). */
+
+export async function createReviewTasks(
+  db: Db,
+  caseId: string,
+  indicators: string[],
+  now: string,
+): Promise<void> {
+  if (indicators.length === 0) return;
+  const at = toInstant(now);
+  await db
+    .insertInto('reviewTasks')
+    .values(
+      indicators.map((indicator) => ({
+        id: randomUUID(),
+        caseId,
+        indicator,
+        status: 'open' as const,
+        assignedTo: null,
+        referredTo: null,
+        referredAt: null,
+        returnedAt: null,
+        outcomeNote: null,
+        createdAt: at,
+        updatedAt: at,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['caseId', 'indicator']).doNothing())
+    .execute();
+}
+
+export type ReviewTaskPatch = Pick<
+  Updateable<ReviewTasksTable>,
+  'status' | 'assignedTo' | 'referredTo' | 'referredAt' | 'returnedAt' | 'outcomeNote'
+>;
+
+export async function updateReviewTask(
+  db: Db,
+  caseId: string,
+  indicator: string,
+  patch: ReviewTaskPatch,
+  now: string,
+) {
+  const row = await db
+    .updateTable('reviewTasks')
+    .set({ ...patch, updatedAt: toInstant(now) })
+    .where('caseId', '=', caseId)
+    .where('indicator', '=', indicator)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new JifenError('not_found', '审核任务不存在', [], { caseId, indicator });
+  return row;
+}
+
+export async function listReviewTasks(db: Db, caseId: string) {
+  return db.selectFrom('reviewTasks').selectAll().where('caseId', '=', caseId).orderBy('indicator').execute();
+}

@@ -1,0 +1,426 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * TypeScript view of the schema created by `migrations/`. Columns are snake_case
+ * in SQL and camelCase here (kysely's CamelCasePlugin). Dates are ISO text
+ * `YYYY-MM-DD`, months `YYYY-MM`, timestamps ISO-8601 UTC text passed in by
+ * the caller, money integer fen.
+ */
+
+export const DISTRICTS = [
+  '黄浦',
+  '徐汇',
+  '长宁',
+  '静安',
+  '普陀',
+  '虹口',
+  '杨浦',
+  '闵行',
+  '宝山',
+  '嘉定',
+  '浦东新区',
+  '金山',
+  '松江',
+  '青浦',
+  '奉贤',
+  '崇明',
+] as const;
+export type District = (typeof DISTRICTS)[number];
+
+export const ROLES = [
+  'holder',
+  'employer_hr',
+  'acceptance_clerk',
+  'district_reviewer',
+  'district_approver',
+  'city_supervisor',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CASE_STATES = [
+  'draft',
+  'submitted',
+  'supplement_required',
+  'accepted',
+  'under_review',
+  'verified',
+  'refused',
+  'determined',
+  'expired',
+  'invalidated',
+  'withdrawn',
+] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+export type UnitKind =
+  | 'enterprise'
+  | 'public_institution'
+  | 'social_organization'
+  | 'private_non_enterprise'
+  | 'individual_business'
+  | 'representative_office'
+  | 'branch';
+export type UnitRegistrationStatus = 'registered' | 'verified' | 'rejected';
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'delivered' | 'failed' | 'dead';
+export type OutboxChannel = 'sms' | 'unit_message';
+
+/** A boolean column: native on PostgreSQL, 0/1 on SQLite. Read with `readBool`, write with `specificsOf(db).bool`. */
+export type BoolColumn = ColumnType<boolean | number, boolean | number, boolean | number>;
+/** A JSON column: read with `specificsOf(db).readJson`, write with `specificsOf(db).json`. */
+export type JsonColumn = ColumnType<unknown, string, string>;
+export type NullableJsonColumn = ColumnType<unknown, string | null, string | null>;
+
+interface Stamps {
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UnitsTable extends Stamps {
+  id: string;
+  name: string;
+  creditCode: string;
+  district: District;
+  kind: UnitKind;
+  registrationStatus: ColumnType<
+    UnitRegistrationStatus,
+    UnitRegistrationStatus | undefined,
+    UnitRegistrationStatus
+  >;
+  rejectionReason: string | null;
+  taxStatus: ColumnType<
+    'paying' | 'not_paying',
+    'paying' | 'not_paying' | undefined,
+    'paying' | 'not_paying'
+  >;
+  operatingStatus: ColumnType<
+    'normal' | 'abnormal' | 'deregistered',
+    'normal' | 'abnormal' | 'deregistered' | undefined,
+    'normal' | 'abnormal' | 'deregistered'
+  >;
+  barredUntil: string | null;
+  registeredAt: string;
+  verifiedAt: string | null;
+  verifiedBy: string | null;
+}
+
+export interface UsersTable extends Stamps {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  district: District | null;
+  unitId: string | null;
+  holderId: string | null;
+  passwordHash: string | null;
+  active: ColumnType<boolean | number, boolean | number | undefined, boolean | number>;
+  failedLogins: Generated<number>;
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+}
+
+export interface HoldersTable extends Stamps {
+  id: string;
+  idNumber: string;
+  idNumberMasked: string;
+  name: string;
+  phone: string | null;
+  phoneMasked: string | null;
+  birthDate: string;
+}
+
+export interface PermitsTable extends Stamps {
+  id: string;
+  holderId: string;
+  permitNo: string;
+  issuedOn: string;
+  validUntil: string;
+  endorsedUntil: string;
+  status: ColumnType<'active' | 'cancelled', 'active' | 'cancelled' | undefined, 'active' | 'cancelled'>;
+  cancelledOn: string | null;
+}
+
+export interface InsuranceMonthsTable {
+  holderId: string;
+  month: string;
+  baseFen: number;
+  unitCreditCode: string;
+  backPaid: BoolColumn;
+  importedAt: string;
+}
+
+export interface TaxRecordsTable {
+  holderId: string;
+  month: string;
+  payerCreditCode: string;
+  incomeFen: number;
+  taxFen: number;
+  importedAt: string;
+}
+
+export type HouseholdRecordType = 'marriage' | 'divorce' | 'spouse_shanghai_hukou' | 'child_birth';
+export interface HouseholdRecordsTable {
+  holderId: string;
+  recordType: HouseholdRecordType;
+  eventDate: string;
+  detail: string | null;
+  importedAt: string;
+}
+
+export type EducationLevel = 'senior_high' | 'associate' | 'bachelor' | 'master' | 'doctor';
+export interface EducationVerificationsTable {
+  holderId: string;
+  certificateNo: string;
+  level: EducationLevel;
+  degree: BoolColumn;
+  fullTime: BoolColumn;
+  foreignDegree: BoolColumn;
+  recognized: BoolColumn;
+  result: 'verified' | 'not_found' | 'mismatch';
+  verifiedOn: string;
+  majorCode: string | null;
+  majorName: string | null;
+  importedAt: string;
+}
+
+export interface CasesTable extends Stamps {
+  id: string;
+  holderId: string;
+  unitId: string;
+  district: District;
+  state: CaseState;
+  version: ColumnType<number, number | undefined, number>;
+  /** The role that holds the case now: who has to act next. */
+  holderRole: Role;
+  heldBy: string | null;
+  /** Fixes the rules version of the determination. */
+  acceptanceDate: string | null;
+  dueDate: string | null;
+  dueKind: string | null;
+  pausedSince: string | null;
+  pausedDays: ColumnType<number, number | undefined, number>;
+  submittedAt: string | null;
+  acceptedAt: string | null;
+  verifiedAt: string | null;
+  determinedAt: string | null;
+  closedAt: string | null;
+  urgencyReason: string | null;
+  urgencyDate: string | null;
+  urgencyNote: string | null;
+  createdBy: string;
+}
+
+export interface ClaimedIndicatorsTable {
+  caseId: string;
+  indicator: string;
+  detail: JsonColumn;
+  claimedAt: string;
+}
+
+export type MaterialStatus = 'required' | 'received' | 'defective';
+export interface MaterialsTable extends Stamps {
+  id: string;
+  caseId: string;
+  code: string;
+  label: string;
+  indicator: string | null;
+  required: BoolColumn;
+  status: ColumnType<MaterialStatus, MaterialStatus | undefined, MaterialStatus>;
+  defectReason: string | null;
+  updatedBy: string | null;
+}
+
+export type ReviewTaskStatus = 'open' | 'passed' | 'failed' | 'referred' | 'settled';
+export interface ReviewTasksTable extends Stamps {
+  id: string;
+  caseId: string;
+  indicator: string;
+  status: ColumnType<ReviewTaskStatus, ReviewTaskStatus | undefined, ReviewTaskStatus>;
+  assignedTo: string | null;
+  referredTo: string | null;
+  referredAt: string | null;
+  returnedAt: string | null;
+  outcomeNote: string | null;
+}
+
+export interface ReceiptsTable {
+  id: string;
+  caseId: string;
+  receiptNo: string;
+  items: JsonColumn;
+  issuedBy: string;
+  issuedAt: string;
+}
+
+export interface OneTimeNoticesTable {
+  id: string;
+  caseId: string;
+  sequence: number;
+  items: JsonColumn;
+  overrideReason: string | null;
+  issuedBy: string;
+  issuedAt: string;
+}
+
+export type DeterminationReason =
+  'initial' | 'adjustment' | 'reconsideration' | 'correction' | 'confirmation';
+export interface DeterminationsTable {
+  id: string;
+  caseId: string;
+  sequence: number;
+  supersedes: string | null;
+  reason: DeterminationReason;
+  rulesVersion: string;
+  acceptanceDate: string;
+  total: number;
+  result: JsonColumn;
+  explanation: JsonColumn;
+  verificationCode: string;
+  decidedBy: string;
+  decidedAt: string;
+}
+
+export interface ReconsiderationsTable extends Stamps {
+  id: string;
+  caseId: string;
+  determinationId: string;
+  level: 'district' | 'city';
+  previousId: string | null;
+  status: ColumnType<
+    'requested' | 'decided' | 'withdrawn',
+    'requested' | 'decided' | 'withdrawn' | undefined,
+    'requested' | 'decided' | 'withdrawn'
+  >;
+  requestedBy: string;
+  requestedAt: string;
+  grounds: string;
+  dueDate: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  outcome: 'upheld' | 'changed' | null;
+  decisionDocument: NullableJsonColumn;
+  newDeterminationId: string | null;
+}
+
+export interface CorrectionsTable {
+  id: string;
+  caseId: string;
+  determinationId: string;
+  newDeterminationId: string | null;
+  reason: string;
+  decidedBy: string;
+  decidedAt: string;
+}
+
+export type PenaltyKind = 'false_material' | 'fine' | 'credit_record' | 'bar';
+export interface PenaltiesTable extends Stamps {
+  id: string;
+  subjectKind: 'individual' | 'unit';
+  holderId: string | null;
+  unitId: string | null;
+  caseId: string | null;
+  kind: PenaltyKind;
+  serious: BoolColumn;
+  reason: string;
+  amountFen: number | null;
+  effectiveFrom: string;
+  effectiveUntil: string | null;
+  status: ColumnType<
+    'in_force' | 'appealed' | 'revoked',
+    'in_force' | 'appealed' | 'revoked' | undefined,
+    'in_force' | 'appealed' | 'revoked'
+  >;
+  decidedBy: string;
+  decidedAt: string;
+}
+
+export interface OutboxTable extends Stamps {
+  id: string;
+  channel: OutboxChannel;
+  recipient: string;
+  templateId: string;
+  templateVersion: number;
+  payload: JsonColumn;
+  caseId: string | null;
+  status: ColumnType<OutboxStatus, OutboxStatus | undefined, OutboxStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  maxAttempts: number;
+  nextAttemptAt: string;
+  leaseUntil: string | null;
+  lastError: string | null;
+  providerMessageId: string | null;
+  sentAt: string | null;
+  deliveredAt: string | null;
+}
+
+export interface AuditEventsTable {
+  seq: number;
+  id: string;
+  at: string;
+  actorId: string;
+  actorRole: string;
+  command: string;
+  caseId: string | null;
+  payloadJson: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  lastSeq: number;
+  lastHash: string;
+}
+
+export interface IdempotencyKeysTable {
+  actorId: string;
+  key: string;
+  command: string;
+  requestHash: string;
+  response: NullableJsonColumn;
+  createdAt: string;
+  completedAt: string | null;
+}
+
+export interface RemindersTable {
+  id: string;
+  caseId: string;
+  kind: string;
+  dueOn: string;
+  createdAt: string;
+}
+
+export interface Database {
+  units: UnitsTable;
+  users: UsersTable;
+  holders: HoldersTable;
+  permits: PermitsTable;
+  insuranceMonths: InsuranceMonthsTable;
+  taxRecords: TaxRecordsTable;
+  householdRecords: HouseholdRecordsTable;
+  educationVerifications: EducationVerificationsTable;
+  cases: CasesTable;
+  claimedIndicators: ClaimedIndicatorsTable;
+  materials: MaterialsTable;
+  reviewTasks: ReviewTasksTable;
+  receipts: ReceiptsTable;
+  oneTimeNotices: OneTimeNoticesTable;
+  determinations: DeterminationsTable;
+  reconsiderations: ReconsiderationsTable;
+  corrections: CorrectionsTable;
+  penalties: PenaltiesTable;
+  outbox: OutboxTable;
+  auditEvents: AuditEventsTable;
+  auditHead: AuditHeadTable;
+  idempotencyKeys: IdempotencyKeysTable;
+  reminders: RemindersTable;
+}
+
+export type UnitRow = Selectable<UnitsTable>;
+export type NewUnit = Insertable<UnitsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type HolderRow = Selectable<HoldersTable>;
+export type PermitRow = Selectable<PermitsTable>;
+export type CaseRow = Selectable<CasesTable>;
+export type NewCase = Insertable<CasesTable>;
+export type CasePatch = Omit<Updateable<CasesTable>, 'id' | 'version' | 'createdAt' | 'createdBy'>;
