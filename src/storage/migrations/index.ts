@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_core.js';
+import * as m0002 from './0002_case_snapshot.js';
+import * as m0100 from './0100_accounts.js';
 
 /**
  * Migrations in code (not read from a folder at run time), so that they ship
@@ -7,4 +9,6 @@ import * as m0001 from './0001_core.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001_core': m0001,
+  '0002_case_snapshot': m0002,
+  '0100_accounts': m0100,
 };

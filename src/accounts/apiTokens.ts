@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { getUser, type Database } from '../storage/index.js';
+import { JifenError } from '../shared/errors.js';
+import { hashSecret, newSecret } from './secrets.js';
+
+/**
+ * Scopes an integration token may hold. A token acts as its owner (role and
+ * room) but only for the scopes it was given: an employer's HR system that may
+ * file applications cannot read determinations unless asked for.
+ */
+export const SCOPES = ['cases:read', 'cases:write', 'registry:import', 'stats:read'] as const;
+export type Scope = (typeof SCOPES)[number];
+export const scopeSchema = z.enum(SCOPES);
+
+export async function issueApiToken(
+  db: Kysely<Database>,
+  input: { userId: string; name: string; scopes: Scope[]; now: string; expiresAt?: string | null },
+): Promise<{ id: string; token: string }> {
+  const owner = await getUser(db, input.userId);
+  if (!owner) throw new JifenError('not_found', '用户不存在');
+  const token = `jfn_${newSecret()}`;
+  const id = randomUUID();
+  await db
+    .insertInto('apiTokens')
+    .values({
+      id,
+      tokenHash: hashSecret(token),
+      name: input.name,
+      userId: input.userId,
+      scopes: JSON.stringify([...new Set(input.scopes)].sort()),
+      createdAt: input.now,
+      expiresAt: input.expiresAt ?? null,
+      revokedAt: null,
+      lastUsedAt: null,
+    })
+    .execute();
+  return { id, token };
+}
+
+export async function resolveApiToken(db: Kysely<Database>, token: string, now: string) {
+  const row = await db.selectFrom('apiTokens').selectAll().where('tokenHash', '=', hashSecret(token)).executeTakeFirst();
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return undefined;
+  const user = await getUser(db, row.userId);
+  if (!user?.active) return undefined;
+  return { user, scopes: JSON.parse(row.scopes) as Scope[], tokenId: row.id };
+}
+
+export async function revokeApiToken(db: Kysely<Database>, id: string, now: string): Promise<void> {
+  const r = await db.updateTable('apiTokens').set({ revokedAt: now }).where('id', '=', id).where('revokedAt', 'is', null).executeTakeFirst();
+  if (r.numUpdatedRows === 0n) throw new JifenError('not_found', '令牌不存在或已撤销');
+}

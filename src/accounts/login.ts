@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import { addMilliseconds, getLoginRecord, getUser, recordLogin, runInTransaction, type Database } from '../storage/index.js';
+import { JifenError } from '../shared/errors.js';
+import { verifyPassword } from './passwords.js';
+import { hashSecret, newSecret } from './secrets.js';
+
+export interface LoginPolicy {
+  /** Consecutive failures before the account is locked. */
+  maxFailures: number;
+  lockMinutes: number;
+  sessionHours: number;
+}
+
+export const DEFAULT_LOGIN_POLICY: LoginPolicy = { maxFailures: 5, lockMinutes: 15, sessionHours: 8 };
+
+const BAD_CREDENTIALS = () => new JifenError('unauthenticated', '用户名或密码错误');
+
+/**
+ * Checks a username and password and opens a new server-side session. A fresh
+ * session id every time (no session fixation); consecutive failures lock the
+ * account for a while (the lock is in the database, so it holds across servers).
+ */
+export async function login(
+  db: Kysely<Database>,
+  input: { username: string; password: string; now: string },
+  policy: LoginPolicy = DEFAULT_LOGIN_POLICY,
+): Promise<{ sessionSecret: string; csrfToken: string; expiresAt: string; userId: string }> {
+  const record = await getLoginRecord(db, input.username);
+  if (record?.lockedUntil && record.lockedUntil > input.now)
+    throw new JifenError('rate_limited', '登录失败次数过多，账号已暂时锁定，请稍后再试', [], { retryAfter: record.lockedUntil });
+  const ok = await verifyPassword(record?.passwordHash ?? null, input.password);
+  if (!record || !record.active) throw BAD_CREDENTIALS();
+  if (!ok) {
+    const failures = record.failedLogins + 1;
+    const lockedUntil = failures >= policy.maxFailures ? addMilliseconds(input.now, policy.lockMinutes * 60_000) : null;
+    await recordLogin(db, record.id, { ok: false, now: input.now, lockedUntil });
+    throw BAD_CREDENTIALS();
+  }
+  const sessionSecret = newSecret();
+  const csrfToken = newSecret();
+  const expiresAt = addMilliseconds(input.now, policy.sessionHours * 3_600_000);
+  await runInTransaction(db, async (tx) => {
+    await recordLogin(tx, record.id, { ok: true, now: input.now });
+    await tx
+      .insertInto('sessions')
+      .values({ idHash: hashSecret(sessionSecret), userId: record.id, csrfToken, createdAt: input.now, expiresAt, lastSeenAt: input.now })
+      .execute();
+  });
+  return { sessionSecret, csrfToken, expiresAt, userId: record.id };
+}
+
+/** The user behind a session cookie, or undefined if unknown or expired. */
+export async function resolveSession(db: Kysely<Database>, secret: string, now: string) {
+  const row = await db.selectFrom('sessions').selectAll().where('idHash', '=', hashSecret(secret)).executeTakeFirst();
+  if (!row || row.expiresAt <= now) return undefined;
+  const user = await getUser(db, row.userId);
+  if (!user?.active) return undefined;
+  return { user, csrfToken: row.csrfToken, expiresAt: row.expiresAt };
+}
+
+export async function logout(db: Kysely<Database>, secret: string): Promise<void> {
+  await db.deleteFrom('sessions').where('idHash', '=', hashSecret(secret)).execute();
+}
+
+/** 退出所有设备: every session of the user, on every server. */
+export async function logoutEverywhere(db: Kysely<Database>, userId: string): Promise<number> {
+  const r = await db.deleteFrom('sessions').where('userId', '=', userId).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

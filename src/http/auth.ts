@@ -1,0 +1,48 @@
+import '@fastify/cookie';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../accounts/Actor.js';
+import { resolveApiToken } from '../accounts/apiTokens.js';
+import { resolveSession } from '../accounts/login.js';
+import { safeEqual } from '../accounts/secrets.js';
+import { JifenError } from '../shared/errors.js';
+import type { Database } from '../storage/schema.js';
+
+export const SESSION_COOKIE = 'jifen_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Deny by default: every non-public route declares its roles; the request's
+ * actor comes from an API token (Authorization: Bearer) or a session cookie, and
+ * a cookie session must echo its CSRF token on every state-changing request.
+ */
+export function installAuth(app: FastifyInstance, db: Kysely<Database>, clock: () => string): void {
+  app.addHook('preHandler', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (!access || 'public' in access) return;
+    const actor = await authenticate(req, db, clock());
+    if (!actor) throw new JifenError('unauthenticated', '请先登录');
+    if (!access.roles.includes(actor.role)) throw new JifenError('forbidden', '当前角色无权进行此操作');
+    if (access.scope && actor.scopes !== 'all' && !actor.scopes.includes(access.scope))
+      throw new JifenError('forbidden', `访问令牌缺少权限范围 ${access.scope}`);
+    req.actor = actor;
+  });
+}
+
+async function authenticate(req: FastifyRequest, db: Kysely<Database>, now: string): Promise<Actor | undefined> {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) {
+    const t = await resolveApiToken(db, auth.slice(7).trim(), now);
+    return t && { ...t.user, via: 'token', scopes: t.scopes };
+  }
+  const secret = req.cookies?.[SESSION_COOKIE];
+  if (!secret) return undefined;
+  const s = await resolveSession(db, secret, now);
+  if (!s) return undefined;
+  if (UNSAFE.has(req.method)) {
+    const given = req.headers[CSRF_HEADER];
+    if (typeof given !== 'string' || !safeEqual(given, s.csrfToken)) throw new JifenError('forbidden', 'CSRF 校验失败，请刷新页面后重试', [], { csrf: true });
+  }
+  return { ...s.user, via: 'session', scopes: 'all' };
+}

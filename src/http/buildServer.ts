@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Database } from '../storage/schema.js';
+import { installAuth } from './auth.js';
+import type { ServerConfig } from './config.js';
+import { LoginThrottle } from './loginThrottle.js';
+import { accountRoutes } from './routes/accountRoutes.js';
+import { toProblem } from './problem.js';
+import type { RouteSpec } from './routeSpec.js';
+import { publicRoutes } from './routes/publicRoutes.js';
+import { problemSchema } from './schemas.js';
+import { validatorCompiler } from './validation.js';
+
+export interface ServerDeps {
+  config: ServerConfig;
+  /** Extra routes (the authenticated API adds its table here). */
+  routes?: RouteSpec[];
+  /** Readiness probe of the dependencies (database …). */
+  ready?: () => Promise<void>;
+  /** pino options, or false to log nothing (tests). */
+  logger?: FastifyServerOptions['logger'];
+  /** The case core's database; without it only the public routes are served. */
+  db?: Kysely<Database>;
+  /** Where time enters the system (the engine and the use cases take it as an argument). */
+  clock?: () => string;
+  /** Login attempts per address per minute (default 20). */
+  loginPerMinute?: number;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * Personal data never reaches the logs (workflow.md): bodies are not logged, and
+ * headers and fields that may carry credentials or identities are redacted.
+ */
+export const LOG_REDACT = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.idNumber',
+  '*.phone',
+];
+
+/** The HTTP server: thin routes over the engine and the case core; errors render themselves. */
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.LOG_LEVEL, redact: LOG_REDACT },
+    bodyLimit: config.JIFEN_BODY_LIMIT,
+    trustProxy: config.JIFEN_TRUST_PROXY === 'true',
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+  });
+
+  // JSON only: a text/plain body is refused with 415 instead of being handed to a validator as a string.
+  app.removeContentTypeParser('text/plain');
+  app.setValidatorCompiler(validatorCompiler);
+  // Responses are our own objects, already shaped by the contracts: plain JSON.stringify is exact and fast.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  app.setErrorHandler((error, req, reply) => {
+    const problem = toProblem(error, req.id);
+    if (problem.status >= 500) req.log.error({ err: error }, 'request failed');
+    else req.log.info({ code: problem.code, status: problem.status }, 'request rejected');
+    return reply.status(problem.status).type('application/problem+json').send(problem);
+  });
+  app.setNotFoundHandler((req, reply) =>
+    reply
+      .status(404)
+      .type('application/problem+json')
+      .send(toProblem({ code: 'FST_ERR_NOT_FOUND' }, req.id)),
+  );
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'jifen 上海市居住证积分 API',
+        version: '1',
+        description: '模拟估分、达标方案、申请条件预检、材料清单、政策参数查询，以及积分申办流程。错误均为 problem+json。',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jifen_session' }, token: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (req, reply) => {
+    try {
+      await deps.ready?.();
+      return { status: 'ready' };
+    } catch (error) {
+      req.log.warn({ err: error }, 'not ready');
+      return reply.status(503).send({ status: 'not ready' });
+    }
+  });
+
+  const clock = deps.clock ?? (() => new Date().toISOString());
+  const routes = [...publicRoutes, ...(deps.routes ?? [])];
+  if (deps.db) {
+    await app.register(cookie);
+    installAuth(app, deps.db, clock);
+    routes.push(
+      ...accountRoutes({
+        db: deps.db,
+        clock,
+        throttle: new LoginThrottle(deps.loginPerMinute ?? 20),
+        cookieSecure: config.JIFEN_COOKIE_SECURE,
+      }),
+    );
+  }
+  app.decorate('routeTable', routes);
+
+  for (const spec of routes) {
+    const s = spec.schema ?? {};
+    app.route({
+      method: spec.method,
+      url: spec.url,
+      schema: {
+        summary: spec.summary,
+        tags: spec.tags,
+        ...(s.body ? { body: s.body } : {}),
+        ...(s.querystring ? { querystring: s.querystring } : {}),
+        ...(s.params ? { params: s.params } : {}),
+        response: { ...(s.response ?? {}), '4XX': problemSchema },
+      },
+      config: { access: spec.access },
+      handler: spec.handler,
+    });
+  }
+  return app;
+}

@@ -1,0 +1,67 @@
+import type { ErrorCode, FieldIssue } from '../shared/errors.js';
+import { isJifenError } from '../shared/errors.js';
+
+/**
+ * One problem+json shape (RFC 9457) for every error the API returns: a stable
+ * `code`, a Chinese `title`, field paths for validation errors, and the request
+ * id. Never a stack trace or an internal message.
+ */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  errors?: FieldIssue[];
+  requestId: string;
+}
+
+const STATUS: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  not_json: 400,
+  input_unreadable: 400,
+  no_policy_version: 422,
+  wage_figure_missing: 422,
+  wage_figure_provisional: 409,
+  calendar_year_missing: 422,
+  rules_data_invalid: 500,
+  not_found: 404,
+  forbidden: 403,
+  unauthenticated: 401,
+  conflict: 409,
+  invalid_transition: 409,
+  rate_limited: 429,
+  idempotency_mismatch: 422,
+  import_rejected: 400,
+};
+
+/** Errors of the HTTP layer itself (fastify's own codes), in the same vocabulary. */
+const FASTIFY: Record<string, { status: number; code: string; title: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'body_too_large', title: '请求内容过大' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', title: '不支持的内容类型，请使用 application/json' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'not_json', title: '请求体为空，应为 JSON' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad_request', title: '请求长度与内容不符' },
+  FST_ERR_NOT_FOUND: { status: 404, code: 'not_found', title: '接口不存在' },
+};
+
+export function toProblem(error: unknown, requestId: string): Problem {
+  if (isJifenError(error)) {
+    const status = STATUS[error.code] ?? 400;
+    return {
+      type: `https://jifen.example/problems/${error.code}`,
+      title: status >= 500 ? '内部错误，请稍后重试' : error.message,
+      status,
+      code: status >= 500 ? 'internal' : error.code,
+      ...(error.issues.length && status < 500 ? { errors: error.issues } : {}),
+      requestId,
+    };
+  }
+  const e = error as { code?: string; statusCode?: number; validation?: unknown };
+  const known = e?.code ? FASTIFY[e.code] : undefined;
+  if (known) return { type: `https://jifen.example/problems/${known.code}`, title: known.title, status: known.status, code: known.code, requestId };
+  if (error instanceof SyntaxError || (e?.statusCode === 400 && e?.code?.startsWith('FST_ERR_CTP')))
+    return { type: 'https://jifen.example/problems/not_json', title: '请求体不是有效的 JSON', status: 400, code: 'not_json', requestId };
+  if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500)
+    return { type: 'https://jifen.example/problems/bad_request', title: '请求有误', status: e.statusCode, code: 'bad_request', requestId };
+  return { type: 'https://jifen.example/problems/internal', title: '内部错误，请稍后重试', status: 500, code: 'internal', requestId };
+}

@@ -1,0 +1,150 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { issueApiToken, revokeApiToken, scopeSchema } from '../../accounts/apiTokens.js';
+import { login, logout, logoutEverywhere, resolveSession } from '../../accounts/login.js';
+import { hashPassword } from '../../accounts/passwords.js';
+import { JifenError } from '../../shared/errors.js';
+import { insertUser } from '../../storage/index.js';
+import type { Database } from '../../storage/schema.js';
+import { CSRF_HEADER, SESSION_COOKIE } from '../auth.js';
+import type { LoginThrottle } from '../loginThrottle.js';
+import { route, type RouteSpec } from '../routeSpec.js';
+
+const ALL_ROLES = ['holder', 'employer_hr', 'acceptance_clerk', 'district_reviewer', 'district_approver', 'city_supervisor', 'admin'] as const;
+const DISTRICTS = ['黄浦', '徐汇', '长宁', '静安', '普陀', '虹口', '杨浦', '闵行', '宝山', '嘉定', '浦东新区', '金山', '松江', '青浦', '奉贤', '崇明'] as const;
+
+export interface AccountRouteDeps {
+  db: Kysely<Database>;
+  clock: () => string;
+  throttle: LoginThrottle;
+  cookieSecure: 'true' | 'false' | 'auto';
+}
+
+const publicUser = (u: { id: string; username: string; displayName: string; role: string; district: string | null; unitId: string | null; holderId: string | null }) => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role,
+  district: u.district,
+  unitId: u.unitId,
+  holderId: u.holderId,
+});
+
+/** Login, logout, logout everywhere, the current session; admin: officers' accounts and integration tokens. */
+export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
+  const { db, clock } = deps;
+  return [
+    route({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      summary: '登录（成功后设置会话 Cookie，并返回 CSRF 令牌）',
+      tags: ['账号'],
+      access: { public: true },
+      schema: { body: z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }) },
+      handler: async (req, reply) => {
+        if (!deps.throttle.allow(req.ip, Date.parse(clock())))
+          throw new JifenError('rate_limited', '登录尝试过于频繁，请稍后再试');
+        const body = req.body as { username: string; password: string };
+        const s = await login(db, { ...body, now: clock() });
+        const secure = deps.cookieSecure === 'auto' ? req.protocol === 'https' : deps.cookieSecure === 'true';
+        // A new cookie replaces whatever the client sent: a planted session id is never adopted.
+        reply.setCookie(SESSION_COOKIE, s.sessionSecret, { httpOnly: true, sameSite: 'strict', secure, path: '/', expires: new Date(s.expiresAt) });
+        const me = await resolveSession(db, s.sessionSecret, clock());
+        return { user: publicUser(me!.user), csrfToken: s.csrfToken, expiresAt: s.expiresAt };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      summary: '当前登录用户与 CSRF 令牌',
+      tags: ['账号'],
+      access: { roles: ALL_ROLES, room: 'self' },
+      handler: async (req) => {
+        const secret = req.cookies?.[SESSION_COOKIE];
+        const s = secret ? await resolveSession(db, secret, clock()) : undefined;
+        return { user: publicUser(req.actor!), via: req.actor!.via, ...(s ? { csrfToken: s.csrfToken, expiresAt: s.expiresAt } : {}) };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      summary: '退出登录（本会话）',
+      tags: ['账号'],
+      access: { roles: ALL_ROLES, room: 'self' },
+      handler: async (req, reply) => {
+        const secret = req.cookies?.[SESSION_COOKIE];
+        if (secret) await logout(db, secret);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return { ok: true };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/v1/auth/logout-all',
+      summary: '退出所有设备上的登录',
+      tags: ['账号'],
+      access: { roles: ALL_ROLES, room: 'self' },
+      handler: async (req, reply) => {
+        const n = await logoutEverywhere(db, req.actor!.id);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return { ok: true, sessionsEnded: n };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/v1/admin/users',
+      summary: '创建工作人员账号（受理、审核、核定、市级监督、管理员）——仅管理员',
+      tags: ['管理'],
+      access: { roles: ['admin'], room: 'city' },
+      schema: {
+        body: z
+          .strictObject({
+            username: z.string().regex(/^[A-Za-z0-9_.-]{3,64}$/, { message: '用户名为 3–64 位字母、数字或 _.-' }),
+            displayName: z.string().min(1).max(64),
+            role: z.enum(['acceptance_clerk', 'district_reviewer', 'district_approver', 'city_supervisor', 'admin']),
+            district: z.enum(DISTRICTS).optional(),
+            password: z.string().min(12, { message: '密码至少 12 位' }).max(256),
+          })
+          .refine((b) => !['acceptance_clerk', 'district_reviewer', 'district_approver'].includes(b.role) || b.district, {
+            message: '区级工作人员须指定所属区',
+            path: ['district'],
+          }),
+      },
+      handler: async (req, reply) => {
+        const b = req.body as { username: string; displayName: string; role: (typeof ALL_ROLES)[number]; district?: (typeof DISTRICTS)[number]; password: string };
+        const user = await insertUser(db, { ...b, district: b.district ?? null, passwordHash: await hashPassword(b.password), now: clock() });
+        reply.status(201);
+        return publicUser(user);
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/v1/admin/tokens',
+      summary: '为系统对接签发访问令牌（带权限范围；令牌只显示一次）——仅管理员',
+      tags: ['管理'],
+      access: { roles: ['admin'], room: 'city' },
+      schema: {
+        body: z.strictObject({ userId: z.string().min(1), name: z.string().min(1).max(100), scopes: z.array(scopeSchema).min(1), expiresAt: z.iso.datetime().optional() }),
+      },
+      handler: async (req, reply) => {
+        const b = req.body as { userId: string; name: string; scopes: z.infer<typeof scopeSchema>[]; expiresAt?: string };
+        reply.status(201);
+        return issueApiToken(db, { ...b, now: clock() });
+      },
+    }),
+    route({
+      method: 'DELETE',
+      url: '/api/v1/admin/tokens/:id',
+      summary: '撤销访问令牌——仅管理员',
+      tags: ['管理'],
+      access: { roles: ['admin'], room: 'city' },
+      schema: { params: z.strictObject({ id: z.string().min(1).max(64) }) },
+      handler: async (req) => {
+        await revokeApiToken(db, (req.params as { id: string }).id, clock());
+        return { ok: true };
+      },
+    }),
+  ];
+}
+
+export { CSRF_HEADER };

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { loadWorkCalendar } from '../../calendar/index.js';
+import { checklist } from '../../checklist/index.js';
+import { score } from '../../engine/score.js';
+import { precheck } from '../../precheck/index.js';
+import { profileSchema, type Profile } from '../../profile/profileSchema.js';
+import { defaultRuleSet } from '../../rules/defaultRuleSet.js';
+import { rulesInForce } from '../../rules/rulesInForce.js';
+import { isIsoDate } from '../../shared/dates.js';
+import { route, type RouteSpec } from '../routeSpec.js';
+import { explainQuery, scoreResultSchema } from '../schemas.js';
+
+const isoDate = z.string().refine(isIsoDate, { message: '应为真实存在的日期 YYYY-MM-DD' });
+const PUBLIC = { public: true } as const;
+
+/** The public doors to the engine: anyone may simulate, plan, pre-check and look up the rules. */
+export const publicRoutes: RouteSpec[] = [
+  route({
+    method: 'POST',
+    url: '/api/v1/score',
+    summary: '模拟估分：按申请日适用的政策计算积分（结果契约 v1）',
+    tags: ['公开'],
+    access: PUBLIC,
+    schema: { body: profileSchema, querystring: explainQuery, response: { 200: scoreResultSchema } },
+    handler: (req) => score(req.body as Profile, { explain: (req.query as { explain?: string }).explain !== 'false' }),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/v1/precheck',
+    summary: '申请条件预检（rules.md §6）：逐项通过/不通过/未知，附原因代码与依据',
+    tags: ['公开'],
+    access: PUBLIC,
+    schema: { body: profileSchema },
+    handler: (req) => precheck(req.body as Profile, { rules: defaultRuleSet(), calendar: loadWorkCalendar() }),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/v1/checklist',
+    summary: '个性化申请材料清单：按申报的指标与家庭情况列出材料',
+    tags: ['公开'],
+    access: PUBLIC,
+    schema: { body: profileSchema },
+    handler: (req) => checklist(req.body as Profile),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/v1/rules',
+    summary: '政策参数查询：某日有效的全部参数、生效期间与依据',
+    tags: ['公开'],
+    access: PUBLIC,
+    schema: { querystring: z.strictObject({ at: isoDate.optional() }) },
+    handler: (req) => {
+      const rules = defaultRuleSet();
+      return rulesInForce(rules, (req.query as { at?: string }).at ?? rules.versions.at(-1)!.from);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/v1/workdays/add',
+    summary: '工作日推算：某日之后第 N 个工作日（含调休）',
+    tags: ['公开'],
+    access: PUBLIC,
+    schema: { querystring: z.strictObject({ date: isoDate, n: z.coerce.number().int().min(0).max(2000) }) },
+    handler: (req) => {
+      const q = req.query as { date: string; n: number };
+      return { date: q.date, n: q.n, result: loadWorkCalendar().addWorkdays(q.date, q.n) };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/v1/workdays/between',
+    summary: '两日之间的工作日数（不含起始日，含结束日）',
+    tags: ['公开'],
+    access: PUBLIC,
+    schema: { querystring: z.strictObject({ from: isoDate, to: isoDate }) },
+    handler: (req) => {
+      const q = req.query as { from: string; to: string };
+      return { from: q.from, to: q.to, workdays: loadWorkCalendar().workdaysBetween(q.from, q.to) };
+    },
+  }),
+];
