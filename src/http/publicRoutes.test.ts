@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked by value, not by type */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { score } from '../engine/score.js';
@@ -20,13 +21,13 @@ describe('public API over real HTTP', () => {
     const res = await post('/api/v1/score', JSON.stringify(golden.profile));
     expect(res.status).toBe(200);
     expect(res.headers.get('x-request-id')).toBeTruthy();
-    const body = await res.json();
+    const body = (await res.json()) as any;
     expect(body).toEqual(JSON.parse(JSON.stringify(score(validateProfile(golden.profile)))));
     expect(body.total).toBe(golden.expected.total);
   });
 
   it('?explain=false gives the lean result', async () => {
-    const body = await (await post('/api/v1/score?explain=false', JSON.stringify(golden.profile))).json();
+    const body = (await (await post('/api/v1/score?explain=false', JSON.stringify(golden.profile))).json()) as any;
     expect(body.items[0]).toEqual({ id: 'age', group: 'basic', points: 30 });
   });
 
@@ -34,7 +35,7 @@ describe('public API over real HTTP', () => {
     const res = await post('/api/v1/score', JSON.stringify({ asOf: '2025-13-01', birthDate: '1990-01-01', x: 1 }));
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
-    const p = await res.json();
+    const p = (await res.json()) as any;
     expect(p).toMatchObject({ status: 400, code: 'validation_failed' });
     expect(p.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['$.asOf', '$.x']));
     expect(JSON.stringify(p)).not.toMatch(/at .*\.ts:\d+/);
@@ -53,19 +54,19 @@ describe('public API over real HTTP', () => {
   });
 
   it('serves the rules explorer, working days, pre-check and checklist', async () => {
-    const rules = await (await fetch(`${server.url}/api/v1/rules?at=2016-01-01`)).json();
+    const rules = (await (await fetch(`${server.url}/api/v1/rules?at=2016-01-01`)).json()) as any;
     expect(rules.version.id).toBe('v2015');
-    const wd = await (await fetch(`${server.url}/api/v1/workdays/add?date=2025-09-28&n=20`)).json();
+    const wd = (await (await fetch(`${server.url}/api/v1/workdays/add?date=2025-09-28&n=20`)).json()) as any;
     expect(wd.result).toBe('2025-10-31');
     expect((await fetch(`${server.url}/api/v1/workdays/add?date=2027-01-04&n=2`)).status).toBe(422);
-    const pre = await (await post('/api/v1/precheck', JSON.stringify(golden.profile))).json();
+    const pre = (await (await post('/api/v1/precheck', JSON.stringify(golden.profile))).json()) as any;
     expect(pre.conditions.length).toBeGreaterThan(5);
-    const list = await (await post('/api/v1/checklist', JSON.stringify(golden.profile))).json();
+    const list = (await (await post('/api/v1/checklist', JSON.stringify(golden.profile))).json()) as any;
     expect(list.items.length).toBeGreaterThan(3);
   });
 
   it('publishes OpenAPI 3 and serves the docs locally, with security headers', async () => {
-    const doc = await (await fetch(`${server.url}/api/openapi.json`)).json();
+    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as any;
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/score', '/api/v1/rules']));
     const ui = await fetch(`${server.url}/api/docs/`);
