@@ -58,12 +58,12 @@ describe.each(ENGINES)('migrations [%s]', (engine) => {
   it('runs down to empty again', async () => {
     const t = await createTestDatabase(engine);
     try {
-      const { Migrator } = await import('kysely');
+      const { Migrator, NO_MIGRATIONS } = await import('kysely');
       const migrator = new Migrator({
         db: t.db.withoutPlugins(),
         provider: { getMigrations: async () => migrations },
       });
-      const { error } = await migrator.migrateDown();
+      const { error } = await migrator.migrateTo(NO_MIGRATIONS);
       expect(error).toBeUndefined();
       const tables = (await t.db.introspection.getTables()).map((x) => x.name);
       expect(tables.filter((x) => TABLES.includes(x))).toEqual([]);
