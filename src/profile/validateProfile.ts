@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { JifenError, jsonPath, type FieldIssue } from '../shared/errors.js';
+import { fastProfile } from './fastProfile.js';
 import { crossFieldIssues, profileSchema, type Profile } from './profileSchema.js';
 
 /** Turns zod issues into JSON-path issues; an unknown key is reported at its own path. */
@@ -19,6 +20,8 @@ export function toFieldIssues(issues: ReadonlyArray<z.core.$ZodIssue>): FieldIss
 
 /** Validates a parsed JSON value as a profile; throws `validation_failed` naming every bad path. */
 export function validateProfile(input: unknown, prefix = '$'): Profile {
+  const fast = fastProfile(input);
+  if (fast) return fast;
   const parsed = profileSchema.safeParse(input);
   const cross = crossFieldIssues(input);
   if (parsed.success && cross.length === 0) return parsed.data;

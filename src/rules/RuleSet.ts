@@ -132,7 +132,7 @@ export class RuleSet {
             value: e.value,
             from: e.from,
             to: e.to,
-            citations: e.cite.map((c) => this.citationText(c)),
+            citations: Object.freeze(e.cite.map((c) => this.citationText(c))) as string[],
             ...(e.note ? { note: e.note } : {}),
           }
         : undefined;
