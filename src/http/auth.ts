@@ -18,7 +18,9 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * a cookie session must echo its CSRF token on every state-changing request.
  */
 export function installAuth(app: FastifyInstance, db: Kysely<Database>, clock: () => string): void {
-  app.addHook('preHandler', async (req) => {
+  // preValidation: authorization is decided before the body is validated, so an anonymous caller
+  // learns nothing about a route's input (401/403 come before 400).
+  app.addHook('preValidation', async (req) => {
     const access = req.routeOptions.config?.access;
     if (!access || 'public' in access) return;
     const actor = await authenticate(req, db, clock());

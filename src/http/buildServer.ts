@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
@@ -63,6 +63,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
+    // Errors raised before routing (a malformed or over-long URL) use the same problem+json shape.
+    frameworkErrors: (error, req, reply) => {
+      const problem = toProblem(error, req.id);
+      void (reply as unknown as FastifyReply).status(problem.status).type('application/problem+json').send(problem);
+    },
   });
 
   // JSON only: a text/plain body is refused with 415 instead of being handed to a validator as a string.

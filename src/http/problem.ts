@@ -42,6 +42,9 @@ const FASTIFY: Record<string, { status: number; code: string; title: string }> =
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'not_json', title: '请求体为空，应为 JSON' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad_request', title: '请求长度与内容不符' },
   FST_ERR_NOT_FOUND: { status: 404, code: 'not_found', title: '接口不存在' },
+  FST_ERR_BAD_URL: { status: 400, code: 'bad_url', title: '请求地址无效' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'url_too_long', title: '请求地址过长' },
+  FST_ERR_ASYNC_CONSTRAINT: { status: 400, code: 'bad_request', title: '请求有误' },
 };
 
 export function toProblem(error: unknown, requestId: string): Problem {
