@@ -16,11 +16,16 @@ import { synthPopulation } from '../src/synth/synthProfile.js';
 import { JIFEN } from '../test/cliRunner.js';
 
 const N = Number(process.env.BENCH_PROFILES ?? 100_000);
-const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const fmt = (n: number, d = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const line = (label: string, value: string, goal?: string, ratio?: number) =>
-  console.log(`${label.padEnd(58)} ${value.padStart(16)}${goal ? `   goal ${goal}` : ''}${ratio !== undefined ? `   ratio ${ratio.toFixed(2)}×${ratio >= 1 ? ' ✓' : ' ✗'}` : ''}`);
+  console.log(
+    `${label.padEnd(58)} ${value.padStart(16)}${goal ? `   goal ${goal}` : ''}${ratio !== undefined ? `   ratio ${ratio.toFixed(2)}×${ratio >= 1 ? ' ✓' : ' ✗'}` : ''}`,
+  );
 
-console.log(`jifen engine benchmark — node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} (${cpus().length} cores), ${N} profiles`);
+console.log(
+  `jifen engine benchmark — node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} (${cpus().length} cores), ${N} profiles`,
+);
 
 const t0 = performance.now();
 const holders = [...synthPopulation(N, { seed: 2026, longCareers: true })];
@@ -31,7 +36,10 @@ let runs = 0;
 for (const p of profiles)
   for (const c of p.contributions ?? []) {
     runs++;
-    months += (c.to ? Number(c.to.slice(0, 4)) * 12 + Number(c.to.slice(5)) : 2025 * 12 + 9) - (Number(c.from.slice(0, 4)) * 12 + Number(c.from.slice(5))) + 1;
+    months +=
+      (c.to ? Number(c.to.slice(0, 4)) * 12 + Number(c.to.slice(5)) : 2025 * 12 + 9) -
+      (Number(c.from.slice(0, 4)) * 12 + Number(c.from.slice(5))) +
+      1;
   }
 line('synthetic population built and validated', `${fmt((performance.now() - t0) / 1000, 1)} s`);
 line('  contribution runs per profile (mean)', fmt(runs / N, 2));
@@ -45,7 +53,10 @@ bench.add('score with explanations', () => {
 });
 await bench.run();
 const lat = bench.tasks[0]!.result as unknown as { latency: { p50?: number; p99?: number; mean: number } };
-line('single-profile latency, full explanations: median', `${fmt((lat.latency.p50 ?? lat.latency.mean) * 1000, 1)} µs`);
+line(
+  'single-profile latency, full explanations: median',
+  `${fmt((lat.latency.p50 ?? lat.latency.mean) * 1000, 1)} µs`,
+);
 line('single-profile latency, full explanations: p99', `${fmt((lat.latency.p99 ?? 0) * 1000, 1)} µs`);
 
 // 2. Engine throughput on parsed and validated profiles (one core: this loop is single-threaded).
@@ -72,10 +83,18 @@ for (const [label, extra, goal] of [
   ['score --batch, full explanations', [], false],
 ] as const) {
   const start = performance.now();
-  const run = spawnSync(JIFEN, ['score', '--batch', file, '--format', 'jsonl', ...extra], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const run = spawnSync(JIFEN, ['score', '--batch', file, '--format', 'jsonl', ...extra], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 26,
+  });
   const secs = (performance.now() - start) / 1000;
   if (run.status !== 0) throw new Error(`score --batch failed: ${run.stderr}`);
   const rate = N / secs;
-  line(`${label}`, `${fmt(rate)} lines/s`, goal ? '≥ 20,000 lines/s' : undefined, goal ? rate / 20_000 : undefined);
+  line(
+    `${label}`,
+    `${fmt(rate)} lines/s`,
+    goal ? '≥ 20,000 lines/s' : undefined,
+    goal ? rate / 20_000 : undefined,
+  );
 }
 rmSync(dir, { recursive: true, force: true });

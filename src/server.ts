@@ -10,7 +10,9 @@ try {
   const config = loadServerConfig();
   const app = await buildServer({ config });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
-  process.stdout.write(`jifen 已启动: ${address.replace('127.0.0.1', 'localhost')}  (API 文档 ${address}/api/docs)\n`);
+  process.stdout.write(
+    `jifen 已启动: ${address.replace('127.0.0.1', 'localhost')}  (API 文档 ${address}/api/docs)\n`,
+  );
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;

@@ -11,7 +11,10 @@ export interface CliRun {
 }
 
 /** Runs `./bin/jifen` as a user would, optionally feeding standard input. */
-export function runCli(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(JIFEN, args, { cwd: options.cwd ?? REPO, env: { ...process.env, ...options.env } });
     let stdout = '';

@@ -24,7 +24,11 @@ const cases = dirs.flatMap((dir) =>
   readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => ({ file: join(dir, f), label: `${dir.includes('shared') ? 'shared' : 'repo'}/${f}`, c: JSON.parse(readFileSync(join(dir, f), 'utf8')) as GoldenCase })),
+    .map((f) => ({
+      file: join(dir, f),
+      label: `${dir.includes('shared') ? 'shared' : 'repo'}/${f}`,
+      c: JSON.parse(readFileSync(join(dir, f), 'utf8')) as GoldenCase,
+    })),
 );
 
 const summary = (r: ReturnType<typeof score>) => ({
@@ -49,7 +53,9 @@ describe('golden cases through the engine', () => {
 });
 
 describe('golden cases through ./bin/jifen score FILE --format json', () => {
-  for (const { label, file, c } of cases.filter((x) => x.label.startsWith('repo') || !dirs.some((d) => d.endsWith('golden')))) {
+  for (const { label, file, c } of cases.filter(
+    (x) => x.label.startsWith('repo') || !dirs.some((d) => d.endsWith('golden')),
+  )) {
     it(`${label}`, async () => {
       const run = await runCli(['score', file, '--format', 'json']);
       expect(run.stderr).toBe('');

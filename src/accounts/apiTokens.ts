@@ -40,7 +40,11 @@ export async function issueApiToken(
 }
 
 export async function resolveApiToken(db: Kysely<Database>, token: string, now: string) {
-  const row = await db.selectFrom('apiTokens').selectAll().where('tokenHash', '=', hashSecret(token)).executeTakeFirst();
+  const row = await db
+    .selectFrom('apiTokens')
+    .selectAll()
+    .where('tokenHash', '=', hashSecret(token))
+    .executeTakeFirst();
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return undefined;
   const user = await getUser(db, row.userId);
   if (!user?.active) return undefined;
@@ -48,6 +52,11 @@ export async function resolveApiToken(db: Kysely<Database>, token: string, now: 
 }
 
 export async function revokeApiToken(db: Kysely<Database>, id: string, now: string): Promise<void> {
-  const r = await db.updateTable('apiTokens').set({ revokedAt: now }).where('id', '=', id).where('revokedAt', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('apiTokens')
+    .set({ revokedAt: now })
+    .where('id', '=', id)
+    .where('revokedAt', 'is', null)
+    .executeTakeFirst();
   if (r.numUpdatedRows === 0n) throw new JifenError('not_found', '令牌不存在或已撤销');
 }

@@ -1,5 +1,12 @@
 import type { Kysely } from 'kysely';
-import { addMilliseconds, getLoginRecord, getUser, recordLogin, runInTransaction, type Database } from '../storage/index.js';
+import {
+  addMilliseconds,
+  getLoginRecord,
+  getUser,
+  recordLogin,
+  runInTransaction,
+  type Database,
+} from '../storage/index.js';
 import { JifenError } from '../shared/errors.js';
 import { verifyPassword } from './passwords.js';
 import { hashSecret, newSecret } from './secrets.js';
@@ -27,12 +34,15 @@ export async function login(
 ): Promise<{ sessionSecret: string; csrfToken: string; expiresAt: string; userId: string }> {
   const record = await getLoginRecord(db, input.username);
   if (record?.lockedUntil && record.lockedUntil > input.now)
-    throw new JifenError('rate_limited', '登录失败次数过多，账号已暂时锁定，请稍后再试', [], { retryAfter: record.lockedUntil });
+    throw new JifenError('rate_limited', '登录失败次数过多，账号已暂时锁定，请稍后再试', [], {
+      retryAfter: record.lockedUntil,
+    });
   const ok = await verifyPassword(record?.passwordHash ?? null, input.password);
   if (!record || !record.active) throw BAD_CREDENTIALS();
   if (!ok) {
     const failures = record.failedLogins + 1;
-    const lockedUntil = failures >= policy.maxFailures ? addMilliseconds(input.now, policy.lockMinutes * 60_000) : null;
+    const lockedUntil =
+      failures >= policy.maxFailures ? addMilliseconds(input.now, policy.lockMinutes * 60_000) : null;
     await recordLogin(db, record.id, { ok: false, now: input.now, lockedUntil });
     throw BAD_CREDENTIALS();
   }
@@ -43,7 +53,14 @@ export async function login(
     await recordLogin(tx, record.id, { ok: true, now: input.now });
     await tx
       .insertInto('sessions')
-      .values({ idHash: hashSecret(sessionSecret), userId: record.id, csrfToken, createdAt: input.now, expiresAt, lastSeenAt: input.now })
+      .values({
+        idHash: hashSecret(sessionSecret),
+        userId: record.id,
+        csrfToken,
+        createdAt: input.now,
+        expiresAt,
+        lastSeenAt: input.now,
+      })
       .execute();
   });
   return { sessionSecret, csrfToken, expiresAt, userId: record.id };
@@ -51,7 +68,11 @@ export async function login(
 
 /** The user behind a session cookie, or undefined if unknown or expired. */
 export async function resolveSession(db: Kysely<Database>, secret: string, now: string) {
-  const row = await db.selectFrom('sessions').selectAll().where('idHash', '=', hashSecret(secret)).executeTakeFirst();
+  const row = await db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('idHash', '=', hashSecret(secret))
+    .executeTakeFirst();
   if (!row || row.expiresAt <= now) return undefined;
   const user = await getUser(db, row.userId);
   if (!user?.active) return undefined;

@@ -6,6 +6,8 @@ export function readInput(path: string): string {
   try {
     return readFileSync(path === '-' ? 0 : path, 'utf8');
   } catch {
-    throw new JifenError('input_unreadable', `无法读取输入文件: ${path}`, [{ path: '$', message: '文件不存在或不可读' }]);
+    throw new JifenError('input_unreadable', `无法读取输入文件: ${path}`, [
+      { path: '$', message: '文件不存在或不可读' },
+    ]);
   }
 }

@@ -12,8 +12,14 @@ const pad = (s: string, width: number): string => {
 /** A readable Chinese breakdown of one result, for a person at a terminal. */
 export function renderResultText(r: ScoreResult): string {
   const out: string[] = [];
-  out.push(`上海市居住证积分 模拟估分  申请日 ${r.asOf}  政策版本 ${r.rulesVersion}（数据修订 ${r.dataRevision}）`);
-  const verdict = r.vetoed ? '一票否决，不符合申请条件' : r.qualified ? '达到标准分值' : `距标准分值还差 ${r.standard - r.total} 分`;
+  out.push(
+    `上海市居住证积分 模拟估分  申请日 ${r.asOf}  政策版本 ${r.rulesVersion}（数据修订 ${r.dataRevision}）`,
+  );
+  const verdict = r.vetoed
+    ? '一票否决，不符合申请条件'
+    : r.qualified
+      ? '达到标准分值'
+      : `距标准分值还差 ${r.standard - r.total} 分`;
   out.push(`总分 ${r.total}（标准分值 ${r.standard}）：${verdict}${r.provisional ? '【暂定】' : ''}`);
   for (const group of ['basic', 'bonus', 'deduction'] as const) {
     const items = r.items.filter((i) => i.group === group);
@@ -21,7 +27,8 @@ export function renderResultText(r: ScoreResult): string {
     out.push('', `${GROUPS[group]}（小计 ${items.reduce((s, i) => s + i.points, 0)} 分）`);
     for (const item of items) out.push(...renderItem(item));
   }
-  for (const v of r.vetoDetails ?? []) out.push('', `一票否决：${v.explanation}`, `    依据：${v.citations.join('；')}`);
+  for (const v of r.vetoDetails ?? [])
+    out.push('', `一票否决：${v.explanation}`, `    依据：${v.citations.join('；')}`);
   if (r.warnings.length) out.push('', '提示：', ...r.warnings.map((w) => `  ! ${w}`));
   return `${out.join('\n')}\n`;
 }

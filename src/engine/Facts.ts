@@ -55,7 +55,15 @@ export class Facts {
         !(vm?.excludeBackPaid !== false && backPaid) &&
         !(vm?.requireEmployerMatchesContract !== false && c.employerMatchesContract === false) &&
         !(vm?.requireTaxConsistent !== false && c.taxConsistent === false);
-      this.runs.push({ from, to, base: c.base, baseFen: Math.round(c.base * 100), valid, backPaid, index: i });
+      this.runs.push({
+        from,
+        to,
+        base: c.base,
+        baseFen: Math.round(c.base * 100),
+        valid,
+        backPaid,
+        index: i,
+      });
     }
   }
 
@@ -93,7 +101,8 @@ export class Facts {
           const lo = w.segStart[k]! > a ? w.segStart[k]! : a;
           const hi = w.segEnd[k]! < b ? w.segEnd[k]! : b;
           const value = w.segValue[k]!;
-          for (let t = 0; t < n; t++) if (r.baseFen >= ratiosPct[t]! * value) counts[t] = counts[t]! + hi - lo + 1;
+          for (let t = 0; t < n; t++)
+            if (r.baseFen >= ratiosPct[t]! * value) counts[t] = counts[t]! + hi - lo + 1;
         }
       if (b > last) {
         // Months after the last published figure: scored with the latest one, provisionally (rules.md §7).
@@ -101,7 +110,8 @@ export class Facts {
         const value = w.latest.value;
         const set = (this.provisionalMonths ??= new Set());
         for (let m = lo; m <= b; m++) set.add(m);
-        for (let t = 0; t < n; t++) if (r.baseFen >= ratiosPct[t]! * value) counts[t] = counts[t]! + b - lo + 1;
+        for (let t = 0; t < n; t++)
+          if (r.baseFen >= ratiosPct[t]! * value) counts[t] = counts[t]! + b - lo + 1;
       }
     }
     return counts;

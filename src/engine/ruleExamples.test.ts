@@ -23,7 +23,9 @@ interface Example {
 }
 
 const dir = join(RULES_DIR, 'tests');
-const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 describe('legal examples in rules/tests', () => {
   it('covers every indicator file', () => expect(files.length).toBeGreaterThanOrEqual(12));
@@ -45,7 +47,8 @@ describe('legal examples in rules/tests', () => {
           }
           const r = score(profile);
           const items = Object.fromEntries(r.items.map((i) => [i.id, i.points]));
-          for (const [id, points] of Object.entries(ex.expect!.items)) expect({ [id]: items[id] }).toEqual({ [id]: points });
+          for (const [id, points] of Object.entries(ex.expect!.items))
+            expect({ [id]: items[id] }).toEqual({ [id]: points });
           for (const id of ex.absent ?? []) expect(items).not.toHaveProperty(id);
           const e = ex.expect!;
           if (e.total !== undefined) expect(r.total).toBe(e.total);

@@ -8,12 +8,16 @@ import { indexToIsoMonth, isoToDayNumber, dayNumberToIso, monthIndexOf } from '.
 import { score } from './score.js';
 
 const rules = defaultRuleSet();
-const points = (p: Profile) => Object.fromEntries(score(p, { explain: false }).items.map((i) => [i.id, i.points]));
+const points = (p: Profile) =>
+  Object.fromEntries(score(p, { explain: false }).items.map((i) => [i.id, i.points]));
 const RUNS = { numRuns: 400 };
 
 describe('engine invariants (fast-check)', () => {
   it('generated profiles are valid profiles', () => {
-    fc.assert(fc.property(profileArbitrary, (p) => void validateProfile(JSON.parse(JSON.stringify(p)))), { numRuns: 200 });
+    fc.assert(
+      fc.property(profileArbitrary, (p) => void validateProfile(JSON.parse(JSON.stringify(p)))),
+      { numRuns: 200 },
+    );
   });
 
   it('items sum to the total, explained or lean, and no item is -0', () => {
@@ -59,18 +63,29 @@ describe('engine invariants (fast-check)', () => {
 
   it('adding a valid contribution month never lowers insurance_years or insurance_base', () => {
     fc.assert(
-      fc.property(profileArbitrary, fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 60000 }), (p, back, base) => {
-        const month = monthIndexOf(p.asOf) - back;
-        if (month < monthIndexOf('2010-04')) return;
-        const covered = (p.contributions ?? []).some(
-          (c) => monthIndexOf(c.from) <= month && (c.to == null || monthIndexOf(c.to) >= month),
-        );
-        if (covered) return;
-        const before = points(p);
-        const after = points({ ...p, contributions: [...(p.contributions ?? []), { from: indexToIsoMonth(month), to: indexToIsoMonth(month), base }] });
-        expect(after.insurance_years!).toBeGreaterThanOrEqual(before.insurance_years!);
-        expect(after.insurance_base!).toBeGreaterThanOrEqual(before.insurance_base!);
-      }),
+      fc.property(
+        profileArbitrary,
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 0, max: 60000 }),
+        (p, back, base) => {
+          const month = monthIndexOf(p.asOf) - back;
+          if (month < monthIndexOf('2010-04')) return;
+          const covered = (p.contributions ?? []).some(
+            (c) => monthIndexOf(c.from) <= month && (c.to == null || monthIndexOf(c.to) >= month),
+          );
+          if (covered) return;
+          const before = points(p);
+          const after = points({
+            ...p,
+            contributions: [
+              ...(p.contributions ?? []),
+              { from: indexToIsoMonth(month), to: indexToIsoMonth(month), base },
+            ],
+          });
+          expect(after.insurance_years!).toBeGreaterThanOrEqual(before.insurance_years!);
+          expect(after.insurance_base!).toBeGreaterThanOrEqual(before.insurance_base!);
+        },
+      ),
       RUNS,
     );
   });
@@ -83,8 +98,14 @@ describe('engine invariants (fast-check)', () => {
         const lastTo = (p.contributions ?? []).every((c) => c.to != null && c.to < next);
         const extended: Profile = {
           ...p,
-          contributions: lastTo ? [...(p.contributions ?? []), { from: next, to: null, base: 99999 }] : p.contributions,
-          records: [...(p.records ?? []), { type: 'serious_criminal', date: later }, { type: 'false_material', date: later }],
+          contributions: lastTo
+            ? [...(p.contributions ?? []), { from: next, to: null, base: 99999 }]
+            : p.contributions,
+          records: [
+            ...(p.records ?? []),
+            { type: 'serious_criminal', date: later },
+            { type: 'false_material', date: later },
+          ],
           keyArea: [...(p.keyArea ?? []), { area: 'lingang', from: next, to: null }],
           publicService: [...(p.publicService ?? []), { from: next, to: null }],
           awards: p.awards,

@@ -5,7 +5,15 @@ import { indexToIsoMonth } from '../shared/dates.js';
 import { Facts } from './Facts.js';
 import { paramRead, type Outcome } from './Indicator.js';
 import { INDICATORS } from './indicators/index.js';
-import { INDICATOR_IDS, RESULT_CONTRACT, type IndicatorGroup, type IndicatorId, type ResultItem, type ScoreOptions, type ScoreResult } from './types.js';
+import {
+  INDICATOR_IDS,
+  RESULT_CONTRACT,
+  type IndicatorGroup,
+  type IndicatorId,
+  type ResultItem,
+  type ScoreOptions,
+  type ScoreResult,
+} from './types.js';
 import { vetoes } from './vetoes.js';
 
 /**
@@ -13,7 +21,11 @@ import { vetoes } from './vetoes.js';
  * and the profile's `asOf`. No clock, no I/O. The simulator, the planner and
  * the official determination all call this one function.
  */
-export function score(profile: Profile, options: ScoreOptions = {}, rules: RuleSet = defaultRuleSet()): ScoreResult {
+export function score(
+  profile: Profile,
+  options: ScoreOptions = {},
+  rules: RuleSet = defaultRuleSet(),
+): ScoreResult {
   const explain = options.explain !== false;
   const asOf = profile.asOf;
   const warnings: string[] = [];
@@ -52,7 +64,9 @@ export function score(profile: Profile, options: ScoreOptions = {}, rules: RuleS
     );
   }
   if (beyond)
-    warnings.push(`${asOf} 已超出现行政策有效期（至 ${rules.lastDate}），假定 ${snapshot.version.id} 规则延续，结果为暂定。`);
+    warnings.push(
+      `${asOf} 已超出现行政策有效期（至 ${rules.lastDate}），假定 ${snapshot.version.id} 规则延续，结果为暂定。`,
+    );
 
   const items: ResultItem[] = [];
   let total = 0;
@@ -109,7 +123,9 @@ export function score(profile: Profile, options: ScoreOptions = {}, rules: RuleS
 function applyAlternative(edu: Outcome | undefined, qual: Outcome | undefined, explain: boolean): void {
   if (!edu || !qual || (edu.points === 0 && qual.points === 0)) return;
   const [loser, winnerName, loserName, winnerPts] =
-    qual.points > edu.points ? [edu, '专业技术职称/技能等级', '教育背景', qual.points] : [qual, '教育背景', '专业技术职称/技能等级', edu.points];
+    qual.points > edu.points
+      ? [edu, '专业技术职称/技能等级', '教育背景', qual.points]
+      : [qual, '教育背景', '专业技术职称/技能等级', edu.points];
   if (explain && loser.points > 0)
     loser.explanation = `${loser.explanation ?? ''}教育背景与专业技术职称/技能等级二者只计其一：${winnerName} ${winnerPts} 分不低于${loserName} ${loser.points} 分${qual.points === edu.points ? '（同分计学历）' : ''}，本项计 0 分。`;
   loser.points = 0;

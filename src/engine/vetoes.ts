@@ -28,14 +28,23 @@ export function vetoes(f: Facts, explain: boolean): VetoOutcome {
   if (hasSerious && serious?.value) {
     out.vetoes.push('serious_crime');
     if (explain)
-      out.details.push({ id: 'serious_crime', explanation: '有严重刑事犯罪记录（宣告刑五年有期徒刑以上），一票否决，取消积分申请资格。', citations: serious.citations });
+      out.details.push({
+        id: 'serious_crime',
+        explanation: '有严重刑事犯罪记录（宣告刑五年有期徒刑以上），一票否决，取消积分申请资格。',
+        citations: serious.citations,
+      });
   }
   if (hasPlanning) {
     if (planning?.value) {
       out.vetoes.push('family_planning');
       if (explain)
-        out.details.push({ id: 'family_planning', explanation: '有违反计划生育政策记录，按当时政策一票否决。', citations: planning.citations });
-    } else if (explain && planning) out.warnings.push(`计划生育记录在 ${f.snapshot.version.id} 下不再一票否决（${planning.note ?? ''}）。`);
+        out.details.push({
+          id: 'family_planning',
+          explanation: '有违反计划生育政策记录，按当时政策一票否决。',
+          citations: planning.citations,
+        });
+    } else if (explain && planning)
+      out.warnings.push(`计划生育记录在 ${f.snapshot.version.id} 下不再一票否决（${planning.note ?? ''}）。`);
   }
   return out;
 }

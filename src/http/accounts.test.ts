@@ -18,7 +18,14 @@ describeOnBothEngines('accounts over real HTTP', (getDb, engine) => {
       ['clerk2', 'acceptance_clerk', '闵行'],
       ['victim', 'acceptance_clerk', '浦东新区'],
     ] as const)
-      await insertUser(db, { username: `${username}-${engine}`, displayName: username, role, district, passwordHash: hash, now });
+      await insertUser(db, {
+        username: `${username}-${engine}`,
+        displayName: username,
+        role,
+        district,
+        passwordHash: hash,
+        now,
+      });
     server = await startTestServer({ db, clock: () => now, loginPerMinute: 1000 });
   });
   afterAll(() => server?.close());
@@ -92,14 +99,25 @@ describeOnBothEngines('accounts over real HTTP', (getDb, engine) => {
   it('admin-only routes deny other roles (403) and anonymous callers (401)', async () => {
     const clerk = new Browser(server.url);
     await clerk.login(u('clerk1'), PASSWORD);
-    const body = { username: `new-${engine}`, displayName: '新审核员', role: 'district_reviewer', district: '闵行', password: 'a long enough password' };
+    const body = {
+      username: `new-${engine}`,
+      displayName: '新审核员',
+      role: 'district_reviewer',
+      district: '闵行',
+      password: 'a long enough password',
+    };
     expect((await clerk.req('POST', '/api/v1/admin/users', body)).status).toBe(403);
     expect((await new Browser(server.url).req('POST', '/api/v1/admin/users', body)).status).toBe(401);
     const admin = new Browser(server.url);
     await admin.login(u('admin1'), PASSWORD);
     const created = await admin.req('POST', '/api/v1/admin/users', body);
     expect(created.status).toBe(201);
-    const bad = await admin.req('POST', '/api/v1/admin/users', { ...body, username: `x-${engine}`, district: undefined, password: 'short' });
+    const bad = await admin.req('POST', '/api/v1/admin/users', {
+      ...body,
+      username: `x-${engine}`,
+      district: undefined,
+      password: 'short',
+    });
     expect(bad.status).toBe(400);
     expect(bad.json.errors!.map((e) => e.path)).toEqual(expect.arrayContaining(['$.password', '$.district']));
   });
@@ -108,14 +126,23 @@ describeOnBothEngines('accounts over real HTTP', (getDb, engine) => {
     const admin = new Browser(server.url);
     const login = await admin.login(u('admin1'), PASSWORD);
     const owner = (await new Browser(server.url).login(u('clerk1'), PASSWORD)).json.user as { id: string };
-    const issued = await admin.req('POST', '/api/v1/admin/tokens', { userId: owner.id, name: '区系统对接', scopes: ['cases:read'] });
+    const issued = await admin.req('POST', '/api/v1/admin/tokens', {
+      userId: owner.id,
+      name: '区系统对接',
+      scopes: ['cases:read'],
+    });
     expect(issued.status).toBe(201);
     const token = issued.json.token as string;
-    const viaToken = await fetch(`${server.url}/api/v1/auth/session`, { headers: { authorization: `Bearer ${token}` } });
+    const viaToken = await fetch(`${server.url}/api/v1/auth/session`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(viaToken.status).toBe(200);
     expect(((await viaToken.json()) as { via: string }).via).toBe('token');
     expect(login.status).toBe(200);
     expect((await admin.req('DELETE', `/api/v1/admin/tokens/${issued.json.id as string}`)).status).toBe(200);
-    expect((await fetch(`${server.url}/api/v1/auth/session`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect(
+      (await fetch(`${server.url}/api/v1/auth/session`, { headers: { authorization: `Bearer ${token}` } }))
+        .status,
+    ).toBe(401);
   });
 });

@@ -32,7 +32,11 @@ export function installAuth(app: FastifyInstance, db: Kysely<Database>, clock: (
   });
 }
 
-async function authenticate(req: FastifyRequest, db: Kysely<Database>, now: string): Promise<Actor | undefined> {
+async function authenticate(
+  req: FastifyRequest,
+  db: Kysely<Database>,
+  now: string,
+): Promise<Actor | undefined> {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) {
     const t = await resolveApiToken(db, auth.slice(7).trim(), now);
@@ -44,7 +48,8 @@ async function authenticate(req: FastifyRequest, db: Kysely<Database>, now: stri
   if (!s) return undefined;
   if (UNSAFE.has(req.method)) {
     const given = req.headers[CSRF_HEADER];
-    if (typeof given !== 'string' || !safeEqual(given, s.csrfToken)) throw new JifenError('forbidden', 'CSRF 校验失败，请刷新页面后重试', [], { csrf: true });
+    if (typeof given !== 'string' || !safeEqual(given, s.csrfToken))
+      throw new JifenError('forbidden', 'CSRF 校验失败，请刷新页面后重试', [], { csrf: true });
   }
   return { ...s.user, via: 'session', scopes: 'all' };
 }

@@ -5,7 +5,15 @@ import { describeOnBothEngines } from '../storage/testing/bothEngines.js';
 import { seedHolder, seedUnit } from '../storage/testing/fixtures.js';
 import { Browser, startTestServer, type TestServer } from './testing/startTestServer.js';
 
-const ROLES: Role[] = ['holder', 'employer_hr', 'acceptance_clerk', 'district_reviewer', 'district_approver', 'city_supervisor', 'admin'];
+const ROLES: Role[] = [
+  'holder',
+  'employer_hr',
+  'acceptance_clerk',
+  'district_reviewer',
+  'district_approver',
+  'city_supervisor',
+  'admin',
+];
 const PASSWORD = 'matrix password 2025';
 
 /**
@@ -29,7 +37,9 @@ describeOnBothEngines('authorization matrix', (getDb, engine) => {
         username,
         displayName: role,
         role,
-        district: ['acceptance_clerk', 'district_reviewer', 'district_approver'].includes(role) ? '闵行' : null,
+        district: ['acceptance_clerk', 'district_reviewer', 'district_approver'].includes(role)
+          ? '闵行'
+          : null,
         unitId: role === 'employer_hr' ? unit.id : null,
         holderId: role === 'holder' ? holder.id : null,
         passwordHash: hash,
@@ -58,7 +68,8 @@ describeOnBothEngines('authorization matrix', (getDb, engine) => {
         const allowed = r.access.roles.includes(role);
         if (allowed && (res.status === 401 || res.status === 403) && res.json?.code !== 'forbidden_room')
           failures.push(`${r.method} ${r.url} ${role} (allowed) → ${res.status} ${res.json?.code as string}`);
-        if (!allowed && res.status !== 403) failures.push(`${r.method} ${r.url} ${role} (denied) → ${res.status}`);
+        if (!allowed && res.status !== 403)
+          failures.push(`${r.method} ${r.url} ${role} (denied) → ${res.status}`);
         if (res.status >= 500) failures.push(`${r.method} ${r.url} ${role} → ${res.status}`);
       }
     }

@@ -66,7 +66,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // Errors raised before routing (a malformed or over-long URL) use the same problem+json shape.
     frameworkErrors: (error, req, reply) => {
       const problem = toProblem(error, req.id);
-      void (reply as unknown as FastifyReply).status(problem.status).type('application/problem+json').send(problem);
+      void (reply as unknown as FastifyReply)
+        .status(problem.status)
+        .type('application/problem+json')
+        .send(problem);
     },
   });
 
@@ -116,9 +119,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       info: {
         title: 'jifen 上海市居住证积分 API',
         version: '1',
-        description: '模拟估分、达标方案、申请条件预检、材料清单、政策参数查询，以及积分申办流程。错误均为 problem+json。',
+        description:
+          '模拟估分、达标方案、申请条件预检、材料清单、政策参数查询，以及积分申办流程。错误均为 problem+json。',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jifen_session' }, token: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'jifen_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });

@@ -10,7 +10,12 @@ export const configSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest accepted request body, bytes. A profile is a few KB; a batch is a file for the CLI. */
-  JIFEN_BODY_LIMIT: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
+  JIFEN_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10 * 1024 * 1024)
+    .default(256 * 1024),
   /** Cookies need HTTPS in production; a local demo over http://localhost may turn it off. */
   JIFEN_COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
   JIFEN_TRUST_PROXY: z.enum(['true', 'false']).default('false'),

@@ -31,7 +31,24 @@ const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.boolean(),
     fc.constant(null),
     fc.array(tie('v'), { maxLength: 4 }),
-    fc.dictionary(fc.oneof(nasty, fc.constantFrom('asOf', 'birthDate', 'contributions', 'from', 'to', 'base', 'username', 'password', 'role')), tie('v'), { maxKeys: 5 }),
+    fc.dictionary(
+      fc.oneof(
+        nasty,
+        fc.constantFrom(
+          'asOf',
+          'birthDate',
+          'contributions',
+          'from',
+          'to',
+          'base',
+          'username',
+          'password',
+          'role',
+        ),
+      ),
+      tie('v'),
+      { maxKeys: 5 },
+    ),
   ),
 })).v;
 
@@ -56,7 +73,13 @@ describe('fuzzing every endpoint', () => {
   beforeAll(async () => {
     tdb = await createTestDatabase('sqlite');
     const now = '2025-09-15T01:00:00.000Z';
-    await insertUser(tdb.db, { username: 'fuzz-admin', displayName: 'fuzz', role: 'admin', passwordHash: await hashPassword('fuzz password 123'), now });
+    await insertUser(tdb.db, {
+      username: 'fuzz-admin',
+      displayName: 'fuzz',
+      role: 'admin',
+      passwordHash: await hashPassword('fuzz password 123'),
+      now,
+    });
     server = await startTestServer({ db: tdb.db, clock: () => now, loginPerMinute: 1_000_000 });
     admin = new Browser(server.url);
     await admin.login('fuzz-admin', 'fuzz password 123');
@@ -73,7 +96,11 @@ describe('fuzzing every endpoint', () => {
       fc.asyncProperty(
         fc.constantFrom(...routes),
         rawBody,
-        fc.dictionary(fc.constantFrom('explain', 'at', 'date', 'n', 'from', 'to', 'x'), fc.oneof(nasty, fc.string()), { maxKeys: 3 }),
+        fc.dictionary(
+          fc.constantFrom('explain', 'at', 'date', 'n', 'from', 'to', 'x'),
+          fc.oneof(nasty, fc.string()),
+          { maxKeys: 3 },
+        ),
         fc.oneof(nasty, fc.string({ maxLength: 40 })),
         fc.boolean(),
         async (r, body, query, param, asAdmin) => {
@@ -89,7 +116,8 @@ describe('fuzzing every endpoint', () => {
           const url = `${path}${qs ? `?${qs}` : ''}`;
           const b = asAdmin ? admin : new Browser(server.url);
           const res = await b.req(r.method, url, r.method === 'GET' ? undefined : body);
-          if (res.status >= 500) failures.push(`${r.method} ${url} → ${res.status} ${res.text.slice(0, 200)}`);
+          if (res.status >= 500)
+            failures.push(`${r.method} ${url} → ${res.status} ${res.text.slice(0, 200)}`);
           if (res.status >= 400 && !res.headers.get('content-type')?.includes('application/problem+json'))
             failures.push(`${r.method} ${url} → ${res.status} without problem+json`);
           if (/\.ts:\d+|at \w+ \(/.test(res.text)) failures.push(`${r.method} ${url} leaked a stack trace`);
@@ -98,13 +126,17 @@ describe('fuzzing every endpoint', () => {
       { numRuns: 400 },
     );
     expect(failures.slice(0, 10)).toEqual([]);
-    expect(({}) as Record<string, unknown>).not.toHaveProperty('polluted');
+    expect({} as Record<string, unknown>).not.toHaveProperty('polluted');
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 
   it('refuses oversized bodies with 413 and keeps serving', async () => {
     for (const r of server.app.routeTable.filter((x) => x.method === 'POST')) {
-      const res = await fetch(server.url + r.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `"${'x'.repeat(400 * 1024)}"` });
+      const res = await fetch(server.url + r.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `"${'x'.repeat(400 * 1024)}"`,
+      });
       expect(res.status, r.url).toBe(413);
     }
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);

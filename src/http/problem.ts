@@ -38,7 +38,11 @@ const STATUS: Record<ErrorCode, number> = {
 /** Errors of the HTTP layer itself (fastify's own codes), in the same vocabulary. */
 const FASTIFY: Record<string, { status: number; code: string; title: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'body_too_large', title: '请求内容过大' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', title: '不支持的内容类型，请使用 application/json' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'unsupported_media_type',
+    title: '不支持的内容类型，请使用 application/json',
+  },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'not_json', title: '请求体为空，应为 JSON' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad_request', title: '请求长度与内容不符' },
   FST_ERR_NOT_FOUND: { status: 404, code: 'not_found', title: '接口不存在' },
@@ -61,10 +65,35 @@ export function toProblem(error: unknown, requestId: string): Problem {
   }
   const e = error as { code?: string; statusCode?: number; validation?: unknown };
   const known = e?.code ? FASTIFY[e.code] : undefined;
-  if (known) return { type: `https://jifen.example/problems/${known.code}`, title: known.title, status: known.status, code: known.code, requestId };
+  if (known)
+    return {
+      type: `https://jifen.example/problems/${known.code}`,
+      title: known.title,
+      status: known.status,
+      code: known.code,
+      requestId,
+    };
   if (error instanceof SyntaxError || (e?.statusCode === 400 && e?.code?.startsWith('FST_ERR_CTP')))
-    return { type: 'https://jifen.example/problems/not_json', title: '请求体不是有效的 JSON', status: 400, code: 'not_json', requestId };
+    return {
+      type: 'https://jifen.example/problems/not_json',
+      title: '请求体不是有效的 JSON',
+      status: 400,
+      code: 'not_json',
+      requestId,
+    };
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500)
-    return { type: 'https://jifen.example/problems/bad_request', title: '请求有误', status: e.statusCode, code: 'bad_request', requestId };
-  return { type: 'https://jifen.example/problems/internal', title: '内部错误，请稍后重试', status: 500, code: 'internal', requestId };
+    return {
+      type: 'https://jifen.example/problems/bad_request',
+      title: '请求有误',
+      status: e.statusCode,
+      code: 'bad_request',
+      requestId,
+    };
+  return {
+    type: 'https://jifen.example/problems/internal',
+    title: '内部错误，请稍后重试',
+    status: 500,
+    code: 'internal',
+    requestId,
+  };
 }

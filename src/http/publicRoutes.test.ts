@@ -6,7 +6,10 @@ import { validateProfile } from '../profile/validateProfile.js';
 import { REPO } from '../../test/cliRunner.js';
 import { startTestServer, type TestServer } from './testing/startTestServer.js';
 
-const golden = JSON.parse(readFileSync(`${REPO}test/golden/p12.json`, 'utf8')) as { profile: unknown; expected: { total: number } };
+const golden = JSON.parse(readFileSync(`${REPO}test/golden/p12.json`, 'utf8')) as {
+  profile: unknown;
+  expected: { total: number };
+};
 
 describe('public API over real HTTP', () => {
   let server: TestServer;
@@ -15,7 +18,11 @@ describe('public API over real HTTP', () => {
   });
   afterAll(() => server.close());
   const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-    fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    fetch(server.url + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
 
   it('POST /api/v1/score returns exactly the result contract of the engine', async () => {
     const res = await post('/api/v1/score', JSON.stringify(golden.profile));
@@ -27,12 +34,17 @@ describe('public API over real HTTP', () => {
   });
 
   it('?explain=false gives the lean result', async () => {
-    const body = (await (await post('/api/v1/score?explain=false', JSON.stringify(golden.profile))).json()) as any;
+    const body = (await (
+      await post('/api/v1/score?explain=false', JSON.stringify(golden.profile))
+    ).json()) as any;
     expect(body.items[0]).toEqual({ id: 'age', group: 'basic', points: 30 });
   });
 
   it('bad input is a 4xx problem+json naming the fields; no stack traces', async () => {
-    const res = await post('/api/v1/score', JSON.stringify({ asOf: '2025-13-01', birthDate: '1990-01-01', x: 1 }));
+    const res = await post(
+      '/api/v1/score',
+      JSON.stringify({ asOf: '2025-13-01', birthDate: '1990-01-01', x: 1 }),
+    );
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     const p = (await res.json()) as any;
@@ -40,16 +52,31 @@ describe('public API over real HTTP', () => {
     expect(p.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['$.asOf', '$.x']));
     expect(JSON.stringify(p)).not.toMatch(/at .*\.ts:\d+/);
     expect((await post('/api/v1/score', '{"asOf":')).status).toBe(400);
-    expect((await post('/api/v1/score', JSON.stringify({ ...(golden.profile as object), asOf: '2012-01-01' }))).status).toBe(422);
+    expect(
+      (await post('/api/v1/score', JSON.stringify({ ...(golden.profile as object), asOf: '2012-01-01' })))
+        .status,
+    ).toBe(422);
     expect((await post('/api/v1/score', 'x'.repeat(300 * 1024))).status).toBe(413);
-    expect((await fetch(`${server.url}/api/v1/score`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' })).status).toBe(415);
+    expect(
+      (
+        await fetch(`${server.url}/api/v1/score`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain' },
+          body: 'hi',
+        })
+      ).status,
+    ).toBe(415);
     expect((await fetch(`${server.url}/nope`)).status).toBe(404);
   });
 
   it('echoes a well-formed request id and replaces a malformed one', async () => {
-    const ok = await post('/api/v1/score?explain=false', JSON.stringify(golden.profile), { 'x-request-id': 'trace-123' });
+    const ok = await post('/api/v1/score?explain=false', JSON.stringify(golden.profile), {
+      'x-request-id': 'trace-123',
+    });
     expect(ok.headers.get('x-request-id')).toBe('trace-123');
-    const bad = await post('/api/v1/score?explain=false', JSON.stringify(golden.profile), { 'x-request-id': 'a b\tc' });
+    const bad = await post('/api/v1/score?explain=false', JSON.stringify(golden.profile), {
+      'x-request-id': 'a b\tc',
+    });
     expect(bad.headers.get('x-request-id')).not.toBe('a b\tc');
   });
 

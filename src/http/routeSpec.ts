@@ -21,7 +21,12 @@ export interface RouteSpec {
   summary: string;
   tags: string[];
   access: Access;
-  schema?: { body?: z.ZodType; querystring?: z.ZodType; params?: z.ZodType; response?: Record<number, z.ZodType> };
+  schema?: {
+    body?: z.ZodType;
+    querystring?: z.ZodType;
+    params?: z.ZodType;
+    response?: Record<number, z.ZodType>;
+  };
   handler: (req: FastifyRequest, reply: FastifyReply) => Promise<unknown> | unknown;
 }
 

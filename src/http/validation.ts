@@ -4,7 +4,12 @@ import { profileSchema } from '../profile/profileSchema.js';
 import { toFieldIssues, validateProfile } from '../profile/validateProfile.js';
 import { JifenError } from '../shared/errors.js';
 
-const PART_PATH: Record<string, string> = { body: '$', querystring: '$query', params: '$params', headers: '$headers' };
+const PART_PATH: Record<string, string> = {
+  body: '$',
+  querystring: '$query',
+  params: '$params',
+  headers: '$headers',
+};
 
 /**
  * Validates every request part with its zod schema and reports problems as our

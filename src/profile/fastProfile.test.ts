@@ -7,13 +7,20 @@ import { crossFieldIssues, profileSchema } from './profileSchema.js';
 /** What the full schema says: valid (with its output) or not. */
 const full = (raw: unknown) => {
   const r = profileSchema.safeParse(raw);
-  return r.success && crossFieldIssues(raw).length === 0 ? { ok: true as const, value: r.data } : { ok: false as const };
+  return r.success && crossFieldIssues(raw).length === 0
+    ? { ok: true as const, value: r.data }
+    : { ok: false as const };
 };
 
 /** Random corruptions of a valid profile: a wrong type, a bad date, an extra key, a removed key … */
 const corrupt = (p: unknown) =>
-  fc.tuple(fc.constant(JSON.parse(JSON.stringify(p))), fc.integer({ min: 0, max: 1e6 }), fc.constantFrom(null, -1, 1.5, 'x', '2025-02-30', '2025-13', true, [], {}, 7, '2019-01', '2030-01-01')).map(
-    ([clone, pick, value]) => {
+  fc
+    .tuple(
+      fc.constant(JSON.parse(JSON.stringify(p))),
+      fc.integer({ min: 0, max: 1e6 }),
+      fc.constantFrom(null, -1, 1.5, 'x', '2025-02-30', '2025-13', true, [], {}, 7, '2019-01', '2030-01-01'),
+    )
+    .map(([clone, pick, value]) => {
       const paths: Array<[Record<string, unknown>, string]> = [];
       const walk = (o: unknown) => {
         if (o && typeof o === 'object')
@@ -28,8 +35,7 @@ const corrupt = (p: unknown) =>
       else if (pick % 11 === 0) delete obj[key];
       else obj[key] = value;
       return clone as unknown;
-    },
-  );
+    });
 
 describe('fastProfile agrees with the schema', () => {
   it('accepts generated valid profiles, returning the same value as the schema', () => {

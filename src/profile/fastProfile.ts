@@ -23,11 +23,34 @@ function keysWithin(o: Obj, allowed: ReadonlySet<string>): boolean {
 }
 
 const set = (...k: string[]) => new Set(k);
-const TOP = set('asOf', 'birthDate', 'education', 'qualifications', 'contributions', 'shortageMajor', 'startupTalent', 'techTransferTalent', 'investment', 'publicService', 'keyArea', 'freshGraduate', 'awards', 'spouse', 'records');
+const TOP = set(
+  'asOf',
+  'birthDate',
+  'education',
+  'qualifications',
+  'contributions',
+  'shortageMajor',
+  'startupTalent',
+  'techTransferTalent',
+  'investment',
+  'publicService',
+  'keyArea',
+  'freshGraduate',
+  'awards',
+  'spouse',
+  'records',
+);
 const EDU = set('level', 'degree', 'fullTime', 'foreign', 'recognized');
 const EDU_LEVEL = set('associate', 'bachelor', 'master', 'doctor');
 const TITLE = set('type', 'level', 'route', 'matchesPost', 'obtainedWhileWorkingInShanghai');
-const SKILL = set('type', 'level', 'matchesPost', 'onShortageCatalog', 'obtainedWhileWorkingInShanghai', 'verifiedNationally');
+const SKILL = set(
+  'type',
+  'level',
+  'matchesPost',
+  'onShortageCatalog',
+  'obtainedWhileWorkingInShanghai',
+  'verifiedNationally',
+);
 const CERT = set('type', 'equivalentLevel', 'requiresRegistration', 'registered', 'matchesPost');
 const RUN = set('from', 'to', 'base', 'backPaid', 'employerMatchesContract', 'taxConsistent');
 const PERIOD = set('from', 'to');
@@ -35,7 +58,13 @@ const KEY_AREA = set('area', 'from', 'to');
 const AREAS = set('lingang', 'new_town', 'north_south', 'other_key', 'lingang_old');
 const AWARD_LEVELS = set('municipal_special', 'municipal_comprehensive', 'national');
 const RECORD = set('type', 'date');
-const RECORD_TYPES = set('false_material', 'administrative_detention', 'criminal', 'serious_criminal', 'family_planning');
+const RECORD_TYPES = set(
+  'false_material',
+  'administrative_detention',
+  'criminal',
+  'serious_criminal',
+  'family_planning',
+);
 const SHORTAGE = set('onCatalog', 'matchesPost');
 const INVESTMENT = set('share', 'annualTax', 'hukouEmployees');
 const SPOUSE = set('shanghaiHukou', 'marriageDate');
@@ -51,23 +80,66 @@ function list(v: unknown, max: number, each: (x: unknown) => boolean): boolean {
 function qualification(q: unknown): boolean {
   if (!isObj(q)) return false;
   if (q.type === 'title')
-    return keysWithin(q, TITLE) && (q.level === 'junior' || q.level === 'intermediate' || q.level === 'senior') && (q.route === undefined || q.route === 'exam' || q.route === 'review') && optBool(q.matchesPost) && optBool(q.obtainedWhileWorkingInShanghai);
+    return (
+      keysWithin(q, TITLE) &&
+      (q.level === 'junior' || q.level === 'intermediate' || q.level === 'senior') &&
+      (q.route === undefined || q.route === 'exam' || q.route === 'review') &&
+      optBool(q.matchesPost) &&
+      optBool(q.obtainedWhileWorkingInShanghai)
+    );
   if (q.type === 'skill')
-    return keysWithin(q, SKILL) && Number.isInteger(q.level) && (q.level as number) >= 1 && (q.level as number) <= 5 && optBool(q.matchesPost) && optBool(q.onShortageCatalog) && optBool(q.obtainedWhileWorkingInShanghai) && optBool(q.verifiedNationally);
+    return (
+      keysWithin(q, SKILL) &&
+      Number.isInteger(q.level) &&
+      (q.level as number) >= 1 &&
+      (q.level as number) <= 5 &&
+      optBool(q.matchesPost) &&
+      optBool(q.onShortageCatalog) &&
+      optBool(q.obtainedWhileWorkingInShanghai) &&
+      optBool(q.verifiedNationally)
+    );
   if (q.type === 'certificate')
-    return keysWithin(q, CERT) && (q.equivalentLevel === 'intermediate' || q.equivalentLevel === 'senior') && optBool(q.requiresRegistration) && optBool(q.registered) && optBool(q.matchesPost);
+    return (
+      keysWithin(q, CERT) &&
+      (q.equivalentLevel === 'intermediate' || q.equivalentLevel === 'senior') &&
+      optBool(q.requiresRegistration) &&
+      optBool(q.registered) &&
+      optBool(q.matchesPost)
+    );
   return false;
 }
 
 const period = (allowed: ReadonlySet<string>) => (p: unknown) =>
-  isObj(p) && keysWithin(p, allowed) && isMonth(p.from) && optMonthOrNull(p.to) && (p.to == null || (p.to as string) >= p.from) && (allowed !== KEY_AREA || AREAS.has(p.area as string));
+  isObj(p) &&
+  keysWithin(p, allowed) &&
+  isMonth(p.from) &&
+  optMonthOrNull(p.to) &&
+  (p.to == null || (p.to as string) >= p.from) &&
+  (allowed !== KEY_AREA || AREAS.has(p.area as string));
 
 function contributions(v: unknown): boolean {
-  if (!list(v, 600, (r) => isObj(r) && keysWithin(r, RUN) && isMonth(r.from) && optMonthOrNull(r.to) && (r.to == null || (r.to as string) >= r.from) && money(r.base) && optBool(r.backPaid) && optBool(r.employerMatchesContract) && optBool(r.taxConsistent)))
+  if (
+    !list(
+      v,
+      600,
+      (r) =>
+        isObj(r) &&
+        keysWithin(r, RUN) &&
+        isMonth(r.from) &&
+        optMonthOrNull(r.to) &&
+        (r.to == null || (r.to as string) >= r.from) &&
+        money(r.base) &&
+        optBool(r.backPaid) &&
+        optBool(r.employerMatchesContract) &&
+        optBool(r.taxConsistent),
+    )
+  )
     return false;
   if (v === undefined) return true;
   // No two runs may cover the same month (profile.md).
-  const runs = [...(v as { from: string; to?: string | null }[])].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const runs = [...(v as { from: string; to?: string | null }[])].sort((a, b) =>
+    a.from < b.from ? -1 : a.from > b.from ? 1 : 0,
+  );
   for (let i = 1; i < runs.length; i++) {
     const prevEnd = runs[i - 1]!.to ?? '9999-12';
     if (runs[i]!.from <= prevEnd) return false;
@@ -78,25 +150,62 @@ function contributions(v: unknown): boolean {
 export function fastProfile(raw: unknown): Profile | undefined {
   if (!isObj(raw) || !keysWithin(raw, TOP)) return undefined;
   const p = raw;
-  if (typeof p.asOf !== 'string' || !isIsoDate(p.asOf) || typeof p.birthDate !== 'string' || !isIsoDate(p.birthDate) || p.birthDate > p.asOf) return undefined;
+  if (
+    typeof p.asOf !== 'string' ||
+    !isIsoDate(p.asOf) ||
+    typeof p.birthDate !== 'string' ||
+    !isIsoDate(p.birthDate) ||
+    p.birthDate > p.asOf
+  )
+    return undefined;
   const ok =
-    list(p.education, 20, (e) => isObj(e) && keysWithin(e, EDU) && EDU_LEVEL.has(e.level as string) && optBool(e.degree) && optBool(e.fullTime) && optBool(e.foreign) && optBool(e.recognized)) &&
+    list(
+      p.education,
+      20,
+      (e) =>
+        isObj(e) &&
+        keysWithin(e, EDU) &&
+        EDU_LEVEL.has(e.level as string) &&
+        optBool(e.degree) &&
+        optBool(e.fullTime) &&
+        optBool(e.foreign) &&
+        optBool(e.recognized),
+    ) &&
     list(p.qualifications, 50, qualification) &&
     contributions(p.contributions) &&
-    (p.shortageMajor === undefined || (isObj(p.shortageMajor) && keysWithin(p.shortageMajor, SHORTAGE) && optBool(p.shortageMajor.onCatalog) && optBool(p.shortageMajor.matchesPost))) &&
+    (p.shortageMajor === undefined ||
+      (isObj(p.shortageMajor) &&
+        keysWithin(p.shortageMajor, SHORTAGE) &&
+        optBool(p.shortageMajor.onCatalog) &&
+        optBool(p.shortageMajor.matchesPost))) &&
     optBool(p.startupTalent) &&
     optBool(p.techTransferTalent) &&
     optBool(p.freshGraduate) &&
     (p.investment === undefined ||
       (isObj(p.investment) &&
         keysWithin(p.investment, INVESTMENT) &&
-        (p.investment.share === undefined || (typeof p.investment.share === 'number' && p.investment.share >= 0 && p.investment.share <= 1)) &&
+        (p.investment.share === undefined ||
+          (typeof p.investment.share === 'number' && p.investment.share >= 0 && p.investment.share <= 1)) &&
         list(p.investment.annualTax, 3, money) &&
         list(p.investment.hukouEmployees, 3, (h) => Number.isInteger(h) && (h as number) >= 0))) &&
     list(p.publicService, 100, period(PERIOD)) &&
     list(p.keyArea, 100, period(KEY_AREA)) &&
     list(p.awards, 50, (a) => isObj(a) && keysWithin(a, LEVEL1) && AWARD_LEVELS.has(a.level as string)) &&
-    (p.spouse === undefined || (isObj(p.spouse) && keysWithin(p.spouse, SPOUSE) && optBool(p.spouse.shanghaiHukou) && (p.spouse.marriageDate === undefined || (typeof p.spouse.marriageDate === 'string' && isIsoDate(p.spouse.marriageDate))))) &&
-    list(p.records, 100, (r) => isObj(r) && keysWithin(r, RECORD) && RECORD_TYPES.has(r.type as string) && typeof r.date === 'string' && isIsoDate(r.date));
+    (p.spouse === undefined ||
+      (isObj(p.spouse) &&
+        keysWithin(p.spouse, SPOUSE) &&
+        optBool(p.spouse.shanghaiHukou) &&
+        (p.spouse.marriageDate === undefined ||
+          (typeof p.spouse.marriageDate === 'string' && isIsoDate(p.spouse.marriageDate))))) &&
+    list(
+      p.records,
+      100,
+      (r) =>
+        isObj(r) &&
+        keysWithin(r, RECORD) &&
+        RECORD_TYPES.has(r.type as string) &&
+        typeof r.date === 'string' &&
+        isIsoDate(r.date),
+    );
   return ok ? (p as Profile) : undefined;
 }

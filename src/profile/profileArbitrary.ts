@@ -78,7 +78,9 @@ export const profileArbitrary: fc.Arbitrary<Profile> = fc
       { maxLength: 6 },
     ),
     openEnded: fc.boolean(),
-    shortageMajor: fc.option(fc.record({ onCatalog: fc.boolean(), matchesPost: fc.boolean() }), { nil: undefined }),
+    shortageMajor: fc.option(fc.record({ onCatalog: fc.boolean(), matchesPost: fc.boolean() }), {
+      nil: undefined,
+    }),
     startupTalent: fc.boolean(),
     techTransferTalent: fc.boolean(),
     investment: fc.option(
@@ -91,14 +93,33 @@ export const profileArbitrary: fc.Arbitrary<Profile> = fc
     ),
     publicYears: fc.option(fc.integer({ min: 0, max: 15 }), { nil: undefined }),
     keyArea: fc.array(
-      fc.record({ area: fc.constantFrom('lingang', 'new_town', 'north_south', 'other_key', 'lingang_old'), back: fc.integer({ min: 0, max: 200 }), len: fc.integer({ min: 1, max: 200 }) }),
+      fc.record({
+        area: fc.constantFrom('lingang', 'new_town', 'north_south', 'other_key', 'lingang_old'),
+        back: fc.integer({ min: 0, max: 200 }),
+        len: fc.integer({ min: 1, max: 200 }),
+      }),
       { maxLength: 3 },
     ),
     freshGraduate: fc.boolean(),
-    awards: fc.array(fc.record({ level: fc.constantFrom('municipal_special', 'municipal_comprehensive', 'national') }), { maxLength: 3 }),
-    spouse: fc.option(fc.record({ shanghaiHukou: fc.boolean(), yearsBack: fc.integer({ min: 0, max: 30 }) }), { nil: undefined }),
+    awards: fc.array(
+      fc.record({ level: fc.constantFrom('municipal_special', 'municipal_comprehensive', 'national') }),
+      { maxLength: 3 },
+    ),
+    spouse: fc.option(
+      fc.record({ shanghaiHukou: fc.boolean(), yearsBack: fc.integer({ min: 0, max: 30 }) }),
+      { nil: undefined },
+    ),
     records: fc.array(
-      fc.record({ type: fc.constantFrom('false_material', 'administrative_detention', 'criminal', 'serious_criminal', 'family_planning'), daysBack: fc.integer({ min: 0, max: 4000 }) }),
+      fc.record({
+        type: fc.constantFrom(
+          'false_material',
+          'administrative_detention',
+          'criminal',
+          'serious_criminal',
+          'family_planning',
+        ),
+        daysBack: fc.integer({ min: 0, max: 4000 }),
+      }),
       { maxLength: 3 },
     ),
   })
@@ -131,12 +152,22 @@ export const profileArbitrary: fc.Arbitrary<Profile> = fc
     p.startupTalent = g.startupTalent;
     p.techTransferTalent = g.techTransferTalent;
     if (g.investment) p.investment = g.investment;
-    if (g.publicYears !== undefined) p.publicService = [{ from: indexToIsoMonth(asOfMonth - g.publicYears * 12), to: null }];
+    if (g.publicYears !== undefined)
+      p.publicService = [{ from: indexToIsoMonth(asOfMonth - g.publicYears * 12), to: null }];
     if (g.keyArea.length)
-      p.keyArea = g.keyArea.map((k) => ({ area: k.area, from: indexToIsoMonth(asOfMonth - k.back), to: indexToIsoMonth(asOfMonth - k.back + k.len) }));
+      p.keyArea = g.keyArea.map((k) => ({
+        area: k.area,
+        from: indexToIsoMonth(asOfMonth - k.back),
+        to: indexToIsoMonth(asOfMonth - k.back + k.len),
+      }));
     p.freshGraduate = g.freshGraduate;
     if (g.awards.length) p.awards = g.awards;
-    if (g.spouse) p.spouse = { shanghaiHukou: g.spouse.shanghaiHukou, marriageDate: dayNumberToIso(g.asOfDay - g.spouse.yearsBack * 365) };
-    if (g.records.length) p.records = g.records.map((r) => ({ type: r.type, date: dayNumberToIso(g.asOfDay - r.daysBack) }));
+    if (g.spouse)
+      p.spouse = {
+        shanghaiHukou: g.spouse.shanghaiHukou,
+        marriageDate: dayNumberToIso(g.asOfDay - g.spouse.yearsBack * 365),
+      };
+    if (g.records.length)
+      p.records = g.records.map((r) => ({ type: r.type, date: dayNumberToIso(g.asOfDay - r.daysBack) }));
     return p;
   });

@@ -31,7 +31,11 @@ const titleSchema = z.strictObject({
 
 const skillSchema = z.strictObject({
   type: z.literal('skill'),
-  level: z.number().int().min(1, { message: '技能等级应为 1（一级）至 5（五级）' }).max(5, { message: '技能等级应为 1（一级）至 5（五级）' }),
+  level: z
+    .number()
+    .int()
+    .min(1, { message: '技能等级应为 1（一级）至 5（五级）' })
+    .max(5, { message: '技能等级应为 1（一级）至 5（五级）' }),
   matchesPost: z.boolean().optional(),
   onShortageCatalog: z.boolean().optional(),
   obtainedWhileWorkingInShanghai: z.boolean().optional(),
@@ -46,9 +50,13 @@ const certificateSchema = z.strictObject({
   matchesPost: z.boolean().optional(),
 });
 
-export const qualificationSchema = z.discriminatedUnion('type', [titleSchema, skillSchema, certificateSchema], {
-  error: 'type 应为 title（职称）、skill（技能等级）或 certificate（职业资格）之一',
-});
+export const qualificationSchema = z.discriminatedUnion(
+  'type',
+  [titleSchema, skillSchema, certificateSchema],
+  {
+    error: 'type 应为 title（职称）、skill（技能等级）或 certificate（职业资格）之一',
+  },
+);
 
 export const contributionSchema = z.strictObject({
   from: isoMonthSchema,
@@ -67,15 +75,35 @@ export const keyAreaSchema = z.strictObject({
   to: isoMonthSchema.nullable().optional(),
 });
 
-export const recordTypes = ['false_material', 'administrative_detention', 'criminal', 'serious_criminal', 'family_planning'] as const;
+export const recordTypes = [
+  'false_material',
+  'administrative_detention',
+  'criminal',
+  'serious_criminal',
+  'family_planning',
+] as const;
 
 // ---- Extensions for the eligibility pre-check and the materials checklist (docs/profile-extensions.md).
 // Additive and optional: the engine ignores them, so a score never depends on them.
 
 /** The 16 districts of Shanghai (shared/spec/workflow.md), as written on registrations. */
 export const DISTRICTS = [
-  '黄浦', '徐汇', '长宁', '静安', '普陀', '虹口', '杨浦', '闵行',
-  '宝山', '嘉定', '浦东新区', '金山', '松江', '青浦', '奉贤', '崇明',
+  '黄浦',
+  '徐汇',
+  '长宁',
+  '静安',
+  '普陀',
+  '虹口',
+  '杨浦',
+  '闵行',
+  '宝山',
+  '嘉定',
+  '浦东新区',
+  '金山',
+  '松江',
+  '青浦',
+  '奉贤',
+  '崇明',
 ] as const;
 
 /**
@@ -83,8 +111,13 @@ export const DISTRICTS = [
  * not registered in Shanghai; `branch` is a 在沪分公司 of an enterprise registered elsewhere.
  */
 export const EMPLOYER_KINDS = [
-  'enterprise', 'institution', 'social_organization', 'private_non_enterprise',
-  'representative_office', 'individual_business', 'branch',
+  'enterprise',
+  'institution',
+  'social_organization',
+  'private_non_enterprise',
+  'representative_office',
+  'individual_business',
+  'branch',
 ] as const;
 
 /** The 上海市居住证 as of `asOf`: issued (领取) on, valid until, endorsed (签注) until, status. */
@@ -127,12 +160,18 @@ export const profileObjectSchema = z.strictObject({
   education: z.array(educationSchema).max(20).optional(),
   qualifications: z.array(qualificationSchema).max(50).optional(),
   contributions: z.array(contributionSchema).max(600).optional(),
-  shortageMajor: z.strictObject({ onCatalog: z.boolean().optional(), matchesPost: z.boolean().optional() }).optional(),
+  shortageMajor: z
+    .strictObject({ onCatalog: z.boolean().optional(), matchesPost: z.boolean().optional() })
+    .optional(),
   startupTalent: z.boolean().optional(),
   techTransferTalent: z.boolean().optional(),
   investment: z
     .strictObject({
-      share: z.number().min(0, { message: '持股比例应在 0 到 1 之间' }).max(1, { message: '持股比例应在 0 到 1 之间' }).optional(),
+      share: z
+        .number()
+        .min(0, { message: '持股比例应在 0 到 1 之间' })
+        .max(1, { message: '持股比例应在 0 到 1 之间' })
+        .optional(),
       annualTax: yearly(money).optional(),
       hukouEmployees: yearly(z.number().int().nonnegative({ message: '人数不能为负数' })).optional(),
     })
@@ -144,7 +183,9 @@ export const profileObjectSchema = z.strictObject({
     .array(z.strictObject({ level: z.enum(['municipal_special', 'municipal_comprehensive', 'national']) }))
     .max(50)
     .optional(),
-  spouse: z.strictObject({ shanghaiHukou: z.boolean().optional(), marriageDate: isoDateSchema.optional() }).optional(),
+  spouse: z
+    .strictObject({ shanghaiHukou: z.boolean().optional(), marriageDate: isoDateSchema.optional() })
+    .optional(),
   records: z
     .array(
       z.strictObject({
@@ -175,7 +216,8 @@ function checkRuns(runs: Run[] | undefined, field: string, out: FieldIssue[], no
   runs.forEach((r, i) => {
     const from = month(r.from);
     const to = month(r.to);
-    if (from && to && to < from) out.push({ path: jsonPath([field, i, 'to']), message: `结束月份 ${to} 早于开始月份 ${from}` });
+    if (from && to && to < from)
+      out.push({ path: jsonPath([field, i, 'to']), message: `结束月份 ${to} 早于开始月份 ${from}` });
   });
   if (!noOverlap) return;
   // One person has one Shanghai employee-insurance account at a time (profile.md).
@@ -202,7 +244,13 @@ export function crossFieldIssues(raw: unknown): FieldIssue[] {
   const out: FieldIssue[] = [];
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out;
   const p = raw as Record<string, unknown>;
-  if (typeof p.birthDate === 'string' && typeof p.asOf === 'string' && isIsoDate(p.birthDate) && isIsoDate(p.asOf) && p.birthDate > p.asOf)
+  if (
+    typeof p.birthDate === 'string' &&
+    typeof p.asOf === 'string' &&
+    isIsoDate(p.birthDate) &&
+    isIsoDate(p.asOf) &&
+    p.birthDate > p.asOf
+  )
     out.push({ path: '$.birthDate', message: '出生日期晚于申请日期' });
   checkRuns(asRuns(p.contributions), 'contributions', out, true);
   checkRuns(asRuns(p.publicService), 'publicService', out, false);
@@ -220,14 +268,23 @@ function extensionIssues(p: Record<string, unknown>, out: FieldIssue[]): void {
     const { issuedOn, validUntil, endorsedUntil } = permit as Record<string, unknown>;
     const issued = date(issuedOn);
     if (issued && date(validUntil) && date(validUntil)! < issued)
-      out.push({ path: '$.permit.validUntil', message: `有效期截止日 ${String(validUntil)} 早于领取日 ${issued}` });
+      out.push({
+        path: '$.permit.validUntil',
+        message: `有效期截止日 ${String(validUntil)} 早于领取日 ${issued}`,
+      });
     if (issued && date(endorsedUntil) && date(endorsedUntil)! < issued)
-      out.push({ path: '$.permit.endorsedUntil', message: `签注有效期截止日 ${String(endorsedUntil)} 早于领取日 ${issued}` });
+      out.push({
+        path: '$.permit.endorsedUntil',
+        message: `签注有效期截止日 ${String(endorsedUntil)} 早于领取日 ${issued}`,
+      });
   }
   if (Array.isArray(p.records))
     p.records.forEach((r, i) => {
       if (r && typeof r === 'object' && 'serious' in r && (r as { type?: unknown }).type !== 'false_material')
-        out.push({ path: jsonPath(['records', i, 'serious']), message: '“情节严重”只适用于提供虚假材料记录（false_material）' });
+        out.push({
+          path: jsonPath(['records', i, 'serious']),
+          message: '“情节严重”只适用于提供虚假材料记录（false_material）',
+        });
     });
 }
 

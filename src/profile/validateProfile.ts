@@ -8,9 +8,12 @@ export function toFieldIssues(issues: ReadonlyArray<z.core.$ZodIssue>): FieldIss
   const out: FieldIssue[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push({ path: jsonPath([...issue.path, key]), message: '未知字段（契约中没有此字段）' });
+      for (const key of issue.keys)
+        out.push({ path: jsonPath([...issue.path, key]), message: '未知字段（契约中没有此字段）' });
     } else if (issue.code === 'invalid_union' && issue.errors.length) {
-      out.push(...toFieldIssues(issue.errors.flat().map((e) => ({ ...e, path: [...issue.path, ...e.path] }))));
+      out.push(
+        ...toFieldIssues(issue.errors.flat().map((e) => ({ ...e, path: [...issue.path, ...e.path] }))),
+      );
     } else {
       out.push({ path: jsonPath(issue.path), message: issue.message });
     }
@@ -42,13 +45,22 @@ const CASE_KEYS = new Set(['name', 'source', 'description', 'profile', 'expected
  * keys are checked too, so a typo is still named.
  */
 export function validateProfileOrCase(input: unknown): Profile {
-  if (input && typeof input === 'object' && !Array.isArray(input) && 'profile' in input && !('asOf' in input)) {
+  if (
+    input &&
+    typeof input === 'object' &&
+    !Array.isArray(input) &&
+    'profile' in input &&
+    !('asOf' in input)
+  ) {
     const unknown = Object.keys(input).filter((k) => !CASE_KEYS.has(k));
     if (unknown.length)
       throw new JifenError(
         'validation_failed',
         '用例文件校验失败',
-        unknown.map((k) => ({ path: `$.${k}`, message: '未知字段（用例文件只含 name、source、profile、expected）' })),
+        unknown.map((k) => ({
+          path: `$.${k}`,
+          message: '未知字段（用例文件只含 name、source、profile、expected）',
+        })),
       );
     return validateProfile((input as { profile: unknown }).profile, '$.profile');
   }

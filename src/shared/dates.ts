@@ -65,7 +65,9 @@ export function fromDayNumber(n: number): Ymd {
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -128,7 +130,10 @@ const digit = (s: string, i: number): number => s.charCodeAt(i) - 48;
  * regular expression: the engine's hot path reads thousands of these per profile batch.
  */
 export const monthIndexOf = (s: string): number =>
-  (digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3)) * 12 + digit(s, 5) * 10 + digit(s, 6) - 1;
+  (digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3)) * 12 +
+  digit(s, 5) * 10 +
+  digit(s, 6) -
+  1;
 
 /** Parses an already validated `YYYY-MM-DD` without a regular expression. */
 export const ymdOf = (s: string): Ymd => ({

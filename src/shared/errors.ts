@@ -37,7 +37,12 @@ export class JifenError extends Error {
   /** Extra machine-readable facts (never personal data). */
   readonly detail: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, issues: FieldIssue[] = [], detail: Record<string, unknown> = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    issues: FieldIssue[] = [],
+    detail: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'JifenError';
     this.code = code;

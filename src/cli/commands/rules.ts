@@ -4,7 +4,8 @@ import { rulesInForce } from '../../rules/rulesInForce.js';
 import { isIsoDate } from '../../shared/dates.js';
 import { JifenError } from '../../shared/errors.js';
 
-const show = (v: unknown): string => (v === null ? '（本版本不设此指标）' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const show = (v: unknown): string =>
+  v === null ? '（本版本不设此指标）' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
 export function registerRulesCommand(program: Command): void {
   program
@@ -15,7 +16,10 @@ export function registerRulesCommand(program: Command): void {
     .action((flags: { at?: string; format: string }) => {
       const rules = defaultRuleSet();
       const date = flags.at ?? rules.versions[rules.versions.length - 1]!.from;
-      if (!isIsoDate(date)) throw new JifenError('validation_failed', `日期无效: ${date}`, [{ path: '--at', message: '应为真实存在的日期 YYYY-MM-DD' }]);
+      if (!isIsoDate(date))
+        throw new JifenError('validation_failed', `日期无效: ${date}`, [
+          { path: '--at', message: '应为真实存在的日期 YYYY-MM-DD' },
+        ]);
       const r = rulesInForce(rules, date);
       if (flags.format === 'json') {
         process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/cliRunner.js';
 
-const good = { asOf: '2025-03-10', birthDate: '1995-01-20', education: [{ level: 'bachelor', degree: true }], contributions: [{ from: '2024-06', to: null, base: 9000 }] };
+const good = {
+  asOf: '2025-03-10',
+  birthDate: '1995-01-20',
+  education: [{ level: 'bachelor', degree: true }],
+  contributions: [{ from: '2024-06', to: null, base: 9000 }],
+};
 
 /** Bad input: exit 2, every offending path named on stderr, nothing on stdout, no stack trace. */
 async function expectRejected(input: string, paths: string[]) {
@@ -27,10 +32,23 @@ describe('jifen score', { timeout: 60_000 }, () => {
   });
 
   it('prints the result contract with --format json, lean with --no-explain', async () => {
-    const full = JSON.parse((await runCli(['score', '-', '--format', 'json'], { input: JSON.stringify(good) })).stdout);
-    expect(full).toMatchObject({ contract: 1, rulesVersion: 'v2023', total: 120, qualified: true, vetoes: [], provisional: false, warnings: [] });
+    const full = JSON.parse(
+      (await runCli(['score', '-', '--format', 'json'], { input: JSON.stringify(good) })).stdout,
+    );
+    expect(full).toMatchObject({
+      contract: 1,
+      rulesVersion: 'v2023',
+      total: 120,
+      qualified: true,
+      vetoes: [],
+      provisional: false,
+      warnings: [],
+    });
     expect(full.items[0]).toHaveProperty('explanation');
-    const lean = JSON.parse((await runCli(['score', '-', '--format', 'json', '--no-explain'], { input: JSON.stringify(good) })).stdout);
+    const lean = JSON.parse(
+      (await runCli(['score', '-', '--format', 'json', '--no-explain'], { input: JSON.stringify(good) }))
+        .stdout,
+    );
     expect(lean.items[0]).toEqual({ id: 'age', group: 'basic', points: 30 });
   });
 
@@ -51,13 +69,26 @@ describe('jifen score', { timeout: 60_000 }, () => {
         ],
         investment: { share: 1.5 },
       }),
-      ['$.asOf', '$.birthDate', '$.nickname', '$.contributions[0].to', '$.contributions[0].base', '$.investment.share'],
+      [
+        '$.asOf',
+        '$.birthDate',
+        '$.nickname',
+        '$.contributions[0].to',
+        '$.contributions[0].base',
+        '$.investment.share',
+      ],
     );
   });
 
   it('rejects overlapping contribution runs', async () => {
     await expectRejected(
-      JSON.stringify({ ...good, contributions: [{ from: '2024-01', to: '2024-12', base: 1 }, { from: '2024-12', to: null, base: 1 }] }),
+      JSON.stringify({
+        ...good,
+        contributions: [
+          { from: '2024-01', to: '2024-12', base: 1 },
+          { from: '2024-12', to: null, base: 1 },
+        ],
+      }),
       ['$.contributions[1]'],
     );
   });
@@ -80,11 +111,20 @@ describe('jifen score', { timeout: 60_000 }, () => {
   it('scores a JSONL batch in input order; a bad line yields an error object and the batch goes on', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jifen-batch-'));
     const file = join(dir, 'in.jsonl');
-    const lines = [JSON.stringify(good), 'not json', JSON.stringify({ ...good, asOf: '2024-05-06' }), '', JSON.stringify({ asOf: '2025-01-01' })];
+    const lines = [
+      JSON.stringify(good),
+      'not json',
+      JSON.stringify({ ...good, asOf: '2024-05-06' }),
+      '',
+      JSON.stringify({ asOf: '2025-01-01' }),
+    ];
     writeFileSync(file, lines.join('\n'));
     const run = await runCli(['score', '--batch', file, '--format', 'jsonl']);
     expect(run.code).toBe(0);
-    const out = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out).toHaveLength(4);
     expect(out[0]).toMatchObject({ total: 120, asOf: '2025-03-10' });
     expect(out[1]).toMatchObject({ line: 2, error: { code: 'not_json' } });
@@ -101,10 +141,12 @@ describe('jifen rules', { timeout: 60_000 }, () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('v2013');
     expect(run.stdout).toContain('《上海市居住证积分管理试行办法》');
-    expect(run.stdout).toMatch(/创业人才（startup_talent）[^\n]*\n  取值：（本版本不设此指标）/); // not in force in v2013
+    expect(run.stdout).toMatch(/创业人才（startup_talent）[^\n]*\n {2}取值：（本版本不设此指标）/); // not in force in v2013
     const json = JSON.parse((await runCli(['rules', '--at', '2025-09-01', '--format', 'json'])).stdout);
     expect(json.version.id).toBe('v2023');
-    expect(json.parameters.find((p: { key: string }) => p.key === 'insurance_base').citations.length).toBeGreaterThan(0);
+    expect(
+      json.parameters.find((p: { key: string }) => p.key === 'insurance_base').citations.length,
+    ).toBeGreaterThan(0);
     expect(json.wage).toMatchObject({ month: '2025-09', value: 12434, provisional: false });
   });
 

@@ -23,12 +23,19 @@ export function registerScoreCommand(program: Command): void {
     .option('--no-explain', '只输出分值，不附说明（精简结果）')
     .action(async (profilePath: string | undefined, flags: ScoreFlags) => {
       if (flags.batch) return scoreBatch(flags.batch, flags.explain);
-      if (!profilePath) throw new JifenError('validation_failed', '请指定积分档案文件（或 - 表示标准输入）', [{ path: '$', message: '缺少 PROFILE 参数' }]);
+      if (!profilePath)
+        throw new JifenError('validation_failed', '请指定积分档案文件（或 - 表示标准输入）', [
+          { path: '$', message: '缺少 PROFILE 参数' },
+        ]);
       const format = flags.format ?? 'text';
       if (format !== 'text' && format !== 'json')
-        throw new JifenError('validation_failed', `不支持的输出格式: ${format}`, [{ path: '--format', message: '应为 text 或 json' }]);
+        throw new JifenError('validation_failed', `不支持的输出格式: ${format}`, [
+          { path: '--format', message: '应为 text 或 json' },
+        ]);
       const result = score(parseProfileJson(readInput(profilePath)), { explain: flags.explain });
-      process.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderResultText(result));
+      process.stdout.write(
+        format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderResultText(result),
+      );
     });
 }
 
@@ -41,7 +48,16 @@ async function scoreBatch(path: string, explain: boolean): Promise<void> {
   const input = path === '-' ? process.stdin : createReadStream(path);
   const opened = new Promise<void>((resolve, reject) => {
     if (path === '-') resolve();
-    else input.once('open', () => resolve()).once('error', () => reject(new JifenError('input_unreadable', `无法读取输入文件: ${path}`, [{ path: '$', message: '文件不存在或不可读' }])));
+    else
+      input
+        .once('open', () => resolve())
+        .once('error', () =>
+          reject(
+            new JifenError('input_unreadable', `无法读取输入文件: ${path}`, [
+              { path: '$', message: '文件不存在或不可读' },
+            ]),
+          ),
+        );
   });
   await opened;
   const lines = createInterface({ input, crlfDelay: Infinity });

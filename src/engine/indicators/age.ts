@@ -16,7 +16,8 @@ export const age: IndicatorFn<'age'> = (f, p, explain) => {
   const lastFullAge = v.baseFromAge - Math.ceil((v.max - v.basePoints) / v.pointsPerYearYounger);
   let explanation = `出生日期 ${f.profile.birthDate}，申请日 ${f.asOf} 时 ${years} 周岁。`;
   if (years > v.baseToAge) explanation += `年龄分档止于 ${v.baseToAge} 周岁，超过者积 0 分。`;
-  else if (years >= v.baseFromAge) explanation += `${v.baseFromAge}—${v.baseToAge} 周岁积 ${v.basePoints} 分。`;
+  else if (years >= v.baseFromAge)
+    explanation += `${v.baseFromAge}—${v.baseToAge} 周岁积 ${v.basePoints} 分。`;
   else if (points === v.max) {
     const drop = addYears(formatYmd(f.birth), lastFullAge + 1);
     explanation += `${lastFullAge} 周岁及以下积满分 ${v.max} 分；自 ${drop}（满 ${lastFullAge + 1} 周岁）起每长1岁减 ${v.pointsPerYearYounger} 分。`;

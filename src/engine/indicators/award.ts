@@ -2,7 +2,11 @@
 // Shanghai, on the published catalogue: 市级机关专项 30, 市级机关综合 60, 省部级及以上 110. Highest only.
 import type { IndicatorFn } from '../Indicator.js';
 
-const NAMES = { municipal_special: '市级机关专项表彰', municipal_comprehensive: '市级机关综合表彰', national: '省部级及以上表彰' } as const;
+const NAMES = {
+  municipal_special: '市级机关专项表彰',
+  municipal_comprehensive: '市级机关综合表彰',
+  national: '省部级及以上表彰',
+} as const;
 
 export const award: IndicatorFn<'award'> = (f, p, explain) => {
   const v = p.value;

@@ -2,7 +2,11 @@
 import type { IndicatorFn } from '../Indicator.js';
 
 type FlatKey = 'startup_talent' | 'tech_transfer_talent' | 'fresh_graduate';
-const FIELD = { startup_talent: 'startupTalent', tech_transfer_talent: 'techTransferTalent', fresh_graduate: 'freshGraduate' } as const;
+const FIELD = {
+  startup_talent: 'startupTalent',
+  tech_transfer_talent: 'techTransferTalent',
+  fresh_graduate: 'freshGraduate',
+} as const;
 
 export const declaredFact =
   <K extends FlatKey>(key: K): IndicatorFn<K> =>
@@ -13,7 +17,9 @@ export const declaredFact =
     if (!explain) return { points };
     return {
       points,
-      explanation: claimed ? `申报${p.label}（须经审核认定），积 ${full} 分。` : `未申报${p.label}，积 0 分。`,
+      explanation: claimed
+        ? `申报${p.label}（须经审核认定），积 ${full} 分。`
+        : `未申报${p.label}，积 0 分。`,
       inputs: { [FIELD[key]]: claimed },
       next: claimed ? null : `经认定为${p.label}可得 ${full} 分。`,
     };

@@ -5,7 +5,11 @@ import { addYears } from '../../shared/dates.js';
 import type { IndicatorFn } from '../Indicator.js';
 
 type DeductionKey = 'false_material' | 'administrative_detention' | 'criminal_record';
-const RECORD_TYPE = { false_material: 'false_material', administrative_detention: 'administrative_detention', criminal_record: 'criminal' } as const;
+const RECORD_TYPE = {
+  false_material: 'false_material',
+  administrative_detention: 'administrative_detention',
+  criminal_record: 'criminal',
+} as const;
 
 export const deduction =
   <K extends DeductionKey>(key: K): IndicatorFn<K> =>

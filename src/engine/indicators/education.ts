@@ -5,7 +5,12 @@ import type { Education } from '../../profile/profileSchema.js';
 import type { ParameterValues } from '../../rules/rulesDataSchema.js';
 import type { IndicatorFn } from '../Indicator.js';
 
-const LEVEL_NAMES = { associate: '大专（高职）', bachelor: '本科', master: '硕士研究生', doctor: '博士研究生' } as const;
+const LEVEL_NAMES = {
+  associate: '大专（高职）',
+  bachelor: '本科',
+  master: '硕士研究生',
+  doctor: '博士研究生',
+} as const;
 
 export interface CredentialScore {
   index: number;
@@ -29,7 +34,10 @@ export function credentialPoints(e: Education, v: ParameterValues['education']):
 }
 
 /** Points and a Chinese label of one credential, for explanations; agrees with credentialPoints. */
-export function scoreCredential(e: Education, v: ParameterValues['education']): { points: number; label: string } {
+export function scoreCredential(
+  e: Education,
+  v: ParameterValues['education'],
+): { points: number; label: string } {
   if (e.foreign === true && e.recognized === false)
     return { points: 0, label: `${LEVEL_NAMES[e.level]}（国（境）外，未经留学服务中心认证，不计分）` };
   switch (e.level) {
@@ -41,9 +49,15 @@ export function scoreCredential(e: Education, v: ParameterValues['education']): 
         : { points: v.bachelorWithoutDegree, label: '本科学历（无学士学位）' };
     default:
       return e.degree === true
-        ? { points: e.level === 'master' ? v.masterWithDegree : v.doctorWithDegree, label: `${LEVEL_NAMES[e.level]}学历+学位` }
+        ? {
+            points: e.level === 'master' ? v.masterWithDegree : v.doctorWithDegree,
+            label: `${LEVEL_NAMES[e.level]}学历+学位`,
+          }
         : // Decision (rules.md §3): a postgraduate credential without its degree scores as 本科 without degree.
-          { points: v[v.postgraduateWithoutDegreeScoresAs], label: `${LEVEL_NAMES[e.level]}学历（无学位，按本科学历计）` };
+          {
+            points: v[v.postgraduateWithoutDegreeScoresAs],
+            label: `${LEVEL_NAMES[e.level]}学历（无学位，按本科学历计）`,
+          };
   }
 }
 

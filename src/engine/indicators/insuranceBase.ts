@@ -54,7 +54,8 @@ export const insuranceBase: IndicatorFn<'insurance_base'> = (f, p, explain) => {
 
   const maxWindow = Math.max(...groups.map((g) => g.len));
   const parts = tiers.map(
-    (t, i) => `近${t.windowMonths}个月中基数≥社平${t.minRatio}倍的有效月份 ${counts[i]} 个（需 ${t.requiredMonths} 个，${t.points} 分）`,
+    (t, i) =>
+      `近${t.windowMonths}个月中基数≥社平${t.minRatio}倍的有效月份 ${counts[i]} 个（需 ${t.requiredMonths} 个，${t.points} 分）`,
   );
   const higher = tiers
     .map((t, i) => ({ t, i }))
@@ -69,7 +70,10 @@ export const insuranceBase: IndicatorFn<'insurance_base'> = (f, p, explain) => {
   return {
     points,
     explanation: `${parts.join('；')}。${reached >= 0 ? `达到最高一档：${points} 分。` : '未达到任何一档：0 分。'}`,
-    inputs: { window: `${f.month(f.asOfMonth - maxWindow)}..${f.month(f.asOfMonth - 1)}`, monthsPerTier: counts },
+    inputs: {
+      window: `${f.month(f.asOfMonth - maxWindow)}..${f.month(f.asOfMonth - 1)}`,
+      monthsPerTier: counts,
+    },
     next,
     extra: [wageRead(f, f.asOfMonth - maxWindow, f.asOfMonth - 1)],
   };
@@ -81,7 +85,8 @@ export function wageRead(f: Facts, from: number, to: number): ParameterRead {
   const seen: { from: string; to: string; value: number; provisional?: true }[] = [];
   for (let m = Math.max(from, w.firstMonth); m <= to; m++) {
     const e = w.entryFor(m);
-    if (!seen.length || seen[seen.length - 1]!.from !== e.from) seen.push({ ...e, ...(w.isProvisional(m) ? { provisional: true as const } : {}) });
+    if (!seen.length || seen[seen.length - 1]!.from !== e.from)
+      seen.push({ ...e, ...(w.isProvisional(m) ? { provisional: true as const } : {}) });
   }
   const cite = f.rules.data.wages.citation;
   return {

@@ -22,7 +22,13 @@ export const investment: IndicatorFn<'investment'> = (f, p, explain) => {
   const raw = Math.max(taxPoints, empPoints);
   const points = Math.min(raw, v.cap);
   if (!explain) return { points };
-  if (!inv) return { points, explanation: '未申报投资纳税或带动本地就业，积 0 分。', inputs: { investment: null }, next: `最近3年个人投资企业年均纳税额×持股比例每满 ${v.taxStep} 元积 ${v.pointsPerTaxStep} 分（或每年聘用本市户籍人员每满 ${v.employeeStep} 人积 ${v.pointsPerEmployeeStep} 分），最高 ${v.cap} 分。` };
+  if (!inv)
+    return {
+      points,
+      explanation: '未申报投资纳税或带动本地就业，积 0 分。',
+      inputs: { investment: null },
+      next: `最近3年个人投资企业年均纳税额×持股比例每满 ${v.taxStep} 元积 ${v.pointsPerTaxStep} 分（或每年聘用本市户籍人员每满 ${v.employeeStep} 人积 ${v.pointsPerEmployeeStep} 分），最高 ${v.cap} 分。`,
+    };
   const attributed = attributedFen / 100;
   const explanation =
     `纳税途径：最近${v.years}年纳税合计 ${taxSum} 元，年均 ${(taxSum / v.years).toFixed(2)} 元 × 持股 ${share} = ${attributed.toFixed(2)} 元，每满 ${v.taxStep} 元积 ${v.pointsPerTaxStep} 分：${taxPoints} 分。` +

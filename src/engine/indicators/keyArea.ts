@@ -30,7 +30,9 @@ export const keyArea: IndicatorFn<'key_area'> = (f, p, explain) => {
             : `在${rule.name}再满 ${12 - (months % 12)} 个月可得 +${v.pointsPerFullYear} 分。`;
     }
     if (explain)
-      lines.push(`${rule.name}：${months} 个月，满 ${years} 年（满 ${rule.thresholdYears} 年后计入）${pts} 分`);
+      lines.push(
+        `${rule.name}：${months} 个月，满 ${years} 年（满 ${rule.thresholdYears} 年后计入）${pts} 分`,
+      );
   }
   if (!explain) return { points };
   if (!periods.length)

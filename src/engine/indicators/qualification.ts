@@ -10,7 +10,14 @@ import type { Facts } from '../Facts.js';
 import type { IndicatorFn } from '../Indicator.js';
 
 const TITLE_NAMES = { junior: '初级职称', intermediate: '中级职称', senior: '高级职称' } as const;
-const SKILL_NAMES = ['', '一级（高级技师）', '二级（技师）', '三级（高级工）', '四级（中级工）', '五级（初级工）'] as const;
+const SKILL_NAMES = [
+  '',
+  '一级（高级技师）',
+  '二级（技师）',
+  '三级（高级工）',
+  '四级（中级工）',
+  '五级（初级工）',
+] as const;
 
 interface Candidate {
   index: number;
@@ -22,22 +29,29 @@ interface Candidate {
 
 function grade(q: Qualification, v: ParameterValues['qualification']): { grade: number; label: string } {
   if (q.type === 'title') return { grade: v.title[q.level], label: TITLE_NAMES[q.level] };
-  if (q.type === 'skill') return { grade: v.skill[String(q.level) as '1'], label: `职业技能等级${SKILL_NAMES[q.level]}` };
-  return { grade: v.title[q.equivalentLevel], label: `专业技术类职业资格（相当于${TITLE_NAMES[q.equivalentLevel]}）` };
+  if (q.type === 'skill')
+    return { grade: v.skill[String(q.level) as '1'], label: `职业技能等级${SKILL_NAMES[q.level]}` };
+  return {
+    grade: v.title[q.equivalentLevel],
+    label: `专业技术类职业资格（相当于${TITLE_NAMES[q.equivalentLevel]}）`,
+  };
 }
 
 /** Why a certificate does not count, apart from the base condition; undefined if it may count. */
 function ineligibility(q: Qualification, v: ParameterValues['qualification']): string | undefined {
   if (q.matchesPost === false) return '与所聘岗位不相符';
   if (q.type === 'title') {
-    if (q.route === 'review' && q.obtainedWhileWorkingInShanghai === false) return '评审取得的职称须在本市工作期间取得';
+    if (q.route === 'review' && q.obtainedWhileWorkingInShanghai === false)
+      return '评审取得的职称须在本市工作期间取得';
   } else if (q.type === 'skill') {
-    if (v.skillCatalogRequired && q.onShortageCatalog === false) return '工种不在本市紧缺急需高技能人才职业目录内';
+    if (v.skillCatalogRequired && q.onShortageCatalog === false)
+      return '工种不在本市紧缺急需高技能人才职业目录内';
     if (q.obtainedWhileWorkingInShanghai === false) {
       if (q.level > v.nonlocalSkillMinLevel) return '在外省市取得的技能证书须为三级及以上';
       if (q.verifiedNationally === false) return '在外省市取得的技能证书未经全国联网查询核验';
     }
-  } else if (q.requiresRegistration === true && q.registered === false) return '注册类职业资格未注册或不在注册有效期内';
+  } else if (q.requiresRegistration === true && q.registered === false)
+    return '注册类职业资格未注册或不在注册有效期内';
   return undefined;
 }
 
@@ -54,7 +68,13 @@ export function baseCondition(f: Facts, v: ParameterValues['qualification']): Ba
   const windowTo = f.asOfMonth - 1;
   const windowFrom = f.asOfMonth - bc.windowMonths;
   const [months] = f.monthsAtRatios(windowFrom, windowTo, [Math.round(bc.minRatio * 100)]);
-  return { met: months! >= bc.requiredMonths, months: months!, required: bc.requiredMonths, windowFrom, windowTo };
+  return {
+    met: months! >= bc.requiredMonths,
+    months: months!,
+    required: bc.requiredMonths,
+    windowFrom,
+    windowTo,
+  };
 }
 
 export const qualification: IndicatorFn<'qualification'> = (f, p, explain) => {
@@ -72,7 +92,13 @@ export const qualification: IndicatorFn<'qualification'> = (f, p, explain) => {
       if (!base.met)
         reason = `申请前${v.baseCondition.windowMonths}个月内缴费基数不低于社平工资${v.baseCondition.minRatio}倍的有效月份仅 ${base.months} 个，需 ${base.required} 个（不降档，计0分）`;
     }
-    const c: Candidate = { index: i, grade: g.grade, points: reason ? 0 : g.grade, label: g.label, ...(reason ? { reason } : {}) };
+    const c: Candidate = {
+      index: i,
+      grade: g.grade,
+      points: reason ? 0 : g.grade,
+      label: g.label,
+      ...(reason ? { reason } : {}),
+    };
     candidates.push(c);
     if (!best || c.points > best.points) best = c;
   }
@@ -97,6 +123,10 @@ export const qualification: IndicatorFn<'qualification'> = (f, p, explain) => {
   }
   const inputs: Record<string, unknown> = { qualifications: list };
   if (base)
-    inputs.baseCondition = { validMonthsAtOrAboveAverage: base.months, required: base.required, window: `${f.month(base.windowFrom)}..${f.month(base.windowTo)}` };
+    inputs.baseCondition = {
+      validMonthsAtOrAboveAverage: base.months,
+      required: base.required,
+      window: `${f.month(base.windowFrom)}..${f.month(base.windowTo)}`,
+    };
   return { points, explanation, inputs, next };
 };

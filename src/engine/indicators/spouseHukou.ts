@@ -6,7 +6,8 @@ import type { IndicatorFn } from '../Indicator.js';
 export const spouseHukou: IndicatorFn<'spouse_hukou'> = (f, p, explain) => {
   const v = p.value;
   const s = f.profile.spouse;
-  const date = s?.shanghaiHukou === true && s.marriageDate && s.marriageDate <= f.asOf ? s.marriageDate : undefined;
+  const date =
+    s?.shanghaiHukou === true && s.marriageDate && s.marriageDate <= f.asOf ? s.marriageDate : undefined;
   const years = date ? fullYearsBetween(parseIsoDate(date)!, f.asOfYmd) : 0;
   const points = Math.min(v.cap, years * v.pointsPerFullYear);
   if (!explain) return { points };
@@ -14,11 +15,17 @@ export const spouseHukou: IndicatorFn<'spouse_hukou'> = (f, p, explain) => {
   if (!s?.shanghaiHukou) explanation = '配偶非本市户籍（或未申报），积 0 分。';
   else if (!s.marriageDate) explanation = '未填写结婚登记日期，无法计算婚龄，积 0 分。';
   else if (!date) explanation = `结婚登记日期 ${s.marriageDate} 晚于申请日，积 0 分。`;
-  else explanation = `配偶为本市户籍，${s.marriageDate} 结婚，至申请日满 ${years} 年，每满1年积 ${v.pointsPerFullYear} 分（最高 ${v.cap} 分）：${points} 分。`;
+  else
+    explanation = `配偶为本市户籍，${s.marriageDate} 结婚，至申请日满 ${years} 年，每满1年积 ${v.pointsPerFullYear} 分（最高 ${v.cap} 分）：${points} 分。`;
   return {
     points,
     explanation,
     inputs: { spouse: s ?? null, fullYears: years },
-    next: points >= v.cap ? null : date ? `${addYears(date, years + 1)} 婚满 ${years + 1} 年可得 +${v.pointsPerFullYear} 分。` : null,
+    next:
+      points >= v.cap
+        ? null
+        : date
+          ? `${addYears(date, years + 1)} 婚满 ${years + 1} 年可得 +${v.pointsPerFullYear} 分。`
+          : null,
   };
 };

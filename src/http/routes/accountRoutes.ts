@@ -10,8 +10,33 @@ import { CSRF_HEADER, SESSION_COOKIE } from '../auth.js';
 import type { LoginThrottle } from '../loginThrottle.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 
-const ALL_ROLES = ['holder', 'employer_hr', 'acceptance_clerk', 'district_reviewer', 'district_approver', 'city_supervisor', 'admin'] as const;
-const DISTRICTS = ['黄浦', '徐汇', '长宁', '静安', '普陀', '虹口', '杨浦', '闵行', '宝山', '嘉定', '浦东新区', '金山', '松江', '青浦', '奉贤', '崇明'] as const;
+const ALL_ROLES = [
+  'holder',
+  'employer_hr',
+  'acceptance_clerk',
+  'district_reviewer',
+  'district_approver',
+  'city_supervisor',
+  'admin',
+] as const;
+const DISTRICTS = [
+  '黄浦',
+  '徐汇',
+  '长宁',
+  '静安',
+  '普陀',
+  '虹口',
+  '杨浦',
+  '闵行',
+  '宝山',
+  '嘉定',
+  '浦东新区',
+  '金山',
+  '松江',
+  '青浦',
+  '奉贤',
+  '崇明',
+] as const;
 
 export interface AccountRouteDeps {
   db: Kysely<Database>;
@@ -20,7 +45,15 @@ export interface AccountRouteDeps {
   cookieSecure: 'true' | 'false' | 'auto';
 }
 
-const publicUser = (u: { id: string; username: string; displayName: string; role: string; district: string | null; unitId: string | null; holderId: string | null }) => ({
+const publicUser = (u: {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  district: string | null;
+  unitId: string | null;
+  holderId: string | null;
+}) => ({
   id: u.id,
   username: u.username,
   displayName: u.displayName,
@@ -40,7 +73,9 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
       summary: '登录（成功后设置会话 Cookie，并返回 CSRF 令牌）',
       tags: ['账号'],
       access: { public: true },
-      schema: { body: z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }) },
+      schema: {
+        body: z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
+      },
       handler: async (req, reply) => {
         if (!deps.throttle.allow(req.ip, Date.parse(clock())))
           throw new JifenError('rate_limited', '登录尝试过于频繁，请稍后再试');
@@ -48,7 +83,13 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
         const s = await login(db, { ...body, now: clock() });
         const secure = deps.cookieSecure === 'auto' ? req.protocol === 'https' : deps.cookieSecure === 'true';
         // A new cookie replaces whatever the client sent: a planted session id is never adopted.
-        reply.setCookie(SESSION_COOKIE, s.sessionSecret, { httpOnly: true, sameSite: 'strict', secure, path: '/', expires: new Date(s.expiresAt) });
+        reply.setCookie(SESSION_COOKIE, s.sessionSecret, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure,
+          path: '/',
+          expires: new Date(s.expiresAt),
+        });
         const me = await resolveSession(db, s.sessionSecret, clock());
         return { user: publicUser(me!.user), csrfToken: s.csrfToken, expiresAt: s.expiresAt };
       },
@@ -62,7 +103,11 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
       handler: async (req) => {
         const secret = req.cookies?.[SESSION_COOKIE];
         const s = secret ? await resolveSession(db, secret, clock()) : undefined;
-        return { user: publicUser(req.actor!), via: req.actor!.via, ...(s ? { csrfToken: s.csrfToken, expiresAt: s.expiresAt } : {}) };
+        return {
+          user: publicUser(req.actor!),
+          via: req.actor!.via,
+          ...(s ? { csrfToken: s.csrfToken, expiresAt: s.expiresAt } : {}),
+        };
       },
     }),
     route({
@@ -99,20 +144,43 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
       schema: {
         body: z
           .strictObject({
-            username: z.string().regex(/^[A-Za-z0-9_.-]{3,64}$/, { message: '用户名为 3–64 位字母、数字或 _.-' }),
+            username: z
+              .string()
+              .regex(/^[A-Za-z0-9_.-]{3,64}$/, { message: '用户名为 3–64 位字母、数字或 _.-' }),
             displayName: z.string().min(1).max(64),
-            role: z.enum(['acceptance_clerk', 'district_reviewer', 'district_approver', 'city_supervisor', 'admin']),
+            role: z.enum([
+              'acceptance_clerk',
+              'district_reviewer',
+              'district_approver',
+              'city_supervisor',
+              'admin',
+            ]),
             district: z.enum(DISTRICTS).optional(),
             password: z.string().min(12, { message: '密码至少 12 位' }).max(256),
           })
-          .refine((b) => !['acceptance_clerk', 'district_reviewer', 'district_approver'].includes(b.role) || b.district, {
-            message: '区级工作人员须指定所属区',
-            path: ['district'],
-          }),
+          .refine(
+            (b) =>
+              !['acceptance_clerk', 'district_reviewer', 'district_approver'].includes(b.role) || b.district,
+            {
+              message: '区级工作人员须指定所属区',
+              path: ['district'],
+            },
+          ),
       },
       handler: async (req, reply) => {
-        const b = req.body as { username: string; displayName: string; role: (typeof ALL_ROLES)[number]; district?: (typeof DISTRICTS)[number]; password: string };
-        const user = await insertUser(db, { ...b, district: b.district ?? null, passwordHash: await hashPassword(b.password), now: clock() });
+        const b = req.body as {
+          username: string;
+          displayName: string;
+          role: (typeof ALL_ROLES)[number];
+          district?: (typeof DISTRICTS)[number];
+          password: string;
+        };
+        const user = await insertUser(db, {
+          ...b,
+          district: b.district ?? null,
+          passwordHash: await hashPassword(b.password),
+          now: clock(),
+        });
         reply.status(201);
         return publicUser(user);
       },
@@ -124,10 +192,20 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
       tags: ['管理'],
       access: { roles: ['admin'], room: 'city' },
       schema: {
-        body: z.strictObject({ userId: z.string().min(1), name: z.string().min(1).max(100), scopes: z.array(scopeSchema).min(1), expiresAt: z.iso.datetime().optional() }),
+        body: z.strictObject({
+          userId: z.string().min(1),
+          name: z.string().min(1).max(100),
+          scopes: z.array(scopeSchema).min(1),
+          expiresAt: z.iso.datetime().optional(),
+        }),
       },
       handler: async (req, reply) => {
-        const b = req.body as { userId: string; name: string; scopes: z.infer<typeof scopeSchema>[]; expiresAt?: string };
+        const b = req.body as {
+          userId: string;
+          name: string;
+          scopes: z.infer<typeof scopeSchema>[];
+          expiresAt?: string;
+        };
         reply.status(201);
         return issueApiToken(db, { ...b, now: clock() });
       },

@@ -22,7 +22,8 @@ export const publicRoutes: RouteSpec[] = [
     tags: ['公开'],
     access: PUBLIC,
     schema: { body: profileSchema, querystring: explainQuery, response: { 200: scoreResultSchema } },
-    handler: (req) => score(req.body as Profile, { explain: (req.query as { explain?: string }).explain !== 'false' }),
+    handler: (req) =>
+      score(req.body as Profile, { explain: (req.query as { explain?: string }).explain !== 'false' }),
   }),
   route({
     method: 'POST',
@@ -31,7 +32,8 @@ export const publicRoutes: RouteSpec[] = [
     tags: ['公开'],
     access: PUBLIC,
     schema: { body: profileSchema },
-    handler: (req) => precheck(req.body as Profile, { rules: defaultRuleSet(), calendar: loadWorkCalendar() }),
+    handler: (req) =>
+      precheck(req.body as Profile, { rules: defaultRuleSet(), calendar: loadWorkCalendar() }),
   }),
   route({
     method: 'POST',

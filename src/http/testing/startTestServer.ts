@@ -14,7 +14,9 @@ export interface TestServer {
 }
 
 /** A real server on a random loopback port, logging into memory. */
-export async function startTestServer(opts: { db?: Kysely<Database>; clock?: () => string; loginPerMinute?: number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { db?: Kysely<Database>; clock?: () => string; loginPerMinute?: number } = {},
+): Promise<TestServer> {
   let logs = '';
   const stream = new Writable({
     write(chunk, _enc, cb) {
@@ -43,7 +45,11 @@ export class Browser {
     if (body !== undefined) h['content-type'] = 'application/json';
     if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (this.csrf && method !== 'GET' && !('x-csrf-token' in h)) h['x-csrf-token'] = this.csrf;
-    const res = await fetch(this.base + path, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    const res = await fetch(this.base + path, {
+      method,
+      headers: h,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const [k, v] = pair!.split('=');
@@ -57,7 +63,12 @@ export class Browser {
     } catch {
       json = undefined;
     }
-    return { status: res.status, headers: res.headers, json: json as Record<string, unknown> & { errors?: { path: string }[] }, text };
+    return {
+      status: res.status,
+      headers: res.headers,
+      json: json as Record<string, unknown> & { errors?: { path: string }[] },
+      text,
+    };
   }
 
   async login(username: string, password: string) {
