@@ -16,10 +16,20 @@ const child = fork(fileURLToPath(new URL('./httpServer.ts', import.meta.url)), [
   execArgv: ['--max-semi-space-size=32', '--import', 'tsx'],
   stdio: 'inherit',
 });
-const urls = await new Promise<{ app: string; bare: string }>((resolve) => child.once('message', (m) => resolve(m as { app: string; bare: string })));
+const urls = await new Promise<{ app: string; bare: string }>((resolve) =>
+  child.once('message', (m) => resolve(m as { app: string; bare: string })),
+);
 
 async function run(title: string, url: string, body: string) {
-  const r = await autocannon({ url, method: 'POST', body, headers: { 'content-type': 'application/json' }, connections: CONNECTIONS, duration: DURATION, pipelining: 1 });
+  const r = await autocannon({
+    url,
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json' },
+    connections: CONNECTIONS,
+    duration: DURATION,
+    pipelining: 1,
+  });
   const non2xx = r.non2xx + r.errors;
   console.log(
     `${title.padEnd(44)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${r.latency.p50} ms   p99 ${r.latency.p99} ms${non2xx ? `   ${non2xx} errors/non-2xx` : ''}`,
@@ -27,12 +37,17 @@ async function run(title: string, url: string, body: string) {
   return r;
 }
 
-console.log(`jifen HTTP benchmark — ${CONNECTIONS} connections, ${DURATION} s each, loopback, node ${process.version}`);
+console.log(
+  `jifen HTTP benchmark — ${CONNECTIONS} connections, ${DURATION} s each, loopback, node ${process.version}`,
+);
 await run('warm-up', `${urls.app}/api/v1/score`, profile);
 const bare = await run('bare Fastify route (same machine, same run)', `${urls.bare}/bare`, '{}');
 const full = await run('POST /api/v1/score (full explanations)', `${urls.app}/api/v1/score`, profile);
 const lean = await run('POST /api/v1/score?explain=false', `${urls.app}/api/v1/score?explain=false`, profile);
-for (const [name, r] of [['full', full], ['lean', lean]] as const)
+for (const [name, r] of [
+  ['full', full],
+  ['lean', lean],
+] as const)
   console.log(
     `  score ${name}: ${(r.requests.average / bare.requests.average).toFixed(2)}× the bare route; goal ≥ 5 000 req/s at p99 < 25 ms: ${r.requests.average >= 5000 && r.latency.p99 < 25 ? 'met' : 'not met'}`,
   );
