@@ -14,4 +14,7 @@ export const COMMAND_TABLE: Record<string, { module: string; register: string }>
   db: { module: './commands/db.js', register: 'registerDbCommand' },
   audit: { module: './commands/audit.js', register: 'registerAuditCommand' },
   import: { module: './commands/import.js', register: 'registerImportCommand' },
+  plan: { module: './commands/plan.js', register: 'registerPlanCommand' },
+  impact: { module: './commands/impact.js', register: 'registerImpactCommand' },
+  synth: { module: './commands/synth.js', register: 'registerSynthCommand' },
 };

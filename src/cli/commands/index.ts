@@ -5,8 +5,11 @@ import { registerImportCommand } from './import.js';
 import { registerCalendarCommand } from './calendar.js';
 import { registerCheckCommand } from './check.js';
 import { registerChecklistCommand } from './checklist.js';
+import { registerImpactCommand } from './impact.js';
+import { registerPlanCommand } from './plan.js';
 import { registerRulesCommand } from './rules.js';
 import { registerScoreCommand } from './score.js';
+import { registerSynthCommand } from './synth.js';
 import { registerWorkdaysCommand } from './workdays.js';
 
 /** Every command of `./bin/jifen`, one module each (thin: parse → call a service → print). */
@@ -20,4 +23,7 @@ export function registerCommands(program: Command): void {
   registerDbCommand(program);
   registerAuditCommand(program);
   registerImportCommand(program);
+  registerPlanCommand(program);
+  registerImpactCommand(program);
+  registerSynthCommand(program);
 }
