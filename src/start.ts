@@ -1,20 +1,54 @@
 /**
- * `npm start`: runs jifen on this machine with its embedded data. Today this is
- * the points engine and the command line (the HTTP server and web UI are issues
- * #5 and #6); it scores the example profile and shows what to try next.
+ * `npm start`: the whole system on this machine. Opens the database (embedded
+ * SQLite in ./data, or PostgreSQL when DATABASE_URL is set), migrates it, seeds
+ * the demo world on an empty database, and serves the API on PORT (3000),
+ * printing the URL and the demo accounts. Graceful shutdown on SIGTERM/SIGINT.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { renderResultText } from './cli/renderResultText.js';
-import { score } from './engine/score.js';
-import { parseProfileJson } from './profile/validateProfile.js';
+import { DEMO_PASSWORD, seedDemo } from './cases/demo/seedDemo.js';
+import { renderCliError } from './cli/renderCliError.js';
+import { buildServer } from './http/buildServer.js';
+import { loadServerConfig } from './http/config.js';
+import { configFromEnv, migrateToLatest, openDatabase } from './storage/index.js';
 
-const example = fileURLToPath(new URL('../examples/profile.json', import.meta.url));
-process.stdout.write(renderResultText(score(parseProfileJson(readFileSync(example, 'utf8')))));
-process.stdout.write(`
-试一试 (try):
-  ./bin/jifen score examples/profile.json --format json
-  ./bin/jifen rules --at 2016-01-01
-  ./bin/jifen workdays add 2025-09-28 20
-  ./bin/jifen --help
-`);
+try {
+  const config = loadServerConfig();
+  const storage = configFromEnv(process.env);
+  const handle = openDatabase(storage);
+  await migrateToLatest(handle.db);
+  const seeded = await seedDemo(handle.db, () => {});
+  const app = await buildServer({
+    config,
+    db: handle.db,
+    ready: async () => void (await handle.db.selectFrom('units').select('id').limit(1).execute()),
+  });
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  const accounts = await handle.db
+    .selectFrom('users')
+    .select(['username', 'role', 'district'])
+    .where('username', 'like', 'demo%')
+    .orderBy('username')
+    .execute();
+  const out = [
+    '',
+    `jifen 已启动 (${handle.dialect === 'sqlite' ? 'SQLite ./data' : 'PostgreSQL'}): ${address.replace('127.0.0.1', 'localhost')}`,
+    `  API 文档  ${address}/api/docs`,
+    `  ${seeded.alreadySeeded ? '演示数据已存在' : '已建立演示数据'}；演示账号（密码均为 ${DEMO_PASSWORD}，仅用于演示）：`,
+    ...accounts.map((a) => `    ${a.username.padEnd(16)} ${a.role.padEnd(18)} ${a.district ?? ''}`),
+    '',
+  ];
+  process.stdout.write(out.join('\n'));
+  let closing = false;
+  const shutdown = () => {
+    if (closing) return;
+    closing = true;
+    setTimeout(() => process.exit(1), config.JIFEN_SHUTDOWN_GRACE * 1000).unref();
+    void app.close().then(async () => {
+      await handle.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+} catch (error) {
+  process.exitCode = renderCliError(error);
+}

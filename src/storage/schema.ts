@@ -208,6 +208,37 @@ export interface CasesTable extends Stamps {
   urgencyDate: string | null;
   urgencyNote: string | null;
   createdBy: string;
+  // ── Added by migration 0002 (issue 4 use-case layer, src/cases). Nullable, so
+  //    rows written by `insertCase` without them stay valid.
+  /** The workflow machine's CaseSnapshot (JSON); the columns above are derived from it. */
+  snapshot: ColumnType<unknown, string | null | undefined, string | null>;
+  /** Earliest date the sweep has work for this case; null when closed. */
+  nextSweepOn: ColumnType<string | null, string | null | undefined, string | null>;
+  permitId: ColumnType<string | null, string | null | undefined, string | null>;
+  /** First submission date of the current cycle (statistics). */
+  filedOn: ColumnType<string | null, string | null | undefined, string | null>;
+  acceptanceWorkdays: ColumnType<number | null, number | null | undefined, number | null>;
+  determinationWorkdays: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 1 when the (last) determination was made by its due date, 0 when late. */
+  determinationOnTime: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** 签注时确认 (细则 第九条), migration 0002. */
+export interface ConfirmationsTable {
+  caseId: string;
+  determinationSeq: number;
+  validUntil: string;
+  confirmedOn: string;
+  createdAt: string;
+}
+
+/** Refusal reasons with citations, migration 0002. */
+export interface RefusalsTable {
+  id: string;
+  caseId: string;
+  reasons: JsonColumn;
+  decidedBy: string;
+  decidedAt: string;
 }
 
 export interface ClaimedIndicatorsTable {
@@ -414,6 +445,8 @@ export interface Database {
   auditHead: AuditHeadTable;
   idempotencyKeys: IdempotencyKeysTable;
   reminders: RemindersTable;
+  confirmations: ConfirmationsTable;
+  refusals: RefusalsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { registerAuditCommand } from './audit.js';
 import { registerDbCommand } from './db.js';
+import { registerDemoCommand } from './demo.js';
+import { registerDispatchCommand } from './dispatch.js';
 import { registerImportCommand } from './import.js';
 import { registerCalendarCommand } from './calendar.js';
 import { registerCheckCommand } from './check.js';
@@ -9,6 +11,7 @@ import { registerImpactCommand } from './impact.js';
 import { registerPlanCommand } from './plan.js';
 import { registerRulesCommand } from './rules.js';
 import { registerScoreCommand } from './score.js';
+import { registerSweepCommand } from './sweep.js';
 import { registerSynthCommand } from './synth.js';
 import { registerWorkdaysCommand } from './workdays.js';
 
@@ -26,4 +29,7 @@ export function registerCommands(program: Command): void {
   registerPlanCommand(program);
   registerImpactCommand(program);
   registerSynthCommand(program);
+  registerSweepCommand(program);
+  registerDispatchCommand(program);
+  registerDemoCommand(program);
 }

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_core.js';
 import * as m0002 from './0002_case_snapshot.js';
 import * as m0100 from './0100_accounts.js';
+import * as m0110 from './0110_case_dashboard_indexes.js';
 
 /**
  * Migrations in code (not read from a folder at run time), so that they ship
@@ -11,4 +12,6 @@ export const migrations: Record<string, Migration> = {
   '0001_core': m0001,
   '0002_case_snapshot': m0002,
   '0100_accounts': m0100,
+  // Named after 0100 so that databases that already ran 0100 can still migrate (kysely keeps order).
+  '0110_case_dashboard_indexes': m0110,
 };

@@ -1,0 +1,114 @@
+/**
+ * 创建积分账户并填报 (申办流程 第5步; 细则 第三条): the unit's HR creates the holder's
+ * points account — not before the 3rd working day after the permit was issued —
+ * and the draft application with the claimed indicators. Registry data are
+ * pulled in at submission and determination, never retyped.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from '../shared/zodLocale.js';
+import { JifenError } from '../shared/errors.js';
+import { initialSnapshot, OPEN_STATES, type Actor } from '../workflow/index.js';
+import { claimsSchema, declaredSchema, notFound, writeClaims } from './claimInput.js';
+import { executeCaseCommand } from './executeCaseCommand.js';
+import { loadUnit, unitStatusOf } from './facts.js';
+import type { CaseCommandResult, CaseDeps, Db } from './types.js';
+import { parseInput } from './validate.js';
+
+export const createDraftInput = z.strictObject({
+  holderId: z.string().min(1).max(100),
+  /** Optional client-chosen id (the demo uses readable ones); a UUID otherwise. */
+  caseId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, { message: '只能包含字母、数字、- 和 _' })
+    .optional(),
+  claims: claimsSchema.default([]),
+  declared: declaredSchema.optional(),
+});
+
+export interface CreateRequest<I> {
+  actor: Actor;
+  idempotencyKey: string;
+  now: string;
+  today: string;
+  input: I;
+}
+
+export async function createDraft(
+  db: Db,
+  req: CreateRequest<z.input<typeof createDraftInput>>,
+  deps?: CaseDeps,
+): Promise<CaseCommandResult> {
+  const input = parseInput(createDraftInput, req.input, '创建积分账户');
+  if (req.actor.role !== 'employer_hr' || !req.actor.unitId)
+    throw new JifenError('forbidden', '只有用人单位经办人可以为本单位员工创建积分账户', [], {
+      command: 'create_draft',
+      role: req.actor.role,
+    });
+  const unitId = req.actor.unitId;
+  const caseId = input.caseId ?? randomUUID();
+  return executeCaseCommand(db, {
+    actor: req.actor,
+    caseId,
+    idempotencyKey: req.idempotencyKey,
+    now: req.now,
+    today: req.today,
+    command: 'create_draft',
+    input,
+    ...(deps ? { deps } : {}),
+    create: async (tx) => {
+      const holder = await tx
+        .selectFrom('holders')
+        .select('id')
+        .where('id', '=', input.holderId)
+        .executeTakeFirst();
+      if (!holder) throw notFound('持证人', { holderId: input.holderId }, ['input', 'holderId']);
+      const taken = await tx.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
+      if (taken) throw new JifenError('conflict', '申请编号已被使用', [], { caseId });
+      const open = await tx
+        .selectFrom('cases')
+        .select('id')
+        .where('holderId', '=', input.holderId)
+        .where('state', 'in', OPEN_STATES.filter((s) => s !== 'new') as never[])
+        .executeTakeFirst();
+      if (open)
+        throw new JifenError('conflict', '该持证人已有进行中的积分申请或有效积分', [], { caseId: open.id });
+      const permit = await tx
+        .selectFrom('permits')
+        .selectAll()
+        .where('holderId', '=', input.holderId)
+        .where('status', '=', 'active')
+        .orderBy('issuedOn', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (!permit)
+        throw new JifenError('invalid_transition', '持证人没有有效的上海市居住证', [], {
+          holderId: input.holderId,
+        });
+      const unit = await loadUnit(tx, unitId);
+      return {
+        permitId: permit.id,
+        snapshot: initialSnapshot({
+          caseId,
+          holderId: input.holderId,
+          unitId,
+          district: unit.district,
+          // Points live as long as the permit's current endorsement (细则 第十条/第十一条).
+          permit: {
+            issuedOn: permit.issuedOn,
+            validUntil: permit.endorsedUntil < permit.validUntil ? permit.endorsedUntil : permit.validUntil,
+          },
+        }),
+      };
+    },
+    prepare: async ({ tx, snapshot, ctx }) => {
+      const unit = await loadUnit(tx, snapshot.unitId);
+      return {
+        payload: { unitStatus: unitStatusOf(unit, ctx.today) },
+        after: (t, next) => writeClaims(t, next.caseId, input.claims, input.declared, req.now),
+      };
+    },
+  });
+}
+
+/** The points account is the draft case: the same use case under the name units know it by. */
+export const createHolderAccount = createDraft;
