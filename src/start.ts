@@ -25,7 +25,7 @@ try {
   const accounts = await handle.db
     .selectFrom('users')
     .select(['username', 'role', 'district'])
-    .where('username', 'like', 'demo%')
+    .where((eb) => eb.or([eb('role', '!=', 'holder'), eb('username', '=', 'holder1')]))
     .orderBy('username')
     .execute();
   const out = [
@@ -50,5 +50,10 @@ try {
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
 } catch (error) {
-  process.exitCode = renderCliError(error);
+  if ((error as { code?: string }).code === 'EADDRINUSE') {
+    process.stderr.write(
+      `错误: 端口已被占用（${(error as { port?: number }).port ?? ''}），请用 PORT=… 指定其他端口。\n`,
+    );
+    process.exitCode = 2;
+  } else process.exitCode = renderCliError(error);
 }
