@@ -1,4 +1,5 @@
 import { z } from '../shared/zodLocale.js';
+import { DISTRICTS, type District } from '../shared/vocabulary.js';
 import { isIsoDate, isIsoMonth } from '../shared/dates.js';
 import { jsonPath, type FieldIssue } from '../shared/errors.js';
 
@@ -87,24 +88,7 @@ export const recordTypes = [
 // Additive and optional: the engine ignores them, so a score never depends on them.
 
 /** The 16 districts of Shanghai (shared/spec/workflow.md), as written on registrations. */
-export const DISTRICTS = [
-  '黄浦',
-  '徐汇',
-  '长宁',
-  '静安',
-  '普陀',
-  '虹口',
-  '杨浦',
-  '闵行',
-  '宝山',
-  '嘉定',
-  '浦东新区',
-  '金山',
-  '松江',
-  '青浦',
-  '奉贤',
-  '崇明',
-] as const;
+export { DISTRICTS };
 
 /**
  * Kinds of employer (政策解读 一). `representative_office` is the 在沪办事处/部门 of an enterprise
@@ -297,6 +281,6 @@ export type Education = z.output<typeof educationSchema>;
 export type Permit = z.output<typeof permitSchema>;
 export type Employer = z.output<typeof employerSchema>;
 export type EmployerKind = (typeof EMPLOYER_KINDS)[number];
-export type District = (typeof DISTRICTS)[number];
+export type { District };
 export type Child = z.output<typeof childSchema>;
 export type KeyAreaId = z.output<typeof keyAreaSchema>['area'];

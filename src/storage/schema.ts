@@ -7,36 +7,9 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
  * the caller, money integer fen.
  */
 
-export const DISTRICTS = [
-  '黄浦',
-  '徐汇',
-  '长宁',
-  '静安',
-  '普陀',
-  '虹口',
-  '杨浦',
-  '闵行',
-  '宝山',
-  '嘉定',
-  '浦东新区',
-  '金山',
-  '松江',
-  '青浦',
-  '奉贤',
-  '崇明',
-] as const;
-export type District = (typeof DISTRICTS)[number];
-
-export const ROLES = [
-  'holder',
-  'employer_hr',
-  'acceptance_clerk',
-  'district_reviewer',
-  'district_approver',
-  'city_supervisor',
-  'admin',
-] as const;
-export type Role = (typeof ROLES)[number];
+export { DISTRICTS, ROLES } from '../shared/vocabulary.js';
+import type { District, Role } from '../shared/vocabulary.js';
+export type { District, Role };
 
 export const CASE_STATES = [
   'draft',

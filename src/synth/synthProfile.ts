@@ -1,46 +1,30 @@
 import type { Profile } from '../profile/profileSchema.js';
 import { indexToIsoMonth, isoMonthToIndex, parseIsoDate, formatYmd, monthIndex } from '../shared/dates.js';
+import { DISTRICTS } from '../shared/vocabulary.js';
 import { Random } from './random.js';
 
-export const DISTRICTS = [
-  '黄浦区',
-  '徐汇区',
-  '长宁区',
-  '静安区',
-  '普陀区',
-  '虹口区',
-  '杨浦区',
-  '闵行区',
-  '宝山区',
-  '嘉定区',
-  '浦东新区',
-  '金山区',
-  '松江区',
-  '青浦区',
-  '奉贤区',
-  '崇明区',
-] as const;
+export { DISTRICTS };
 
 /** Rough shares of permit holders by district (more in the large outer districts). */
 const DISTRICT_WEIGHTS: ReadonlyArray<readonly [string, number]> = DISTRICTS.map((d) => [
   d,
   {
     浦东新区: 20,
-    闵行区: 11,
-    松江区: 9,
-    嘉定区: 8,
-    宝山区: 7,
-    青浦区: 5,
-    奉贤区: 4,
-    普陀区: 4,
-    徐汇区: 4,
-    杨浦区: 4,
-    静安区: 4,
-    长宁区: 3,
-    虹口区: 3,
-    黄浦区: 3,
-    金山区: 2,
-    崇明区: 1,
+    闵行: 11,
+    松江: 9,
+    嘉定: 8,
+    宝山: 7,
+    青浦: 5,
+    奉贤: 4,
+    普陀: 4,
+    徐汇: 4,
+    杨浦: 4,
+    静安: 4,
+    长宁: 3,
+    虹口: 3,
+    黄浦: 3,
+    金山: 2,
+    崇明: 1,
   }[d] ?? 1,
 ]);
 

@@ -1,3 +1,4 @@
+import { ROLES as PERSON_ROLES } from '../shared/vocabulary.js';
 /**
  * The vocabulary of the case machine: states, roles, actors, commands, the
  * snapshot the machine reads and the effects it asks the use-case layer to
@@ -55,16 +56,7 @@ export type ReconsiderationState = (typeof RECONSIDERATION_STATES)[number];
  * is the sweep and the registry feeds (reminders, 签注 confirmation, expiry,
  * cancellation). `admin` is listed so that it can be refused: it never edits a case.
  */
-export const ROLES = [
-  'holder',
-  'employer_hr',
-  'acceptance_clerk',
-  'district_reviewer',
-  'district_approver',
-  'city_supervisor',
-  'admin',
-  'system',
-] as const;
+export const ROLES = [...PERSON_ROLES, 'system'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Where an actor may act: the room rule of one allowance. */

@@ -5,38 +5,11 @@ import { login, logout, logoutEverywhere, resolveSession } from '../../accounts/
 import { hashPassword } from '../../accounts/passwords.js';
 import { JifenError } from '../../shared/errors.js';
 import { insertUser } from '../../storage/index.js';
+import { DISTRICT_ROLES, DISTRICTS, ROLES as ALL_ROLES } from '../../shared/vocabulary.js';
 import type { Database } from '../../storage/schema.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../auth.js';
 import type { LoginThrottle } from '../loginThrottle.js';
 import { route, type RouteSpec } from '../routeSpec.js';
-
-const ALL_ROLES = [
-  'holder',
-  'employer_hr',
-  'acceptance_clerk',
-  'district_reviewer',
-  'district_approver',
-  'city_supervisor',
-  'admin',
-] as const;
-const DISTRICTS = [
-  '黄浦',
-  '徐汇',
-  '长宁',
-  '静安',
-  '普陀',
-  '虹口',
-  '杨浦',
-  '闵行',
-  '宝山',
-  '嘉定',
-  '浦东新区',
-  '金山',
-  '松江',
-  '青浦',
-  '奉贤',
-  '崇明',
-] as const;
 
 export interface AccountRouteDeps {
   db: Kysely<Database>;
@@ -158,14 +131,10 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
             district: z.enum(DISTRICTS).optional(),
             password: z.string().min(12, { message: '密码至少 12 位' }).max(256),
           })
-          .refine(
-            (b) =>
-              !['acceptance_clerk', 'district_reviewer', 'district_approver'].includes(b.role) || b.district,
-            {
-              message: '区级工作人员须指定所属区',
-              path: ['district'],
-            },
-          ),
+          .refine((b) => !(DISTRICT_ROLES as readonly string[]).includes(b.role) || b.district, {
+            message: '区级工作人员须指定所属区',
+            path: ['district'],
+          }),
       },
       handler: async (req, reply) => {
         const b = req.body as {
