@@ -24,6 +24,27 @@ const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/esm/index.mjs', i
 const DISPATCH = fileURLToPath(new URL('./testing/dispatchProcess.ts', import.meta.url));
 
 describeOnBothEngines('case use cases under concurrency', (getDb, engine, getTestDb) => {
+  it("two HR officers creating the same holder's account at once: one case, the other told why", async () => {
+    const db = getDb();
+    const w = await seedWorld(db, 'dup');
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) =>
+        createDraft(db, {
+          actor: w.actors.hrA,
+          idempotencyKey: `dup-${i}`,
+          ...at('2025-09-15'),
+          input: { holderId: w.holders.h1, caseId: `dup-case-${i}` },
+        }),
+      ),
+    );
+    const ok = attempts.filter((a) => a.status === 'fulfilled');
+    expect(ok).toHaveLength(1);
+    for (const a of attempts)
+      if (a.status === 'rejected') expect((a.reason as JifenError).code).toBe('conflict');
+    const open = await db.selectFrom('cases').select('id').where('holderId', '=', w.holders.h1).execute();
+    expect(open).toHaveLength(1);
+  });
+
   it('50 concurrent conflicting commands on one case: exactly one applied, one audit event', async () => {
     const db = getDb();
     const w = await seedWorld(db, 'cc');

@@ -8,7 +8,7 @@
 import { JifenError } from '../shared/errors.js';
 import { appendAuditEvent } from '../storage/auditLog.js';
 import { getCaseOrThrow, insertCase, updateCaseIfVersion } from '../storage/caseRepository.js';
-import { specificsOf } from '../storage/dialectSpecifics.js';
+import { classifyDbError, specificsOf } from '../storage/dialectSpecifics.js';
 import { requestHash, withIdempotency } from '../storage/idempotencyRepository.js';
 import { toInstant } from '../storage/instant.js';
 import { runInTransaction } from '../storage/runInTransaction.js';
@@ -185,15 +185,24 @@ export async function executeCaseCommand<K extends CommandType>(
           snapshot: specificsOf(tx).json(next),
         };
         if (!row) {
-          await insertCase(tx, {
-            id: next.caseId,
-            holderId: next.holderId,
-            unitId: next.unitId,
-            district: next.district as District,
-            state: next.state as CaseRow['state'],
-            createdBy: req.actor.id,
-            now,
-          });
+          try {
+            await insertCase(tx, {
+              id: next.caseId,
+              holderId: next.holderId,
+              unitId: next.unitId,
+              district: next.district as District,
+              state: next.state as CaseRow['state'],
+              createdBy: req.actor.id,
+              now,
+            });
+          } catch (e) {
+            // cases_one_open_per_holder_ux: a concurrent creation for the same holder won.
+            if (classifyDbError(e) === 'unique_violation')
+              throw new JifenError('conflict', '该持证人已有进行中的积分申请或有效积分', [], {
+                holderId: next.holderId,
+              });
+            throw e;
+          }
           await tx
             .updateTable('cases')
             .set({ ...columns, permitId })

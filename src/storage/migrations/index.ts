@@ -3,6 +3,7 @@ import * as m0001 from './0001_core.js';
 import * as m0002 from './0002_case_snapshot.js';
 import * as m0100 from './0100_accounts.js';
 import * as m0110 from './0110_case_dashboard_indexes.js';
+import * as m0120 from './0120_one_open_case_per_holder.js';
 
 /**
  * Migrations in code (not read from a folder at run time), so that they ship
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0100_accounts': m0100,
   // Named after 0100 so that databases that already ran 0100 can still migrate (kysely keeps order).
   '0110_case_dashboard_indexes': m0110,
+  '0120_one_open_case_per_holder': m0120,
 };
