@@ -25,9 +25,10 @@ export function installAuth(app: FastifyInstance, db: Kysely<Database>, clock: (
     if (!access || 'public' in access) return;
     const actor = await authenticate(req, db, clock());
     if (!actor) throw new JifenError('unauthenticated', '请先登录');
-    if (!access.roles.includes(actor.role)) throw new JifenError('forbidden', '当前角色无权进行此操作');
+    if (!access.roles.includes(actor.role))
+      throw new JifenError('forbidden', '当前角色无权进行此操作', [], { reason: 'role' });
     if (access.scope && actor.scopes !== 'all' && !actor.scopes.includes(access.scope))
-      throw new JifenError('forbidden', `访问令牌缺少权限范围 ${access.scope}`);
+      throw new JifenError('forbidden', `访问令牌缺少权限范围 ${access.scope}`, [], { reason: 'scope' });
     req.actor = actor;
   });
 }
@@ -49,7 +50,7 @@ async function authenticate(
   if (UNSAFE.has(req.method)) {
     const given = req.headers[CSRF_HEADER];
     if (typeof given !== 'string' || !safeEqual(given, s.csrfToken))
-      throw new JifenError('forbidden', 'CSRF 校验失败，请刷新页面后重试', [], { csrf: true });
+      throw new JifenError('forbidden', 'CSRF 校验失败，请刷新页面后重试', [], { reason: 'csrf' });
   }
   return { ...s.user, via: 'session', scopes: 'all' };
 }

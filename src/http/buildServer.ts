@@ -11,6 +11,7 @@ import { installAuth } from './auth.js';
 import type { ServerConfig } from './config.js';
 import { LoginThrottle } from './loginThrottle.js';
 import { accountRoutes } from './routes/accountRoutes.js';
+import { caseRoutes } from './routes/caseRoutes.js';
 import { toProblem } from './problem.js';
 import type { RouteSpec } from './routeSpec.js';
 import { publicRoutes } from './routes/publicRoutes.js';
@@ -157,6 +158,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         throttle: new LoginThrottle(deps.loginPerMinute ?? 20),
         cookieSecure: config.JIFEN_COOKIE_SECURE,
       }),
+      ...caseRoutes({ db: deps.db, clock }),
     );
   }
   app.decorate('routeTable', routes);

@@ -13,6 +13,7 @@ export interface Problem {
   code: string;
   detail?: string;
   errors?: FieldIssue[];
+  reason?: string;
   requestId: string;
 }
 
@@ -60,6 +61,10 @@ export function toProblem(error: unknown, requestId: string): Problem {
       status,
       code: status >= 500 ? 'internal' : error.code,
       ...(error.issues.length && status < 500 ? { errors: error.issues } : {}),
+      // Why access was refused (role, room, scope, csrf): lets a client tell "not yours" from "not your job".
+      ...(error.code === 'forbidden' && typeof error.detail.reason === 'string'
+        ? { reason: error.detail.reason }
+        : {}),
       requestId,
     };
   }
