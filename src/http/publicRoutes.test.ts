@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { score } from '../engine/score.js';
+import { plan } from '../planner/index.js';
 import { validateProfile } from '../profile/validateProfile.js';
 import { REPO } from '../../test/cliRunner.js';
 import { startTestServer, type TestServer } from './testing/startTestServer.js';
@@ -31,6 +32,17 @@ describe('public API over real HTTP', () => {
     const body = (await res.json()) as any;
     expect(body).toEqual(JSON.parse(JSON.stringify(score(validateProfile(golden.profile)))));
     expect(body.total).toBe(golden.expected.total);
+  });
+
+  it('POST /api/v1/plan returns the plan contract of the planner', async () => {
+    const body = (await (
+      await post('/api/v1/plan?horizon=24', JSON.stringify(golden.profile))
+    ).json()) as any;
+    expect(body).toEqual(
+      JSON.parse(JSON.stringify(plan(validateProfile(golden.profile), { horizonMonths: 24 }))),
+    );
+    expect(body.baseline.timeline).toHaveLength(25);
+    expect((await post('/api/v1/plan?horizon=0', JSON.stringify(golden.profile))).status).toBe(400);
   });
 
   it('?explain=false gives the lean result', async () => {

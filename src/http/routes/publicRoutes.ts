@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { loadWorkCalendar } from '../../calendar/index.js';
 import { checklist } from '../../checklist/index.js';
 import { score } from '../../engine/score.js';
+import { DEFAULT_HORIZON_MONTHS, MAX_HORIZON_MONTHS, plan } from '../../planner/index.js';
 import { precheck } from '../../precheck/index.js';
 import { profileSchema, type Profile } from '../../profile/profileSchema.js';
 import { defaultRuleSet } from '../../rules/defaultRuleSet.js';
@@ -24,6 +25,23 @@ export const publicRoutes: RouteSpec[] = [
     schema: { body: profileSchema, querystring: explainQuery, response: { 200: scoreResultSchema } },
     handler: (req) =>
       score(req.body as Profile, { explain: (req.query as { explain?: string }).explain !== 'false' }),
+  }),
+  route({
+    method: 'POST',
+    url: '/api/v1/plan',
+    summary: '达标方案：“不做改变”的逐月预测、达到120分的日期，以及按日期排序的可选方案（方案契约 v1）',
+    tags: ['公开'],
+    access: PUBLIC,
+    schema: {
+      body: profileSchema,
+      querystring: z.strictObject({
+        horizon: z.coerce.number().int().min(1).max(MAX_HORIZON_MONTHS).optional().describe('预测月数'),
+      }),
+    },
+    handler: (req) =>
+      plan(req.body as Profile, {
+        horizonMonths: (req.query as { horizon?: number }).horizon ?? DEFAULT_HORIZON_MONTHS,
+      }),
   }),
   route({
     method: 'POST',
