@@ -151,14 +151,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   if (deps.db) {
     await app.register(cookie);
     installAuth(app, deps.db, clock);
+    const throttle = new LoginThrottle(deps.loginPerMinute ?? 20);
     routes.push(
-      ...accountRoutes({
-        db: deps.db,
-        clock,
-        throttle: new LoginThrottle(deps.loginPerMinute ?? 20),
-        cookieSecure: config.JIFEN_COOKIE_SECURE,
-      }),
-      ...caseRoutes({ db: deps.db, clock }),
+      ...accountRoutes({ db: deps.db, clock, throttle, cookieSecure: config.JIFEN_COOKIE_SECURE }),
+      ...caseRoutes({ db: deps.db, clock, throttle }),
     );
   }
   app.decorate('routeTable', routes);

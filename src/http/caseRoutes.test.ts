@@ -82,4 +82,79 @@ describeOnBothEngines('case routes over real HTTP', (getDb) => {
     expect(stats.status).toBe(200);
     expect(stats.json).toHaveProperty('casesByState');
   });
+
+  it("a unit registers online with its HR account; the district clerk verifies it; HR opens a holder's login", async () => {
+    const anon = new Browser(server.url);
+    const body = {
+      unit: {
+        name: '上海测试科技有限公司',
+        creditCode: '91310112MA1GB2XX3Y',
+        district: '闵行',
+        kind: 'enterprise',
+      },
+      hr: { username: 'hr.newco', displayName: '新单位经办人', password: 'a long new password' },
+    };
+    const key = { 'idempotency-key': 'register-newco-1' };
+    const reg = await anon.req('POST', '/api/v1/units/register', body, key);
+    expect(reg.status).toBe(201);
+    expect(reg.json).toMatchObject({ status: 'registered', username: 'hr.newco', replayed: false });
+    expect((await anon.req('POST', '/api/v1/units/register', body, key)).json).toMatchObject({
+      replayed: true,
+    });
+    const hr = new Browser(server.url);
+    expect((await hr.login('hr.newco', 'a long new password')).status).toBe(200);
+
+    const foreignClerk = new Browser(server.url);
+    await foreignClerk.login('clerk.pd', DEMO_PASSWORD);
+    const wrongDistrict = await foreignClerk.req(
+      'POST',
+      `/api/v1/units/${reg.json.unitId as string}/verify`,
+      { decision: 'verified' },
+      { 'idempotency-key': 'verify-newco-pd' },
+    );
+    expect(wrongDistrict.status).toBe(403);
+    const clerk = new Browser(server.url);
+    await clerk.login('clerk.mh', DEMO_PASSWORD);
+    const verified = await clerk.req(
+      'POST',
+      `/api/v1/units/${reg.json.unitId as string}/verify`,
+      { decision: 'verified' },
+      { 'idempotency-key': 'verify-newco-mh' },
+    );
+    expect(verified.status).toBe(200);
+    expect(verified.json).toMatchObject({ status: 'verified' });
+
+    const demoHr = new Browser(server.url);
+    const me = (await demoHr.login('hr.mh1', DEMO_PASSWORD)).json.user as { unitId: string };
+    const list = await demoHr.req('GET', `/api/v1/units/${me.unitId}/cases`);
+    expect(list.status).toBe(200);
+    let opened: { username: string; initialPassword: string } | undefined;
+    for (const c of list.json as unknown as { caseId: string }[]) {
+      const r = await demoHr.req('POST', `/api/v1/cases/${c.caseId}/holder-account`, {
+        username: `holder.${c.caseId.slice(-6)}`,
+      });
+      if (r.status === 201) {
+        opened = r.json as unknown as { username: string; initialPassword: string };
+        break;
+      }
+      expect(r.status).toBe(409);
+    }
+    expect(opened).toBeDefined();
+    const holder = new Browser(server.url);
+    const login = await holder.login(opened!.username, opened!.initialPassword);
+    expect(login.status).toBe(200);
+    const holderId = (login.json.user as { holderId: string }).holderId;
+    expect((await holder.req('GET', `/api/v1/holders/${holderId}/cases`)).status).toBe(200);
+    expect(
+      (
+        await hr.req(
+          'POST',
+          `/api/v1/cases/${(list.json as unknown as { caseId: string }[])[0]!.caseId}/holder-account`,
+          { username: 'intruder' },
+        )
+      ).status,
+    ).toBe(403);
+    expect(server.logs()).not.toContain('a long new password');
+    expect(server.logs()).not.toContain(opened!.initialPassword);
+  });
 });

@@ -2,6 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Actor as Account } from '../../accounts/Actor.js';
+import { createHolderLogin } from '../../accounts/createHolderLogin.js';
+import { registerUnitAccount } from '../../accounts/registerUnitAccount.js';
 import * as cases from '../../cases/index.js';
 import type { CommandRequest } from '../../cases/index.js';
 import { DISTRICTS } from '../../shared/vocabulary.js';
@@ -10,11 +12,14 @@ import { JifenError } from '../../shared/errors.js';
 import type { Database } from '../../storage/schema.js';
 import { describeMachine } from '../../workflow/index.js';
 import type { Actor } from '../../workflow/types.js';
+import type { LoginThrottle } from '../loginThrottle.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 
 export interface CaseRouteDeps {
   db: Kysely<Database>;
   clock: () => string;
+  /** Anonymous unit registration shares the per-address throttle of login. */
+  throttle: LoginThrottle;
 }
 
 /** The workflow actor of a logged-in account: a holder acts as their holder record (own case). */
@@ -186,7 +191,7 @@ const OFFICERS = ['acceptance_clerk', 'district_reviewer', 'district_approver', 
  * Idempotency-Key and optionally If-Match: <version>), and the queries. Thin:
  * the use cases check rooms, guards and input; errors render as problem+json.
  */
-export function caseRoutes({ db, clock }: CaseRouteDeps): RouteSpec[] {
+export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] {
   const time = () => {
     const now = clock();
     return { now, today: shanghaiDay(now) };
@@ -211,6 +216,54 @@ export function caseRoutes({ db, clock }: CaseRouteDeps): RouteSpec[] {
     }),
   );
   return [
+    route({
+      method: 'POST',
+      url: '/api/v1/units/register',
+      summary: '用人单位网上注册（同时开立单位经办人账号；须经注册地区受理点核验后方可申报）',
+      tags: ['单位'],
+      access: { public: true },
+      schema: { body: z.record(z.string(), z.unknown()) },
+      handler: async (req, reply) => {
+        if (!throttle.allow(req.ip, Date.parse(clock())))
+          throw new JifenError('rate_limited', '请求过于频繁，请稍后再试');
+        const r = await registerUnitAccount(db, { input: req.body, idempotencyKey: idem(req), ...time() });
+        reply.status(r.replayed ? 200 : 201);
+        return r;
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/v1/units/:id/verify',
+      summary: '受理点核验本区单位（通过或驳回并说明理由）',
+      tags: ['单位'],
+      access: { roles: ['acceptance_clerk'], room: 'own_district', scope: 'cases:write' },
+      schema: { params: caseId, body: z.record(z.string(), z.unknown()) },
+      handler: (req) =>
+        cases.verifyUnit(db, {
+          actor: actorOf(req.actor!),
+          idempotencyKey: idem(req),
+          ...time(),
+          input: { ...(req.body as object), unitId: (req.params as { id: string }).id } as never,
+        }),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/v1/cases/:id/holder-account',
+      summary: '为本单位申请人开立网上账号（初始密码只显示一次）',
+      tags: ['申请'],
+      access: { roles: ['employer_hr'], room: 'own_unit', scope: 'cases:write' },
+      schema: { params: caseId, body: z.record(z.string(), z.unknown()) },
+      handler: async (req, reply) => {
+        const r = await createHolderLogin(db, {
+          actor: req.actor!,
+          caseId: (req.params as { id: string }).id,
+          input: req.body,
+          now: clock(),
+        });
+        reply.status(201);
+        return r;
+      },
+    }),
     route({
       method: 'POST',
       url: '/api/v1/cases',
