@@ -1,22 +1,40 @@
 /**
  * The server under load for `bench/http.bench.ts`, in its own process (so the
- * load generator and the server each get a core): the real app, plus a bare
+ * load generator and the server each get a core): the real app on the demo world
+ * (embedded SQLite in a temp dir, or PostgreSQL with DATABASE_URL), plus a bare
  * Fastify route on another port measured in the same run for the ratio.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Fastify from 'fastify';
+import { DEMO_TODAY, seedDemo } from '../src/cases/demo/seedDemo.js';
 import { buildServer } from '../src/http/buildServer.js';
 import { loadServerConfig } from '../src/http/config.js';
+import { configFromEnv, migrateToLatest, openDatabase } from '../src/storage/index.js';
 
-const app = await buildServer({ config: loadServerConfig({ LOG_LEVEL: 'silent' }), logger: false });
+const env = { ...process.env };
+if (!env.DATABASE_URL) env.JIFEN_DATA_DIR = mkdtempSync(join(tmpdir(), 'jifen-http-bench-'));
+const handle = openDatabase(configFromEnv(env));
+await migrateToLatest(handle.db);
+await seedDemo(handle.db);
+const app = await buildServer({
+  config: loadServerConfig({ LOG_LEVEL: 'silent' }),
+  logger: false,
+  db: handle.db,
+  clock: () => `${DEMO_TODAY}T02:00:00.000Z`,
+  loginPerMinute: 1_000_000,
+});
 const bare = Fastify({ logger: false });
 bare.post('/bare', async () => ({ ok: true }));
 const a = await app.listen({ port: 0, host: '127.0.0.1' });
 const b = await bare.listen({ port: 0, host: '127.0.0.1' });
-process.send?.({ app: a, bare: b });
+process.send?.({ app: a, bare: b, dialect: handle.dialect });
 process.on('message', async (m) => {
   if (m === 'stop') {
     await app.close();
     await bare.close();
+    await handle.close();
     process.exit(0);
   }
 });
