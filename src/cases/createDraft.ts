@@ -4,11 +4,11 @@
  * and the draft application with the claimed indicators. Registry data are
  * pulled in at submission and determination, never retyped.
  */
-import { randomUUID } from 'node:crypto';
 import { z } from '../shared/zodLocale.js';
 import { JifenError } from '../shared/errors.js';
 import { initialSnapshot, OPEN_STATES, type Actor } from '../workflow/index.js';
 import { claimsSchema, declaredSchema, notFound, writeClaims } from './claimInput.js';
+import { keyedCaseId } from './keyedCaseId.js';
 import { executeCaseCommand } from './executeCaseCommand.js';
 import { loadUnit, unitStatusOf } from './facts.js';
 import type { CaseCommandResult, CaseDeps, Db } from './types.js';
@@ -45,7 +45,7 @@ export async function createDraft(
       role: req.actor.role,
     });
   const unitId = req.actor.unitId;
-  const caseId = input.caseId ?? randomUUID();
+  const caseId = input.caseId ?? keyedCaseId(req.actor.id, req.idempotencyKey);
   return executeCaseCommand(db, {
     actor: req.actor,
     caseId,

@@ -272,11 +272,13 @@ export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] 
       access: { roles: rolesOf('create_draft'), room: 'own_unit', scope: 'cases:write' },
       schema: { body: z.record(z.string(), z.unknown()) },
       handler: async (req, reply) => {
+        const key = idem(req);
+        const body = req.body as Record<string, unknown>;
         const r = await cases.createDraft(db, {
           actor: actorOf(req.actor!),
-          idempotencyKey: idem(req),
+          idempotencyKey: key,
           ...time(),
-          input: req.body as never,
+          input: body as never,
         });
         reply.status(201);
         return r;
