@@ -93,7 +93,6 @@ export function score(
       parameters,
       next: o.next ?? null,
     };
-    if (own.note) item.notes = [own.note];
     items.push(item);
   }
   const standard = snapshot.params.standard!.value;

@@ -54,8 +54,6 @@ export interface ResultItem {
   parameters?: ParameterRead[];
   /** For items below their maximum: what the next band needs (Chinese); null at the maximum. */
   next?: string | null;
-  /** Interpretation notes (Decision) attached to the parameters read. */
-  notes?: string[];
 }
 
 export interface VetoDetail {

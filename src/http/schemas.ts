@@ -22,7 +22,6 @@ export const resultItemSchema = z.object({
   inputs: z.record(z.string(), z.unknown()).optional(),
   parameters: z.array(z.record(z.string(), z.unknown())).optional(),
   next: z.string().nullable().optional(),
-  notes: z.array(z.string()).optional(),
 });
 
 export const scoreResultSchema = z
