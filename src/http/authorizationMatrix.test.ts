@@ -1,19 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { hashPassword } from '../accounts/passwords.js';
+import { ROLES } from '../shared/vocabulary.js';
 import { insertUser, type Role } from '../storage/index.js';
 import { describeOnBothEngines } from '../storage/testing/bothEngines.js';
 import { seedHolder, seedUnit } from '../storage/testing/fixtures.js';
 import { Browser, startTestServer, type TestServer } from './testing/startTestServer.js';
 
-const ROLES: Role[] = [
-  'holder',
-  'employer_hr',
-  'acceptance_clerk',
-  'district_reviewer',
-  'district_approver',
-  'city_supervisor',
-  'admin',
-];
 const PASSWORD = 'matrix password 2025';
 
 /**

@@ -6,7 +6,7 @@ import { createHolderLogin } from '../../accounts/createHolderLogin.js';
 import { registerUnitAccount } from '../../accounts/registerUnitAccount.js';
 import * as cases from '../../cases/index.js';
 import type { CommandRequest } from '../../cases/index.js';
-import { DISTRICTS } from '../../shared/vocabulary.js';
+import { DISTRICT_ROLES, DISTRICTS, ROLES } from '../../shared/vocabulary.js';
 import { CASE_STATES } from '../../storage/schema.js';
 import { JifenError } from '../../shared/errors.js';
 import type { Database } from '../../storage/schema.js';
@@ -176,15 +176,9 @@ const COMMANDS: Array<{ segment: string; command: string; summary: string; run: 
 
 const caseId = z.strictObject({ id: z.string().min(1).max(100) });
 const district = z.strictObject({ district: z.enum(DISTRICTS) });
-const CASE_READERS = [
-  'holder',
-  'employer_hr',
-  'acceptance_clerk',
-  'district_reviewer',
-  'district_approver',
-  'city_supervisor',
-] as const;
-const OFFICERS = ['acceptance_clerk', 'district_reviewer', 'district_approver', 'city_supervisor'] as const;
+/** Everyone who may read a case in some room; admin never reads or edits a case (workflow.md). */
+const CASE_READERS = ROLES.filter((r) => r !== 'admin');
+const OFFICERS = [...DISTRICT_ROLES, 'city_supervisor'] as const;
 
 /**
  * The case core over HTTP: every command of the machine (POST, with an
