@@ -157,4 +157,22 @@ describeOnBothEngines('case routes over real HTTP', (getDb) => {
     expect(server.logs()).not.toContain('a long new password');
     expect(server.logs()).not.toContain(opened!.initialPassword);
   });
+
+  it('anyone can verify a 积分通知书 by its code: masked summary, unknown, or superseded', async () => {
+    const row = await getDb()
+      .selectFrom('determinations')
+      .select(['verificationCode', 'caseId'])
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const anon = new Browser(server.url);
+    const r = await anon.req('GET', `/api/v1/notices/${row.verificationCode}`);
+    expect(r.status).toBe(200);
+    expect(['valid', 'superseded', 'lapsed']).toContain(r.json.status);
+    const summary = r.json.summary as { holderIdNumber: string; holderName: string; total: number };
+    expect(summary.holderIdNumber).toMatch(/\*{4,}/);
+    expect(summary.holderName).toContain('*');
+    expect(typeof summary.total).toBe('number');
+    expect((await anon.req('GET', '/api/v1/notices/ZZZZZZZZZZZZ')).json.status).toBe('unknown');
+    expect((await anon.req('GET', '/api/v1/notices/bad code!')).status).toBe(400);
+  });
 });

@@ -5,6 +5,7 @@ import type { Actor as Account } from '../../accounts/Actor.js';
 import { createHolderLogin } from '../../accounts/createHolderLogin.js';
 import { registerUnitAccount } from '../../accounts/registerUnitAccount.js';
 import * as cases from '../../cases/index.js';
+import { verifyNotice } from '../../cases/verifyNotice.js';
 import type { CommandRequest } from '../../cases/index.js';
 import { DISTRICT_ROLES, DISTRICTS, ROLES } from '../../shared/vocabulary.js';
 import { CASE_STATES } from '../../storage/schema.js';
@@ -210,6 +211,24 @@ export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] 
     }),
   );
   return [
+    route({
+      method: 'GET',
+      url: '/api/v1/notices/:code',
+      summary: '核验积分通知书：按通知书上的核验码查询（信息已脱敏），或说明核验码无效、已被新的核定取代',
+      tags: ['公开'],
+      access: { public: true },
+      schema: {
+        params: z.strictObject({
+          code: z.string().regex(/^[0-9A-Za-z]{6,32}$/, { message: '核验码格式不正确' }),
+        }),
+      },
+      handler: async (req) => {
+        // Codes are unguessable (60 bits); the per-address throttle keeps enumeration slower still.
+        if (!throttle.allow(`notice:${req.ip}`, Date.parse(clock())))
+          throw new JifenError('rate_limited', '查询过于频繁，请稍后再试');
+        return verifyNotice(db, (req.params as { code: string }).code);
+      },
+    }),
     route({
       method: 'POST',
       url: '/api/v1/units/register',
