@@ -6,6 +6,7 @@ import {
   recordLogin,
   runInTransaction,
   type Database,
+  type User,
 } from '../storage/index.js';
 import { JifenError } from '../shared/errors.js';
 import { verifyPassword } from './passwords.js';
@@ -31,7 +32,7 @@ export async function login(
   db: Kysely<Database>,
   input: { username: string; password: string; now: string },
   policy: LoginPolicy = DEFAULT_LOGIN_POLICY,
-): Promise<{ sessionSecret: string; csrfToken: string; expiresAt: string; userId: string }> {
+): Promise<{ sessionSecret: string; csrfToken: string; expiresAt: string; user: User }> {
   const record = await getLoginRecord(db, input.username);
   if (record?.lockedUntil && record.lockedUntil > input.now)
     throw new JifenError('rate_limited', '登录失败次数过多，账号已暂时锁定，请稍后再试', [], {
@@ -63,7 +64,17 @@ export async function login(
       })
       .execute();
   });
-  return { sessionSecret, csrfToken, expiresAt, userId: record.id };
+  const user: User = {
+    id: record.id,
+    username: record.username,
+    displayName: record.displayName,
+    role: record.role,
+    district: record.district,
+    unitId: record.unitId,
+    holderId: record.holderId,
+    active: record.active,
+  };
+  return { sessionSecret, csrfToken, expiresAt, user };
 }
 
 /** The user behind a session cookie, or undefined if unknown or expired. */

@@ -1,38 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { BAD, ELIGIBLE } from '../../test/cliProfiles.js';
 import { runCli } from '../../test/cliRunner.js';
 
 /** `./bin/jifen check` as a user runs them. */
-const ELIGIBLE = JSON.stringify({
-  asOf: '2025-03-10',
-  birthDate: '1995-01-20',
-  education: [{ level: 'bachelor', degree: true }],
-  contributions: [{ from: '2024-06', to: null, base: 9000 }],
-  permit: { issuedOn: '2024-01-05', validUntil: '2027-01-04', endorsedUntil: '2026-01-04', status: 'active' },
-  employer: {
-    district: '浦东新区',
-    kind: 'enterprise',
-    registeredInShanghai: true,
-    operatingNormally: true,
-    paysTaxInShanghai: true,
-  },
-  employedAtOutOfTownBranch: false,
-  family: { spouseUsesBenefits: true },
-});
-const BAD = JSON.stringify({
-  asOf: '2025-03-10',
-  birthDate: '1995-01-20',
-  permit: { issuedOn: '2024-01-05', validUntil: '2023-01-04', status: 'expired' },
-  employer: {
-    district: '上海',
-    kind: 'enterprise',
-    registeredInShanghai: true,
-    operatingNormally: true,
-    paysTaxInShanghai: true,
-  },
-  records: [{ type: 'criminal', date: '2024-01-01', serious: true }],
-  family: { children: [{ birthDate: '2010-02-30' }] },
-});
-
 describe('jifen check', { timeout: 90_000 }, () => {
   it('prints the JSON result and exits 0 when eligible', async () => {
     const r = await runCli(['check', '-', '--format', 'json'], { input: ELIGIBLE });

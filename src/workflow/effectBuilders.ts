@@ -36,53 +36,54 @@ export type Action<K extends CommandType> = (input: ActionInput<K>) => ActionOut
 
 type Params = Record<string, string | number>;
 
-export function smsToHolder(
+/** An outbox message; its id is stable per case version, template and audience, so a retried command repeats it. */
+function outbox(
   s: CaseSnapshot,
   version: number,
   template: TemplateId,
-  params: Params = {},
+  audience: 'holder' | 'unit' | 'district',
+  params: Params,
 ): Effect {
+  const to = (
+    {
+      holder: { channel: 'sms', recipient: { kind: 'holder', holderId: s.holderId } },
+      unit: { channel: 'unit_message', recipient: { kind: 'unit', unitId: s.unitId } },
+      district: { channel: 'dashboard', recipient: { kind: 'district', district: s.district } },
+    } as const
+  )[audience];
   return {
     type: 'outbox',
-    messageId: `${s.caseId}:v${version}:${template}:holder`,
-    channel: 'sms',
-    recipient: { kind: 'holder', holderId: s.holderId },
+    messageId: `${s.caseId}:v${version}:${template}:${audience}`,
+    ...to,
     template,
-    params: { caseId: s.caseId, district: s.district, ...params },
+    // The district dashboard is the district itself: it needs no district parameter.
+    params:
+      audience === 'district'
+        ? { caseId: s.caseId, ...params }
+        : { caseId: s.caseId, district: s.district, ...params },
   };
 }
 
-export function messageToUnit(
+export const smsToHolder = (
   s: CaseSnapshot,
   version: number,
   template: TemplateId,
   params: Params = {},
-): Effect {
-  return {
-    type: 'outbox',
-    messageId: `${s.caseId}:v${version}:${template}:unit`,
-    channel: 'unit_message',
-    recipient: { kind: 'unit', unitId: s.unitId },
-    template,
-    params: { caseId: s.caseId, district: s.district, ...params },
-  };
-}
+): Effect => outbox(s, version, template, 'holder', params);
 
-export function toDistrictDashboard(
+export const messageToUnit = (
   s: CaseSnapshot,
   version: number,
   template: TemplateId,
   params: Params = {},
-): Effect {
-  return {
-    type: 'outbox',
-    messageId: `${s.caseId}:v${version}:${template}:district`,
-    channel: 'dashboard',
-    recipient: { kind: 'district', district: s.district },
-    template,
-    params: { caseId: s.caseId, ...params },
-  };
-}
+): Effect => outbox(s, version, template, 'unit', params);
+
+export const toDistrictDashboard = (
+  s: CaseSnapshot,
+  version: number,
+  template: TemplateId,
+  params: Params = {},
+): Effect => outbox(s, version, template, 'district', params);
 
 export const setDeadline = (kind: DeadlineKind, due: string | null): Effect => ({
   type: 'set_deadline',

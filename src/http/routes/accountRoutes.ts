@@ -7,7 +7,7 @@ import { JifenError } from '../../shared/errors.js';
 import { insertUser } from '../../storage/index.js';
 import { DISTRICT_ROLES, DISTRICTS, ROLES as ALL_ROLES } from '../../shared/vocabulary.js';
 import type { Database } from '../../storage/schema.js';
-import { CSRF_HEADER, SESSION_COOKIE } from '../auth.js';
+import { SESSION_COOKIE } from '../auth.js';
 import type { LoginThrottle } from '../loginThrottle.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 
@@ -63,8 +63,7 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
           path: '/',
           expires: new Date(s.expiresAt),
         });
-        const me = await resolveSession(db, s.sessionSecret, clock());
-        return { user: publicUser(me!.user), csrfToken: s.csrfToken, expiresAt: s.expiresAt };
+        return { user: publicUser(s.user), csrfToken: s.csrfToken, expiresAt: s.expiresAt };
       },
     }),
     route({
@@ -193,5 +192,3 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
     }),
   ];
 }
-
-export { CSRF_HEADER };
