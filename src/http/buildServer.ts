@@ -17,6 +17,7 @@ import type { RouteSpec } from './routeSpec.js';
 import { publicRoutes } from './routes/publicRoutes.js';
 import { problemSchema } from './schemas.js';
 import { validatorCompiler } from './validation.js';
+import { installWebApp, wantsWebApp } from './webApp.js';
 
 export interface ServerDeps {
   config: ServerConfig;
@@ -32,6 +33,8 @@ export interface ServerDeps {
   clock?: () => string;
   /** Login attempts per address per minute (default 20). */
   loginPerMinute?: number;
+  /** Serve the built web UI (web/dist) at / — on by default when it has been built. */
+  webApp?: boolean;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -107,11 +110,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     else req.log.info({ code: problem.code, status: problem.status }, 'request rejected');
     return reply.status(problem.status).type('application/problem+json').send(problem);
   });
+  const web = deps.webApp !== false && (await installWebApp(app));
   app.setNotFoundHandler((req, reply) =>
-    reply
-      .status(404)
-      .type('application/problem+json')
-      .send(toProblem({ code: 'FST_ERR_NOT_FOUND' }, req.id)),
+    web && wantsWebApp(req)
+      ? app.sendWebApp!(reply)
+      : reply
+          .status(404)
+          .type('application/problem+json')
+          .send(toProblem({ code: 'FST_ERR_NOT_FOUND' }, req.id)),
   );
 
   await app.register(swagger, {

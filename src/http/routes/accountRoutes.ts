@@ -61,7 +61,8 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
           sameSite: 'strict',
           secure,
           path: '/',
-          expires: new Date(s.expiresAt),
+          // Relative lifetime: the browser's clock need not agree with the server's (a demo or test clock).
+          maxAge: Math.max(0, Math.floor((Date.parse(s.expiresAt) - Date.parse(clock())) / 1000)),
         });
         return { user: publicUser(s.user), csrfToken: s.csrfToken, expiresAt: s.expiresAt };
       },

@@ -1,0 +1,133 @@
+/**
+ * Browser tests: the real server (real HTTP, SQLite with the demo world, a
+ * settable clock) and the real web UI (built by `vite build`, served by that
+ * server), driven in Debian's chromium by playwright-core. Screenshots of the
+ * main pages go to test-results/screenshots/ and are checked by `checkScreenshot`.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD, DEMO_TODAY, seedDemo } from '../../src/cases/demo/seedDemo.js';
+import { startTestServer, type TestServer } from '../../src/http/testing/startTestServer.js';
+import { createTestDatabase, type TestDatabase } from '../../src/storage/testing/createTestDatabase.js';
+
+export const CHROMIUM = process.env.JIFEN_CHROMIUM ?? '/usr/bin/chromium';
+export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
+
+export interface E2E {
+  url: string;
+  server: TestServer;
+  browser: Browser;
+  /** Moves the server's clock (the workflow's working-day deadlines follow it). */
+  setDay(day: string): void;
+  /** A fresh browser context (own cookies), phone-sized when asked. */
+  context(opts?: { phone?: boolean }): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+export async function startE2E(opts: { seed?: boolean; day?: string } = {}): Promise<E2E> {
+  const testDb: TestDatabase = await createTestDatabase('sqlite');
+  if (opts.seed !== false) await seedDemo(testDb.db);
+  let now = `${opts.day ?? DEMO_TODAY}T02:00:00.000Z`;
+  const server = await startTestServer({ db: testDb.db, clock: () => now, loginPerMinute: 10_000 });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    url: server.url,
+    server,
+    browser,
+    setDay: (day) => {
+      now = `${day}T02:00:00.000Z`;
+    },
+    context: (o = {}) =>
+      browser.newContext({
+        baseURL: server.url,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        ...(o.phone
+          ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+          : { viewport: { width: 1366, height: 900 } }),
+      }),
+    close: async () => {
+      await browser.close();
+      await server.close();
+      await testDb.destroy();
+    },
+  };
+}
+
+/** Signs in through the login page, as a person would. */
+export async function loginAs(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('whoami').waitFor();
+}
+
+/** Saves a full-page screenshot as test-results/screenshots/NAME.png and returns the PNG. */
+export async function screenshot(page: Page, name: string): Promise<Buffer> {
+  await page.evaluate(() => document.fonts.ready);
+  return page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+export interface ScreenshotCheck {
+  /** Share of pixels that differ from the page background. */
+  inkRatio: number;
+  /** Distinct colours seen on a sample grid (a blank or single-colour page has 1–2). */
+  colours: number;
+  /** CJK glyphs render with a real font (not the empty .notdef box). */
+  cjkRendered: boolean;
+}
+
+/**
+ * Looks at a screenshot the way a reviewer would: decodes it in the browser,
+ * measures how much of it is not background, and checks that Chinese text is
+ * drawn with a CJK font — a string of Chinese characters must not render the
+ * same pixels as the same number of unassigned code points (which show the
+ * .notdef box, "tofu", when no CJK font is installed).
+ */
+export async function checkScreenshot(page: Page, png: Buffer): Promise<ScreenshotCheck> {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const { data } = ctx.getImageData(0, 0, img.width, img.height);
+    const bg = [data[0]!, data[1]!, data[2]!];
+    let ink = 0;
+    const colours = new Set<string>();
+    for (let i = 0; i < data.length; i += 4) {
+      if (
+        Math.abs(data[i]! - bg[0]!) + Math.abs(data[i + 1]! - bg[1]!) + Math.abs(data[i + 2]! - bg[2]!) >
+        30
+      )
+        ink++;
+      if (i % 4000 === 0) colours.add(`${data[i]! >> 4},${data[i + 1]! >> 4},${data[i + 2]! >> 4}`);
+    }
+    const draw = (text: string) => {
+      const c = document.createElement('canvas');
+      c.width = 200;
+      c.height = 40;
+      const x = c.getContext('2d')!;
+      x.font = `24px ${getComputedStyle(document.body).fontFamily}`;
+      x.fillText(text, 4, 30);
+      return Array.from(x.getImageData(0, 0, 200, 40).data).join(',');
+    };
+    const cjk = draw('积分通知');
+    const tofu = draw('\u{E000}\u{E001}\u{E002}\u{E003}');
+    const blank = draw('');
+    return {
+      inkRatio: ink / (data.length / 4),
+      colours: colours.size,
+      cjkRendered: cjk !== tofu && cjk !== blank,
+    };
+  }, png.toString('base64'));
+}

@@ -1,0 +1,100 @@
+/**
+ * The one way the UI talks to the API: same origin, the session cookie, the
+ * CSRF token echoed on every state-changing request, an Idempotency-Key on
+ * every command (a double click or a retry never files twice), and
+ * problem+json errors turned into an ApiError the forms can show field by field.
+ */
+
+export interface ProblemField {
+  path: string;
+  message: string;
+}
+
+export interface Problem {
+  type?: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  errors?: ProblemField[];
+  requestId?: string;
+  reason?: string;
+}
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.title);
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+  get fields(): ProblemField[] {
+    return this.problem.errors ?? [];
+  }
+}
+
+let csrfToken: string | undefined;
+export const setCsrfToken = (token: string | undefined): void => {
+  csrfToken = token;
+};
+
+export const newIdempotencyKey = (): string =>
+  `ui-${Date.now().toString(36)}-${crypto.getRandomValues(new Uint32Array(2)).join('-')}`;
+
+export interface RequestOptions {
+  query?: Record<string, string | number | boolean | undefined>;
+  /** Commands of the case core: a fresh key per user action, reused on retry. */
+  idempotencyKey?: string;
+  ifMatch?: number;
+  signal?: AbortSignal;
+}
+
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  opts: RequestOptions = {},
+): Promise<T> {
+  const url = new URL(path, window.location.origin);
+  for (const [k, v] of Object.entries(opts.query ?? {}))
+    if (v !== undefined) url.searchParams.set(k, String(v));
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
+  if (opts.ifMatch !== undefined) headers['if-match'] = String(opts.ifMatch);
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: opts.signal,
+    });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError({ title: '无法连接服务器，请检查网络后重试', status: 0, code: 'network' });
+  }
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (!res.ok) {
+    const p = (json ?? {}) as Partial<Problem>;
+    throw new ApiError({
+      ...p,
+      title: p.title ?? `请求失败（${res.status}）`,
+      status: res.status,
+      code: p.code ?? 'http_error',
+    });
+  }
+  return json as T;
+}
+
+/** A command of the case core (POST with an Idempotency-Key). */
+export const command = <T>(path: string, body: unknown, opts: Omit<RequestOptions, 'idempotencyKey'> = {}) =>
+  api<T>('POST', path, body, { ...opts, idempotencyKey: newIdempotencyKey() });

@@ -1,0 +1,80 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, setCsrfToken } from './client';
+
+export type Role =
+  'holder' | 'employer_hr' | 'acceptance_clerk' | 'reviewer' | 'approver' | 'city_supervisor' | 'admin';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  district: string | null;
+  unitId: string | null;
+  holderId: string | null;
+}
+
+interface SessionResponse {
+  user?: User | null;
+  csrfToken?: string;
+}
+
+interface SessionState {
+  user: User | null;
+  loading: boolean;
+  login: (username: string, password: string) => Promise<User>;
+  logout: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  useEffect(() => {
+    api<SessionResponse>('GET', '/api/v1/auth/session')
+      .then((s) => {
+        setCsrfToken(s.csrfToken);
+        setUser(s.user ?? null);
+      })
+      .catch(() => setUser(null))
+      .finally(() => setLoading(false));
+  }, []);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const s = await api<Required<SessionResponse> & { user: User }>('POST', '/api/v1/auth/login', {
+      username,
+      password,
+    });
+    setCsrfToken(s.csrfToken);
+    setUser(s.user);
+    return s.user;
+  }, []);
+
+  const logout = useCallback(async () => {
+    await api('POST', '/api/v1/auth/logout', {}).catch(() => undefined);
+    setCsrfToken(undefined);
+    setUser(null);
+  }, []);
+
+  const value = useMemo(() => ({ user, loading, login, logout }), [user, loading, login, logout]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside SessionProvider');
+  return s;
+}
+
+/** 中文 role names as officers call themselves (workflow.md). */
+export const ROLE_LABEL: Record<Role, string> = {
+  holder: '持证人',
+  employer_hr: '单位经办人',
+  acceptance_clerk: '受理窗口',
+  reviewer: '审核人员',
+  approver: '核定人员',
+  city_supervisor: '市级监督',
+  admin: '系统管理员',
+};

@@ -1,0 +1,5 @@
+import { Typography } from 'antd';
+
+export default function RegisterUnitPage() {
+  return <Typography.Title level={3}>建设中</Typography.Title>;
+}
