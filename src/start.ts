@@ -4,10 +4,11 @@
  * the demo world on an empty database, and serves the API on PORT (3000),
  * printing the URL and the demo accounts. Graceful shutdown on SIGTERM/SIGINT.
  */
-import { DEMO_PASSWORD, seedDemo } from './cases/demo/seedDemo.js';
+import { DEMO_PASSWORD, DEMO_TODAY, DEMO_UNIT_ID, seedDemo } from './cases/demo/seedDemo.js';
 import { renderCliError } from './cli/renderCliError.js';
 import { buildServer } from './http/buildServer.js';
 import { loadServerConfig } from './http/config.js';
+import { dayClock } from './shared/dayClock.js';
 import { configFromEnv, migrateToLatest, openDatabase } from './storage/index.js';
 
 try {
@@ -15,11 +16,24 @@ try {
   const storage = configFromEnv(process.env);
   const handle = openDatabase(storage);
   await migrateToLatest(handle.db);
-  const seeded = await seedDemo(handle.db, () => {});
+  // Only an empty database gets the demo world (a production database never does).
+  const empty = !(await handle.db.selectFrom('units').select('id').limit(1).executeTakeFirst());
+  const seeded = empty && config.JIFEN_SEED_DEMO === 'true' ? await seedDemo(handle.db, () => {}) : undefined;
+  const isDemoWorld = !!(await handle.db
+    .selectFrom('units')
+    .select('id')
+    .where('id', '=', DEMO_UNIT_ID)
+    .executeTakeFirst());
+  const today =
+    config.JIFEN_TODAY === 'real'
+      ? undefined
+      : (config.JIFEN_TODAY ?? (isDemoWorld ? DEMO_TODAY : undefined));
   const app = await buildServer({
     config,
     db: handle.db,
+    ...(today ? { clock: dayClock(today) } : {}),
     ready: async () => void (await handle.db.selectFrom('units').select('id').limit(1).execute()),
+    ...(handle.poolStats ? { poolStats: handle.poolStats } : {}),
   });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   const accounts = await handle.db
@@ -30,10 +44,15 @@ try {
     .execute();
   const out = [
     '',
-    `jifen 已启动 (${handle.dialect === 'sqlite' ? 'SQLite ./data' : 'PostgreSQL'}): ${address.replace('127.0.0.1', 'localhost')}`,
+    `jifen 已启动 (${handle.dialect === 'sqlite' ? 'SQLite ./data' : 'PostgreSQL'}): 网页与 API ${address.replace('127.0.0.1', 'localhost')}`,
     `  API 文档  ${address}/api/docs`,
-    `  ${seeded.alreadySeeded ? '演示数据已存在' : '已建立演示数据'}；演示账号（密码均为 ${DEMO_PASSWORD}，仅用于演示）：`,
-    ...accounts.map((a) => `    ${a.username.padEnd(16)} ${a.role.padEnd(18)} ${a.district ?? ''}`),
+    ...(today ? [`  业务日期  ${today}（演示时钟；JIFEN_TODAY=real 使用真实日期）`] : []),
+    ...(isDemoWorld
+      ? [
+          `  ${seeded ? '已建立演示数据' : '演示数据已存在'}；演示账号（密码均为 ${DEMO_PASSWORD}，仅用于演示）：`,
+          ...accounts.map((a) => `    ${a.username.padEnd(16)} ${a.role.padEnd(18)} ${a.district ?? ''}`),
+        ]
+      : []),
     '',
   ];
   process.stdout.write(out.join('\n'));

@@ -21,6 +21,26 @@ export const configSchema = z.object({
   JIFEN_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** Seconds to let in-flight requests finish on SIGTERM before closing anyway. */
   JIFEN_SHUTDOWN_GRACE: z.coerce.number().int().min(0).max(600).default(20),
+  /** `npm start` seeds the demo world into an empty database unless this is `false`. */
+  JIFEN_SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /**
+   * Serve as if today were this Shanghai day (demo and training servers: the
+   * demo world is dated). `real` forces the real clock. Unset: the real clock,
+   * except on the demo world, which runs on its own day (src/start.ts).
+   */
+  JIFEN_TODAY: z
+    .string()
+    .regex(/^(\d{4}-\d{2}-\d{2}|real)$/, { message: '应为 YYYY-MM-DD 或 real' })
+    .optional(),
+  /** When set, GET /metrics requires `Authorization: Bearer <this>`; unset, it is open (keep it off the public network). */
+  JIFEN_METRICS_TOKEN: z.string().min(16).optional(),
+  /** The public address printed on documents (the 积分通知书's verification URL and QR code). */
+  JIFEN_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: '应为 http(s) 地址' })
+    .default('http://localhost:3000')
+    .transform((u) => u.replace(/\/+$/, '')),
+  /** Shared secret of the SMS gateway's signed delivery reports; without it the callback refuses every report. */
+  JIFEN_SMS_CALLBACK_SECRET: z.string().min(16, { message: '签名密钥至少 16 个字符' }).optional(),
 });
 
 export type ServerConfig = z.output<typeof configSchema>;

@@ -35,7 +35,7 @@ const WORKSPACES: Array<{ path: string; roles: Role[]; Component: LazyExoticComp
   { path: 'clerk', roles: ['acceptance_clerk'], Component: page(() => import('./pages/clerk/ClerkRoutes')) },
   {
     path: 'review',
-    roles: ['reviewer', 'approver'],
+    roles: ['district_reviewer', 'district_approver'],
     Component: page(() => import('./pages/review/ReviewRoutes')),
   },
   { path: 'city', roles: ['city_supervisor'], Component: page(() => import('./pages/city/CityRoutes')) },

@@ -40,6 +40,8 @@ import { seedHolderRow, seedUnitRow } from '../testing/world.js';
 export const DEMO_PASSWORD = 'Jifen-Demo-2025';
 /** The demo's "today": cases have waited, been decided and lapsed relative to it. */
 export const DEMO_TODAY = '2025-12-15';
+/** The first demo unit: its presence marks a database as the demo world. */
+export const DEMO_UNIT_ID = 'demo-mh-1';
 
 export const DEMO_DISTRICTS: District[] = ['闵行', '浦东新区', '徐汇', '静安'];
 const DISTRICT_CODE: Record<string, string> = { 闵行: 'mh', 浦东新区: 'pd', 徐汇: 'xh', 静安: 'ja' };
@@ -88,7 +90,7 @@ export async function seedDemo(
   log: (line: string) => void = () => {},
 ): Promise<DemoReport> {
   await migrateToLatest(db);
-  const exists = await db.selectFrom('units').select('id').where('id', '=', 'demo-mh-1').executeTakeFirst();
+  const exists = await db.selectFrom('units').select('id').where('id', '=', DEMO_UNIT_ID).executeTakeFirst();
   if (exists)
     return { alreadySeeded: true, units: 0, holders: 0, cases: {}, accounts: [], password: DEMO_PASSWORD };
   const t0 = '2025-01-02T01:00:00.000Z';

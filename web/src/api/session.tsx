@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { api, setCsrfToken } from './client';
 
 export type Role =
-  'holder' | 'employer_hr' | 'acceptance_clerk' | 'reviewer' | 'approver' | 'city_supervisor' | 'admin';
+  'holder' | 'employer_hr' | 'acceptance_clerk' | 'district_reviewer' | 'district_approver' | 'city_supervisor' | 'admin';
 
 export interface User {
   id: string;
@@ -73,8 +73,8 @@ export const ROLE_LABEL: Record<Role, string> = {
   holder: '持证人',
   employer_hr: '单位经办人',
   acceptance_clerk: '受理窗口',
-  reviewer: '审核人员',
-  approver: '核定人员',
+  district_reviewer: '区审核人员',
+  district_approver: '区核定人员',
   city_supervisor: '市级监督',
   admin: '系统管理员',
 };

@@ -17,8 +17,8 @@ export const ROLE_MENU: Record<Role, { key: string; label: string }[]> = {
   holder: [{ key: '/holder', label: '我的申请' }],
   employer_hr: [{ key: '/employer', label: '本单位申请' }],
   acceptance_clerk: [{ key: '/clerk', label: '受理队列' }],
-  reviewer: [{ key: '/review', label: '审核任务' }],
-  approver: [{ key: '/review', label: '核定任务' }],
+  district_reviewer: [{ key: '/review', label: '审核任务' }],
+  district_approver: [{ key: '/review', label: '核定任务' }],
   city_supervisor: [{ key: '/city', label: '全市监督' }],
   admin: [{ key: '/admin', label: '系统管理' }],
 };
