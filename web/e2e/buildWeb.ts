@@ -1,6 +1,25 @@
+import { renameSync, rmSync } from 'node:fs';
 import { build } from 'vite';
 
-/** Vitest global setup: the browser tests run against a fresh production build of the web UI. */
+/**
+ * Vitest global setup: the browser tests run against a fresh production build
+ * of the web UI. Built beside web/dist and swapped in by rename, so a server
+ * of another test run on this machine never sees a half-written directory.
+ */
 export default async function buildWeb(): Promise<void> {
-  await build({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
+  const web = new URL('..', import.meta.url).pathname;
+  const fresh = `${web}.dist-${process.pid}`;
+  await build({
+    configFile: `${web}vite.config.ts`,
+    logLevel: 'warn',
+    build: { outDir: fresh, emptyOutDir: true },
+  });
+  const old = `${web}.dist-old-${process.pid}`;
+  try {
+    renameSync(`${web}dist`, old);
+  } catch {
+    // first build: nothing to move away
+  }
+  renameSync(fresh, `${web}dist`);
+  rmSync(old, { recursive: true, force: true });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkScreenshot, loginAs, screenshot, startE2E, type E2E } from './harness.js';
 
-describe('the web app shell in a real browser', () => {
+describe('the web app shell in a real browser', { timeout: 120_000 }, () => {
   let e2e: E2E;
   beforeAll(async () => {
     e2e = await startE2E();
