@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CalendarYear } from './calendarYearSchema.js';
 import { readCalendarYears } from './readCalendarYears.js';
 import { WorkCalendar } from './WorkCalendar.js';
 
@@ -7,13 +8,20 @@ import { WorkCalendar } from './WorkCalendar.js';
 export const DEFAULT_CALENDAR_DIR = fileURLToPath(new URL('../../rules/calendars/cn/', import.meta.url));
 
 const cache = new Map<string, WorkCalendar>();
+/** Years loaded by an administrator into the database (src/admin/policyRevisions.ts): merged over the default directory. */
+let extraYears: readonly CalendarYear[] = [];
 
 /** The working-day calendar of a directory of year files; read once per process and directory. */
 export function loadWorkCalendar(dir: string = DEFAULT_CALENDAR_DIR): WorkCalendar {
   const key = path.resolve(dir);
   let calendar = cache.get(key);
   if (calendar === undefined) {
-    calendar = new WorkCalendar(readCalendarYears(key));
+    let years = readCalendarYears(key);
+    if (extraYears.length > 0 && key === path.resolve(DEFAULT_CALENDAR_DIR)) {
+      const replaced = new Set(extraYears.map((y) => y.year));
+      years = [...years.filter((y) => !replaced.has(y.year)), ...extraYears].sort((a, b) => a.year - b.year);
+    }
+    calendar = new WorkCalendar(years);
     cache.set(key, calendar);
   }
   return calendar;
@@ -23,4 +31,10 @@ export function loadWorkCalendar(dir: string = DEFAULT_CALENDAR_DIR): WorkCalend
 export function clearWorkCalendarCache(dir?: string): void {
   if (dir === undefined) cache.clear();
   else cache.delete(path.resolve(dir));
+}
+
+/** Sets the database-loaded years merged over the default directory (a year there replaces the file's). */
+export function setAdditionalCalendarYears(years: readonly CalendarYear[]): void {
+  extraYears = years;
+  cache.delete(path.resolve(DEFAULT_CALENDAR_DIR));
 }

@@ -5,17 +5,13 @@ import type { RuleSet } from '../rules/RuleSet.js';
 import type { WorkdayCalendar } from '../workflow/index.js';
 import type { CaseDeps } from './types.js';
 
-let calendar: WorkdayCalendar | undefined;
-let rules: RuleSet | undefined;
-
+/** No cache of its own: the loaders cache, and an administrator's data load resets theirs. */
 export function calendarOf(deps: CaseDeps = {}): WorkdayCalendar {
   if (deps.calendar) return deps.calendar;
-  calendar ??= loadWorkCalendar();
-  return calendar;
+  return loadWorkCalendar();
 }
 
 export function rulesOf(deps: CaseDeps = {}): RuleSet {
   if (deps.rules) return deps.rules;
-  rules ??= defaultRuleSet();
-  return rules;
+  return defaultRuleSet();
 }

@@ -13,6 +13,7 @@ import { insertDetermination, type Determination } from '../storage/determinatio
 import { toInstant } from '../storage/instant.js';
 import { setMaterialStatus } from '../storage/materialRepository.js';
 import { insertOneTimeNotice, insertReceipt } from '../storage/noticeRepository.js';
+import { currentTemplateVersion } from '../notify/messageTemplates.js';
 import { enqueue } from '../storage/outbox.js';
 import { decideReconsideration, insertReconsideration } from '../storage/reconsiderationRepository.js';
 import { createReminderOnce } from '../storage/reminderRepository.js';
@@ -101,7 +102,8 @@ export async function runEffects(
           channel: e.channel,
           recipient,
           templateId: e.template,
-          templateVersion: 1,
+          // The wording in force now is frozen with the message (templates are versioned, never rewritten).
+          templateVersion: currentTemplateVersion(e.template),
           payload: e.params,
           caseId,
           now,

@@ -58,6 +58,24 @@ export function loadMaterialsCatalogue(
       { path: display, message: (e as Error).message.split('\n')[0] ?? 'YAML 语法错误' },
     ]);
   }
+  return compileMaterialsCatalogue(
+    raw,
+    display,
+    instruments,
+    createHash('sha256').update(text).digest('hex').slice(0, 12),
+  );
+}
+
+/**
+ * Validates a parsed catalogue (from the file, or loaded by an administrator:
+ * src/admin) and renders its citations; issues are prefixed with `display`.
+ */
+export function compileMaterialsCatalogue(
+  raw: unknown,
+  display: string,
+  instruments: RulesData['instruments'],
+  revision: string,
+): MaterialsCatalogue {
   const parsed = materialsCatalogueSchema.safeParse(raw);
   if (!parsed.success)
     throw new JifenError(
@@ -101,14 +119,24 @@ export function loadMaterialsCatalogue(
     citations: data.cite.map(cite),
     parameters: data.parameters,
     materials: data.materials.map((m) => ({ ...m, citations: m.cite.map(cite) })),
-    revision: createHash('sha256').update(text).digest('hex').slice(0, 12),
+    revision,
   };
 }
 
 let cached: MaterialsCatalogue | undefined;
+let override: MaterialsCatalogue | undefined;
 
-/** The repository's own catalogue, loaded once per process (instruments from the default rules). */
+/**
+ * The repository's own catalogue, loaded once per process (instruments from the
+ * default rules) — or the one an administrator loaded into the database.
+ */
 export function defaultMaterialsCatalogue(): MaterialsCatalogue {
+  if (override) return override;
   cached ??= loadMaterialsCatalogue(RULES_DIR, defaultRuleSet().data.instruments);
   return cached;
+}
+
+/** Sets (or clears) the administrator-loaded catalogue used instead of the file (src/admin/policyRevisions.ts). */
+export function setMaterialsCatalogueOverride(catalogue: MaterialsCatalogue | undefined): void {
+  override = catalogue;
 }

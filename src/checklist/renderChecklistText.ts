@@ -2,14 +2,14 @@ import type { RuleSet } from '../rules/RuleSet.js';
 import type { ParameterKey } from '../rules/rulesDataSchema.js';
 import type { ChecklistItem, ChecklistResult } from './checklist.js';
 
-const FORM: Record<ChecklistItem['form'], string> = {
+export const FORM: Record<ChecklistItem['form'], string> = {
   original_and_copy: '核对原件，提交复印件',
   copy: '提交复印件',
   original: '提交原件',
   online: '网上核验，无须纸质材料',
 };
 
-const GROUP = (i: ChecklistItem): string =>
+export const GROUP = (i: ChecklistItem): string =>
   i.neededFor.includes('basic')
     ? '基本材料'
     : i.neededFor.every((n) => n === 'family')

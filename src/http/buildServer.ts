@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
@@ -10,11 +9,20 @@ import type { Database } from '../storage/schema.js';
 import { installAuth } from './auth.js';
 import type { ServerConfig } from './config.js';
 import { LoginThrottle } from './loginThrottle.js';
+import { installMetrics } from './metrics.js';
+import type { PoolStats } from '../storage/openDatabase.js';
 import { accountRoutes } from './routes/accountRoutes.js';
+import { adminRoutes, installPolicySync } from './routes/adminRoutes.js';
+import { cityRoutes } from './routes/cityRoutes.js';
 import { caseRoutes } from './routes/caseRoutes.js';
-import { toProblem } from './problem.js';
+import { workspaceRoutes } from './routes/workspaceRoutes.js';
+import { documentRoutes } from './routes/documentRoutes.js';
+import { notifyRoutes } from './routes/notifyRoutes.js';
+import { verifyPageRoutes } from './routes/verifyPageRoutes.js';
+import { RETRY_AFTER_SECONDS, toProblem } from './problem.js';
 import type { RouteSpec } from './routeSpec.js';
 import { publicRoutes } from './routes/publicRoutes.js';
+import { securityHeaders } from './securityHeaders.js';
 import { problemSchema } from './schemas.js';
 import { validatorCompiler } from './validation.js';
 import { installWebApp, wantsWebApp } from './webApp.js';
@@ -35,6 +43,8 @@ export interface ServerDeps {
   loginPerMinute?: number;
   /** Serve the built web UI (web/dist) at / — on by default when it has been built. */
   webApp?: boolean;
+  /** The database pool's figures, for /metrics. */
+  poolStats?: () => PoolStats;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -79,34 +89,31 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   // JSON only: a text/plain body is refused with 415 instead of being handed to a validator as a string.
   app.removeContentTypeParser('text/plain');
+  // Fastify's own JSON parser (same poisoning rules), which also keeps the raw text for the routes that
+  // verify a signature over the exact bytes received (the SMS gateway's delivery reports).
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (req.routeOptions.config?.rawBody) req.rawBody = body as string;
+    parseJson(req, body as string, done);
+  });
   app.setValidatorCompiler(validatorCompiler);
   // Responses are our own objects, already shaped by the contracts: plain JSON.stringify is exact and fast.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
+  const security = securityHeaders();
   app.addHook('onRequest', async (req, reply) => {
+    reply.headers(security);
     reply.header('x-request-id', req.id);
-  });
-
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
   });
 
   app.setErrorHandler((error, req, reply) => {
     const problem = toProblem(error, req.id);
-    if (problem.status >= 500) req.log.error({ err: error }, 'request failed');
+    if (problem.status === 503) {
+      // The database is restarting or out of reach: the client should retry (same Idempotency-Key).
+      req.log.warn({ code: problem.code }, 'request failed: database unavailable');
+      void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    } else if (problem.status >= 500) req.log.error({ err: error }, 'request failed');
     else req.log.info({ code: problem.code, status: problem.status }, 'request rejected');
     return reply.status(problem.status).type('application/problem+json').send(problem);
   });
@@ -140,6 +147,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  installMetrics(app, {
+    ...(deps.db ? { db: deps.db } : {}),
+    ...(deps.poolStats ? { poolStats: deps.poolStats } : {}),
+    ...(config.JIFEN_METRICS_TOKEN ? { token: config.JIFEN_METRICS_TOKEN } : {}),
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (req, reply) => {
@@ -161,6 +173,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     routes.push(
       ...accountRoutes({ db: deps.db, clock, throttle, cookieSecure: config.JIFEN_COOKIE_SECURE }),
       ...caseRoutes({ db: deps.db, clock, throttle }),
+      ...cityRoutes({ db: deps.db, clock }),
+      ...adminRoutes({ db: deps.db, clock, policySync: await installPolicySync(app, deps.db) }),
+      ...workspaceRoutes({ db: deps.db, clock }),
+      ...documentRoutes({ db: deps.db, clock, publicUrl: config.JIFEN_PUBLIC_URL }),
+      ...verifyPageRoutes({ db: deps.db, clock, throttle }),
+      ...notifyRoutes({ db: deps.db, clock, callbackSecret: config.JIFEN_SMS_CALLBACK_SECRET }),
     );
   }
   app.decorate('routeTable', routes);
@@ -178,7 +196,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         ...(s.params ? { params: s.params } : {}),
         response: { ...(s.response ?? {}), '4XX': problemSchema },
       },
-      config: { access: spec.access },
+      config: { access: spec.access, ...(spec.rawBody ? { rawBody: true } : {}) },
       handler: spec.handler,
     });
   }

@@ -1,5 +1,9 @@
 import type { ErrorCode, FieldIssue } from '../shared/errors.js';
 import { isJifenError } from '../shared/errors.js';
+import { classifyDbError } from '../storage/dialectSpecifics.js';
+
+/** Seconds a client should wait before retrying a 503 (the database restarting or out of reach). */
+export const RETRY_AFTER_SECONDS = 2;
 
 /**
  * One problem+json shape (RFC 9457) for every error the API returns: a stable
@@ -68,6 +72,16 @@ export function toProblem(error: unknown, requestId: string): Problem {
       requestId,
     };
   }
+  // The database is restarting or out of reach: retryable, and a retry with the same
+  // Idempotency-Key applies a command at most once (it either committed or it did not).
+  if (classifyDbError(error) === 'unavailable')
+    return {
+      type: 'https://jifen.example/problems/unavailable',
+      title: '服务暂时不可用，请稍后重试',
+      status: 503,
+      code: 'unavailable',
+      requestId,
+    };
   const e = error as { code?: string; statusCode?: number; validation?: unknown };
   const known = e?.code ? FASTIFY[e.code] : undefined;
   if (known)

@@ -21,6 +21,8 @@ export interface RouteSpec {
   summary: string;
   tags: string[];
   access: Access;
+  /** Keep the request's raw JSON text in `req.rawBody` (signed callbacks are verified over the exact bytes). */
+  rawBody?: boolean;
   schema?: {
     body?: z.ZodType;
     querystring?: z.ZodType;
@@ -39,8 +41,11 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access;
+    rawBody?: boolean;
   }
   interface FastifyRequest {
     actor?: import('../accounts/Actor.js').Actor;
+    /** The JSON body as received, on routes that declare `rawBody`. */
+    rawBody?: string;
   }
 }

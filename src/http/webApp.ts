@@ -24,6 +24,8 @@ export async function installWebApp(app: FastifyInstance, root = WEB_DIST): Prom
     maxAge: '365d',
     index: false,
     wildcard: true,
+    // web/precompress.ts writes .br/.gz beside each asset at build time.
+    preCompressed: true,
   });
   app.decorate('sendWebApp', (reply: FastifyReply) =>
     reply.status(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml),

@@ -35,7 +35,7 @@ describeOnBothEngines('determinationRepository', (getDb) => {
     });
     expect((await getCurrentDetermination(getDb(), c.id))?.id).toBe(d2.id);
     expect((await listDeterminations(getDb(), c.id)).map((d) => d.total)).toEqual([118, 126]);
-    expect(d2.verificationCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{12}$/);
+    expect(d2.verificationCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{16}$/);
     expect((await getDeterminationByVerificationCode(getDb(), d2.verificationCode.toLowerCase()))?.id).toBe(
       d2.id,
     );

@@ -47,8 +47,13 @@ export interface NewDetermination {
 
 // Crockford base32 without I, L, O, U: easy to read aloud and type from paper.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/**
+ * 16 symbols of 5 random bits each (crypto RNG; 256 is a multiple of 32, so
+ * `b % 32` is uniform): 80 bits, far beyond enumeration through the throttled
+ * public lookup. Codes issued earlier with 12 symbols stay valid.
+ */
 export function newVerificationCode(): string {
-  return [...randomBytes(12)].map((b) => ALPHABET[b % 32]).join('');
+  return [...randomBytes(16)].map((b) => ALPHABET[b % 32]).join('');
 }
 
 function toDetermination(db: Db, row: Selectable<DeterminationsTable>): Determination {

@@ -23,6 +23,7 @@ export type DbErrorKind =
   | 'check_violation'
   | 'serialization_failure'
   | 'busy'
+  | 'unavailable'
   | 'other';
 
 export interface DialectSpecifics {
@@ -63,12 +64,42 @@ export interface DialectSpecifics {
 export const readBool = (value: unknown): boolean => value === true || value === 1 || value === 1n;
 
 /**
+ * The database cannot be reached or is restarting: the request may succeed if
+ * retried (HTTP 503 with Retry-After, not 500). SQLSTATE class 08 (connection
+ * exceptions), 57P01–57P03 (administrator shutdown, crash shutdown, cannot
+ * connect now), 53300 (too many connections), and the socket errors node-pg
+ * passes through.
+ */
+const UNAVAILABLE = new Set([
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+]);
+const CONNECTION_LOST =
+  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Client was closed)/;
+
+/**
  * Classifies a driver error. node-pg exposes SQLSTATE in `code`; better-sqlite3
  * exposes the extended result code name (e.g. `SQLITE_CONSTRAINT_UNIQUE`).
  */
 export function classifyDbError(error: unknown): DbErrorKind {
   const code = (error as { code?: unknown } | null)?.code;
+  // node-pg reports a connection that died mid-query without a code.
+  if (code === undefined && error instanceof Error && CONNECTION_LOST.test(error.message))
+    return 'unavailable';
   if (typeof code !== 'string') return 'other';
+  if (UNAVAILABLE.has(code)) return 'unavailable';
   switch (code) {
     case '23505':
     case 'SQLITE_CONSTRAINT_UNIQUE':

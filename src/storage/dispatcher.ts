@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { addMilliseconds, toInstant } from './instant.js';
 import { claimDueMessages, recordAttempt, type OutboxMessage } from './outbox.js';
+import { runInTransaction } from './runInTransaction.js';
 import type { Database, OutboxChannel } from './schema.js';
 
 /**
@@ -40,6 +41,12 @@ export interface DispatchOptions {
   /** First retry delay; doubled per attempt up to `maxBackoffMs`. */
   baseBackoffMs?: number;
   maxBackoffMs?: number;
+  /**
+   * Runs in the transaction that records a message as dead (the dead-letter
+   * state), e.g. the in-system message to the unit for an SMS that could not be
+   * sent: both or neither, so a crash cannot lose the fallback.
+   */
+  onDead?: (tx: Transaction<Database>, message: OutboxMessage, error: string) => Promise<void>;
 }
 
 export interface DispatchReport {
@@ -91,12 +98,18 @@ export async function dispatchBatch(
     } else {
       const giveUp = outcome.permanent || message.attempts >= message.maxAttempts;
       const retryAt = giveUp ? null : addMilliseconds(at, backoffMs(message.attempts, backoff));
-      recorded = await recordAttempt(db, message.id, message.attempts, {
-        ok: false,
-        error: redact(outcome.error),
-        retryAt,
-        now: at,
-      });
+      const error = redact(outcome.error);
+      const record = (tx: Kysely<Database> | Transaction<Database>) =>
+        recordAttempt(tx, message.id, message.attempts, { ok: false, error, retryAt, now: at });
+      const onDead = opts.onDead;
+      recorded =
+        giveUp && onDead
+          ? await runInTransaction(db, async (tx) => {
+              const ok = await record(tx);
+              if (ok) await onDead(tx, message, error);
+              return ok;
+            })
+          : await record(db);
       if (recorded) {
         if (giveUp) report.dead++;
         else report.retrying++;

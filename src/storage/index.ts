@@ -32,6 +32,7 @@ export * from './reminderRepository.js';
 export * from './idempotencyRepository.js';
 export * from './registryRepository.js';
 export * from './outbox.js';
+export * from './unitMessageRepository.js';
 export * from './dispatcher.js';
 export { DevSmsProvider } from './devSmsProvider.js';
 export {

@@ -21,6 +21,15 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: DialectName;
   close(): Promise<void>;
+  /** Connection pool figures for /metrics (PostgreSQL only; SQLite has one handle). */
+  poolStats?: () => PoolStats;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
 }
 
 /**
@@ -73,6 +82,17 @@ export function openDatabase(config: StorageConfig): DatabaseHandle {
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
+  // A client checked out of the pool (between the statements of a transaction) has no error
+  // listener of the pool's: when PostgreSQL restarts, its 'error' event would crash the
+  // process. The failure already reaches the caller as the rejected query (a 503), and the
+  // pool drops the broken client when it is released.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  const poolStats = (): PoolStats => ({
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+    max: config.poolMax,
+  });
+  return { db, dialect: 'postgres', close: () => db.destroy(), poolStats };
 }

@@ -182,28 +182,76 @@ export async function recordAttempt(
   return result.numUpdatedRows > 0n;
 }
 
-/** A delivery report from the provider (delivered to the handset, or finally failed). */
+export interface DeliveryReport {
+  /** Our message id, echoed by the provider (the idempotency key it was sent with). */
+  messageId?: string;
+  providerMessageId?: string;
+  status: 'delivered' | 'failed';
+  at: string;
+  error?: string;
+}
+
+/**
+ * A delivery report from the provider (delivered to the handset, or finally
+ * failed). Idempotent: a report that repeats the status already recorded
+ * changes nothing (`duplicate`); a late `failed` after `delivered` is ignored
+ * as stale (the handset had it). A report may overtake the dispatcher's own
+ * record (the provider answered, the report came back before the commit) or
+ * end a retry loop whose attempt had timed out but reached the provider: it
+ * is applied whatever the sending state, and the dispatcher's late result is
+ * then not recorded (its claim no longer holds).
+ */
 export async function recordDeliveryReport(
   db: Db,
-  report: { providerMessageId: string; status: 'delivered' | 'failed'; at: string; error?: string },
-): Promise<void> {
+  report: DeliveryReport,
+): Promise<{ outcome: 'applied' | 'duplicate'; message: OutboxMessage }> {
   const at = toInstant(report.at);
-  const result = await db
-    .updateTable('outbox')
-    .set({
-      status: report.status,
-      deliveredAt: report.status === 'delivered' ? at : null,
-      lastError: report.status === 'failed' ? (report.error ?? '运营商报告投递失败').slice(0, 500) : null,
-      updatedAt: at,
-    })
-    .where('providerMessageId', '=', report.providerMessageId)
-    .where('status', 'in', ['sent', 'delivered', 'failed'])
-    .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) {
-    throw new JifenError('not_found', '找不到对应的已发送消息', [], {
-      providerMessageId: report.providerMessageId,
-    });
+  const find = () =>
+    report.messageId
+      ? db.selectFrom('outbox').selectAll().where('id', '=', report.messageId).executeTakeFirst()
+      : db
+          .selectFrom('outbox')
+          .selectAll()
+          .where('providerMessageId', '=', report.providerMessageId ?? '')
+          .executeTakeFirst();
+  for (let tries = 0; tries < 3; tries++) {
+    const row = await find();
+    if (
+      !row ||
+      (report.providerMessageId &&
+        row.providerMessageId &&
+        row.providerMessageId !== report.providerMessageId)
+    ) {
+      throw new JifenError('not_found', '找不到对应的已发送消息', [], {
+        ...(report.messageId ? { messageId: report.messageId } : {}),
+        ...(report.providerMessageId ? { providerMessageId: report.providerMessageId } : {}),
+      });
+    }
+    if (row.status === report.status || (row.status === 'delivered' && report.status === 'failed'))
+      return { outcome: 'duplicate', message: toMessage(db, row) };
+    // Compare-and-set on the status read: a concurrent report or dispatcher result makes us read again.
+    const updated = await db
+      .updateTable('outbox')
+      .set({
+        status: report.status,
+        deliveredAt: report.status === 'delivered' ? at : null,
+        lastError: report.status === 'failed' ? (report.error ?? '运营商报告投递失败').slice(0, 500) : null,
+        providerMessageId: row.providerMessageId ?? report.providerMessageId ?? null,
+        sentAt: row.sentAt ?? at,
+        leaseUntil: null,
+        deliveryReportedAt: at,
+        updatedAt: at,
+      })
+      .where('id', '=', row.id)
+      .where('status', '=', row.status)
+      .where('attempts', '=', row.attempts)
+      .returningAll()
+      .executeTakeFirst();
+    if (updated) return { outcome: 'applied', message: toMessage(db, updated) };
   }
+  throw new JifenError('conflict', '消息状态正在变化，请稍后重试', [], {
+    messageId: report.messageId ?? null,
+  });
 }
 
 /** Counts by status, for the operator's dashboard. */

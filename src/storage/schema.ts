@@ -355,6 +355,23 @@ export interface OutboxTable extends Stamps {
   providerMessageId: string | null;
   sentAt: string | null;
   deliveredAt: string | null;
+  /** Migration 0130: when the provider's last delivery report arrived. */
+  deliveryReportedAt: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A unit's in-system messages (migration 0130): workflow messages and undelivered-SMS fallbacks. */
+export interface UnitMessagesTable {
+  id: string;
+  unitId: string;
+  caseId: string | null;
+  kind: 'notice' | 'sms_undeliverable';
+  /** The outbox id (or `undeliverable:<outbox id>`): one row per delivery however often it is retried. */
+  dedupKey: string;
+  templateId: string;
+  templateVersion: number;
+  text: string;
+  createdAt: string;
+  readAt: string | null;
 }
 
 export interface AuditEventsTable {
@@ -420,6 +437,7 @@ export interface Database {
   reminders: RemindersTable;
   confirmations: ConfirmationsTable;
   refusals: RefusalsTable;
+  unitMessages: UnitMessagesTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

@@ -9,10 +9,15 @@ import { build } from 'vite';
 export default async function buildWeb(): Promise<void> {
   const web = new URL('..', import.meta.url).pathname;
   const fresh = `${web}.dist-${process.pid}`;
+  // Vitest sets NODE_ENV=test, which would give React's and antd's development builds: test what ships.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   await build({
     configFile: `${web}vite.config.ts`,
     logLevel: 'warn',
     build: { outDir: fresh, emptyOutDir: true },
+  }).finally(() => {
+    process.env.NODE_ENV = nodeEnv;
   });
   const old = `${web}.dist-old-${process.pid}`;
   try {

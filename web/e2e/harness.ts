@@ -17,6 +17,8 @@ export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
 export interface E2E {
   url: string;
   server: TestServer;
+  /** The server's database (e.g. to look up a demo determination's verification code). */
+  db: TestDatabase['db'];
   browser: Browser;
   /** Moves the server's clock (the workflow's working-day deadlines follow it). */
   setDay(day: string): void;
@@ -32,12 +34,14 @@ export async function startE2E(opts: { seed?: boolean; day?: string } = {}): Pro
   const server = await startTestServer({ db: testDb.db, clock: () => now, loginPerMinute: 10_000 });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+    // --lang: native date inputs follow the browser's UI language, not the page's locale.
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--lang=zh-CN'],
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     url: server.url,
     server,
+    db: testDb.db,
     browser,
     setDay: (day) => {
       now = `${day}T02:00:00.000Z`;
@@ -71,7 +75,13 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
 /** Saves a full-page screenshot as test-results/screenshots/NAME.png and returns the PNG. */
 export async function screenshot(page: Page, name: string): Promise<Buffer> {
   await page.evaluate(() => document.fonts.ready);
-  return page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  // What a person sees once the page has settled: no loading spinner, no modal fading out.
+  await page
+    .locator('.ant-spin-spinning, .ant-modal-mask, .ant-table-loading')
+    .first()
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(() => undefined);
+  return page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
 export interface ScreenshotCheck {

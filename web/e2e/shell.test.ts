@@ -26,6 +26,13 @@ describe('the web app shell in a real browser', { timeout: 120_000 }, () => {
     const page = await (await e2e.context()).newPage();
     const res = await page.goto('/rules');
     expect(res?.status()).toBe(200);
+    // Scripts go out precompressed to browsers that accept it, and are cached for good (hashed names).
+    const html = await (await page.request.get('/', { headers: { accept: 'text/html' } })).text();
+    const entry = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(entry).toBeDefined();
+    const js = await fetch(e2e.url + entry!, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(js.headers.get('content-encoding')).toBe('br');
+    expect(js.headers.get('cache-control')).toContain('immutable');
     const api = await page.request.get('/api/v1/nope');
     expect(api.status()).toBe(404);
     expect(api.headers()['content-type']).toContain('application/problem+json');

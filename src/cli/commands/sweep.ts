@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { PolicyRevisionSync } from '../../admin/policyRevisions.js';
 import { sweep } from '../../cases/sweep.js';
 import { nowFromClock, parseNowOption } from '../../cases/cliTime.js';
 import { migrateToLatest } from '../../storage/migrate.js';
@@ -16,6 +17,8 @@ export function registerSweepCommand(program: Command): void {
       const time = opts.now ?? nowFromClock();
       const report = await withDatabase(async ({ db }) => {
         await migrateToLatest(db);
+        // Deadlines use the calendar years an administrator loaded, as the servers do.
+        await new PolicyRevisionSync(db).refresh();
         return sweep(db, { ...time, batchSize: opts.batch });
       });
       if (opts.json) {

@@ -24,7 +24,7 @@ export interface CaseRouteDeps {
 }
 
 /** The workflow actor of a logged-in account: a holder acts as their holder record (own case). */
-const actorOf = (a: Account): Actor => ({
+export const actorOf = (a: Account): Actor => ({
   id: a.role === 'holder' ? (a.holderId ?? a.id) : a.id,
   role: a.role,
   unitId: a.unitId,

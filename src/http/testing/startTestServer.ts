@@ -15,7 +15,13 @@ export interface TestServer {
 
 /** A real server on a random loopback port, logging into memory. */
 export async function startTestServer(
-  opts: { db?: Kysely<Database>; clock?: () => string; loginPerMinute?: number } = {},
+  opts: {
+    db?: Kysely<Database>;
+    clock?: () => string;
+    loginPerMinute?: number;
+    /** Extra server settings (e.g. JIFEN_PUBLIC_URL, JIFEN_SMS_CALLBACK_SECRET). */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestServer> {
   let logs = '';
   const stream = new Writable({
@@ -24,10 +30,11 @@ export async function startTestServer(
       cb();
     },
   });
+  const { env, ...deps } = opts;
   const app = await buildServer({
-    config: loadServerConfig({ LOG_LEVEL: 'info', JIFEN_COOKIE_SECURE: 'false' }),
+    config: loadServerConfig({ LOG_LEVEL: 'info', JIFEN_COOKIE_SECURE: 'false', ...env }),
     logger: { level: 'info', stream },
-    ...opts,
+    ...deps,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, url, logs: () => logs, close: () => app.close() };

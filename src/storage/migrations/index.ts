@@ -4,6 +4,8 @@ import * as m0002 from './0002_case_snapshot.js';
 import * as m0100 from './0100_accounts.js';
 import * as m0110 from './0110_case_dashboard_indexes.js';
 import * as m0120 from './0120_one_open_case_per_holder.js';
+import * as m0130 from './0130_notifications.js';
+import * as m0140 from './0140_policy_revisions.js';
 
 /**
  * Migrations in code (not read from a folder at run time), so that they ship
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   // Named after 0100 so that databases that already ran 0100 can still migrate (kysely keeps order).
   '0110_case_dashboard_indexes': m0110,
   '0120_one_open_case_per_holder': m0120,
+  '0130_notifications': m0130,
+  '0140_policy_revisions': m0140,
 };

@@ -2,7 +2,13 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { api, setCsrfToken } from './client';
 
 export type Role =
-  'holder' | 'employer_hr' | 'acceptance_clerk' | 'district_reviewer' | 'district_approver' | 'city_supervisor' | 'admin';
+  | 'holder'
+  | 'employer_hr'
+  | 'acceptance_clerk'
+  | 'district_reviewer'
+  | 'district_approver'
+  | 'city_supervisor'
+  | 'admin';
 
 export interface User {
   id: string;

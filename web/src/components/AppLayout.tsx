@@ -66,10 +66,9 @@ export function AppLayout() {
           </Link>
         )}
       </Layout.Header>
-      <Layout.Content style={{ padding: '16px clamp(8px, 3vw, 32px)' }}>
-        <main id="main">
-          <Outlet />
-        </main>
+      {/* antd's Content is the page's one <main> landmark. */}
+      <Layout.Content id="main" style={{ padding: '16px clamp(8px, 3vw, 32px)' }}>
+        <Outlet />
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center', color: '#595959' }}>
         jifen · 依据《上海市居住证积分管理办法》及实施细则；模拟结果不代替官方核定。

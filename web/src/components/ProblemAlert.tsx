@@ -7,7 +7,14 @@ import { ApiError } from '../api/client';
  * problem and, for validation errors, each offending field with its message
  * (role="alert" so a screen reader announces it).
  */
-export function ProblemAlert({ error }: { error: unknown }) {
+export function ProblemAlert({
+  error,
+  labelOf,
+}: {
+  error: unknown;
+  /** Optional Chinese name of a field's JSON path, shown before its message. */
+  labelOf?: (path: string) => string | undefined;
+}) {
   if (!error) return null;
   const problem = error instanceof ApiError ? error.problem : undefined;
   const title = problem?.title ?? (error as Error).message ?? '出错了';
@@ -24,7 +31,15 @@ export function ProblemAlert({ error }: { error: unknown }) {
           <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="problem-fields">
             {fields.map((f) => (
               <li key={`${f.path}:${f.message}`}>
-                <code>{f.path}</code>：{f.message}
+                {labelOf?.(f.path) ? (
+                  <>
+                    <strong>{labelOf(f.path)}</strong>：{f.message} <code>{f.path}</code>
+                  </>
+                ) : (
+                  <>
+                    <code>{f.path}</code>：{f.message}
+                  </>
+                )}
               </li>
             ))}
           </ul>

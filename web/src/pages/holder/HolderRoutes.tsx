@@ -1,10 +1,12 @@
-import { Typography } from 'antd';
 import { Route, Routes } from 'react-router';
+import HolderCasePage from './HolderCasePage';
+import HolderCasesPage from './HolderCasesPage';
 
 export default function HolderRoutes() {
   return (
     <Routes>
-      <Route index element={<Typography.Title level={3}>建设中</Typography.Title>} />
+      <Route index element={<HolderCasesPage />} />
+      <Route path="cases/:caseId" element={<HolderCasePage />} />
     </Routes>
   );
 }

@@ -1,0 +1,232 @@
+/**
+ * City supervision (workflow.md: city_supervisor "supervises all districts"):
+ * the city-wide case list, the statistics of every district with the city
+ * total, and the penalties on record. Read-only; only the city supervisor.
+ */
+import type { Kysely } from 'kysely';
+import { defaultMaterialsCatalogue } from '../checklist/loadMaterialsCatalogue.js';
+import { calendarOf } from '../cases/defaults.js';
+import { districtStatistics, summarise } from '../cases/queries.js';
+import { JifenError } from '../shared/errors.js';
+import { DISTRICTS } from '../shared/vocabulary.js';
+import { z } from '../shared/zodLocale.js';
+import { specificsOf, readBool } from '../storage/dialectSpecifics.js';
+import { CASE_STATES, type Database, type District } from '../storage/schema.js';
+import { STATE_LABELS, type Actor, type CaseSnapshot } from '../workflow/index.js';
+
+type Db = Kysely<Database>;
+
+function assertCity(actor: Actor): void {
+  if (actor.role !== 'city_supervisor')
+    throw new JifenError('forbidden', '仅市级监督人员可查看全市数据', [], {
+      role: actor.role,
+      reason: 'role',
+    });
+}
+
+export const cityCaseQuery = z.strictObject({
+  district: z.enum(DISTRICTS).optional(),
+  state: z.enum(CASE_STATES).optional(),
+  /** Only determined cases with a reconsideration pending (district or city level). */
+  reconsideration: z.enum(['pending']).optional(),
+  /** The beginning of a case number. */
+  q: z
+    .string()
+    .trim()
+    .regex(/^[\w.:-]{1,100}$/, { message: '申请编号只含字母、数字和 _.:-' })
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+});
+export type CityCaseQuery = z.output<typeof cityCaseQuery>;
+
+/** Every district's cases, newest first, filterable by district, state and case number; paginated. */
+export async function cityCases(db: Db, req: { actor: Actor; today: string; query: CityCaseQuery }) {
+  assertCity(req.actor);
+  const q = req.query;
+  // Rows without a snapshot are not (yet) in the workflow: never listed.
+  let base = db.selectFrom('cases').where('snapshot', 'is not', null);
+  if (q.district) base = base.where('district', '=', q.district);
+  if (q.state) base = base.where('state', '=', q.state);
+  if (q.q) base = base.where('id', 'like', `${q.q.replace(/[%_]/g, '')}%`);
+  if (q.reconsideration === 'pending')
+    base = base.where('state', '=', 'determined').where('dueKind', '=', 'reconsideration');
+  const limit = q.limit ?? 20;
+  const offset = q.offset ?? 0;
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .select(['id', 'snapshot', 'submittedAt', 'createdAt'])
+    .orderBy('createdAt', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  const calendar = calendarOf();
+  const specifics = specificsOf(db);
+  const items = rows.map((r) => ({
+    ...summarise(specifics.readJson<CaseSnapshot>(r.snapshot), req.today, calendar),
+    submittedAt: r.submittedAt,
+    createdAt: r.createdAt,
+  }));
+  return { total: Number(total.n), limit, offset, items, stateLabels: STATE_LABELS };
+}
+
+/** The median of a histogram of whole working days (the mean of the two middle values when even). */
+function medianOf(h: Map<number, number>): number | null {
+  const sorted = [...h].sort((a, b) => a[0] - b[0]);
+  const total = sorted.reduce((a, [, n]) => a + n, 0);
+  if (total === 0) return null;
+  const nth = (k: number): number => {
+    let seen = 0;
+    for (const [value, n] of sorted) {
+      seen += n;
+      if (seen > k) return value;
+    }
+    return sorted[sorted.length - 1]![0];
+  };
+  return total % 2 ? nth((total - 1) / 2) : (nth(total / 2 - 1) + nth(total / 2)) / 2;
+}
+
+/**
+ * The statistics of workflow.md per district (the same figures as each
+ * district's own dashboard) and for the whole city: cases by state, median
+ * working days to acceptance and to determination (medians of the merged
+ * distributions, not of the district medians), share of determination deadlines
+ * met, one-time notices by reason (counts and rate per filed case).
+ */
+export async function cityStatistics(db: Db, req: { actor: Actor; today: string }) {
+  assertCity(req.actor);
+  const present = await db.selectFrom('cases').select('district').groupBy('district').execute();
+  const districts = DISTRICTS.filter((d) => present.some((p) => p.district === d));
+  const perDistrict = [];
+  for (const district of districts)
+    perDistrict.push(await districtStatistics(db, { actor: req.actor, district, today: req.today }));
+
+  const histogram = async (column: 'acceptanceWorkdays' | 'determinationWorkdays') => {
+    const rows = await db
+      .selectFrom('cases')
+      .select([column, (eb) => eb.fn.countAll<number>().as('n')])
+      .where(column, 'is not', null)
+      .groupBy(column)
+      .execute();
+    return new Map(rows.map((r) => [Number(r[column]), Number(r.n)]));
+  };
+  const filed = await db
+    .selectFrom('cases')
+    .select(['district', (eb) => eb.fn.count<number>('filedOn').as('filed')])
+    .groupBy('district')
+    .execute();
+  const filedBy = new Map(filed.map((f) => [f.district as District, Number(f.filed)]));
+  const notices = await db
+    .selectFrom('oneTimeNotices')
+    .innerJoin('cases', 'cases.id', 'oneTimeNotices.caseId')
+    .select(['cases.district', 'oneTimeNotices.items'])
+    .execute();
+  const names = new Map(defaultMaterialsCatalogue().materials.map((m) => [m.id, m.name]));
+  const reasons = new Map<string, Map<string, number>>();
+  for (const n of notices) {
+    for (const item of specificsOf(db).readJson<{ code: string }[]>(n.items)) {
+      const byDistrict = reasons.get(item.code) ?? new Map<string, number>();
+      byDistrict.set(n.district, (byDistrict.get(n.district) ?? 0) + 1);
+      reasons.set(item.code, byDistrict);
+    }
+  }
+  const filedTotal = [...filedBy.values()].reduce((a, b) => a + b, 0);
+  const casesByState: Record<string, number> = {};
+  for (const d of perDistrict)
+    for (const [s, n] of Object.entries(d.casesByState)) casesByState[s] = (casesByState[s] ?? 0) + (n ?? 0);
+  const determinations = perDistrict.reduce((a, d) => a + d.determinations, 0);
+  const onTime = perDistrict.reduce(
+    (a, d) => a + Math.round((d.determinationDeadlinesMet ?? 0) * d.determinations),
+    0,
+  );
+  const noticeReasons = [...reasons]
+    .map(([code, byDistrict]) => {
+      const count = [...byDistrict.values()].reduce((a, b) => a + b, 0);
+      return {
+        code,
+        label: names.get(code) ?? code,
+        count,
+        rate: filedTotal === 0 ? 0 : count / filedTotal,
+        byDistrict: Object.fromEntries(byDistrict),
+      };
+    })
+    .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+  return {
+    asOf: req.today,
+    stateLabels: STATE_LABELS,
+    districts: perDistrict.map((d) => ({ ...d, filed: filedBy.get(d.district) ?? 0 })),
+    city: {
+      casesByState,
+      filed: filedTotal,
+      medianWorkdaysToAcceptance: medianOf(await histogram('acceptanceWorkdays')),
+      medianWorkdaysToDetermination: medianOf(await histogram('determinationWorkdays')),
+      determinations,
+      determinationsOnTime: onTime,
+      determinationDeadlinesMet: determinations === 0 ? null : onTime / determinations,
+      oneTimeNotices: notices.length,
+      staleAtCounter: perDistrict.reduce((a, d) => a + d.staleAtCounter, 0),
+      determinationOverdue: perDistrict.reduce((a, d) => a + d.determinationOverdue, 0),
+      reconsiderationOverdue: perDistrict.reduce((a, d) => a + d.reconsiderationOverdue, 0),
+      urgencyNotesOpen: perDistrict.reduce((a, d) => a + d.urgencyNotesOpen, 0),
+    },
+    noticeReasons,
+  };
+}
+
+export const penaltyQuery = z.strictObject({
+  kind: z.enum(['false_material', 'fine', 'credit_record', 'bar']).optional(),
+  status: z.enum(['in_force', 'appealed', 'revoked']).optional(),
+  subjectKind: z.enum(['individual', 'unit']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+});
+
+/** Penalties on record (细则 第十四条), newest first: who, what, why, when, by whom, status. */
+export async function listPenalties(db: Db, req: { actor: Actor; query: z.output<typeof penaltyQuery> }) {
+  assertCity(req.actor);
+  const q = req.query;
+  let base = db.selectFrom('penalties');
+  if (q.kind) base = base.where('penalties.kind', '=', q.kind);
+  if (q.status) base = base.where('penalties.status', '=', q.status);
+  if (q.subjectKind) base = base.where('penalties.subjectKind', '=', q.subjectKind);
+  const limit = q.limit ?? 20;
+  const offset = q.offset ?? 0;
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .leftJoin('units', 'units.id', 'penalties.unitId')
+    .leftJoin('users', 'users.id', 'penalties.decidedBy')
+    .select([
+      'penalties.id',
+      'penalties.subjectKind',
+      'penalties.holderId',
+      'penalties.unitId',
+      'units.name as unitName',
+      'penalties.caseId',
+      'penalties.kind',
+      'penalties.serious',
+      'penalties.reason',
+      'penalties.amountFen',
+      'penalties.effectiveFrom',
+      'penalties.effectiveUntil',
+      'penalties.status',
+      'penalties.decidedBy',
+      'users.displayName as decidedByName',
+      'penalties.decidedAt',
+    ])
+    .orderBy('penalties.decidedAt', 'desc')
+    .orderBy('penalties.id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return {
+    total: Number(total.n),
+    limit,
+    offset,
+    items: rows.map((r) => ({
+      ...r,
+      serious: readBool(r.serious),
+      amountFen: r.amountFen === null ? null : Number(r.amountFen),
+    })),
+  };
+}

@@ -1,0 +1,202 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import {
+  applyCalendarYear,
+  applyMaterialsCatalogue,
+  applyWageFigure,
+  calendarUploadSchema,
+  catalogueUploadSchema,
+  previewCalendarYear,
+  previewMaterialsCatalogue,
+  previewWageFigure,
+  wageFigureSchema,
+} from '../../admin/policyData.js';
+import { listPolicyRevisions, PolicyRevisionSync } from '../../admin/policyRevisions.js';
+import {
+  listUsers,
+  setUserActive,
+  userActiveBody,
+  userListQuery,
+  type UserListQuery,
+} from '../../admin/users.js';
+import { loadWorkCalendar } from '../../calendar/loadWorkCalendar.js';
+import { defaultMaterialsCatalogue } from '../../checklist/loadMaterialsCatalogue.js';
+import { defaultRuleSet } from '../../rules/defaultRuleSet.js';
+import type { Database } from '../../storage/schema.js';
+import { route, type RouteSpec } from '../routeSpec.js';
+
+export interface AdminRouteDeps {
+  db: Kysely<Database>;
+  clock: () => string;
+  policySync: PolicyRevisionSync;
+}
+
+const ADMIN = { roles: ['admin'], room: 'city' } as const;
+const userId = z.strictObject({ id: z.string().min(1).max(100) });
+
+/**
+ * Keeps this server's policy data in step with the revisions in the database
+ * (src/admin/policyRevisions.ts): merged once now, then re-checked cheaply on
+ * requests so that a revision applied on another instance is picked up.
+ */
+export async function installPolicySync(
+  app: FastifyInstance,
+  db: Kysely<Database>,
+): Promise<PolicyRevisionSync> {
+  const sync = new PolicyRevisionSync(db);
+  try {
+    await sync.refresh();
+  } catch (error) {
+    app.log.warn({ err: error }, 'policy revisions not loaded');
+  }
+  app.addHook('onRequest', async (req) => {
+    try {
+      await sync.maybeRefresh();
+    } catch (error) {
+      req.log.warn({ err: error }, 'policy revision check failed');
+    }
+  });
+  return sync;
+}
+
+/**
+ * The administrator (workflow.md: "users, roles, rules data loads; never edits a
+ * case"): the users list and disabling, and the policy data loads — each with a
+ * preview that changes nothing, then apply.
+ */
+export function adminRoutes({ db, clock, policySync }: AdminRouteDeps): RouteSpec[] {
+  const actor = (req: { actor?: { id: string; role: string } }) => ({
+    id: req.actor!.id,
+    role: req.actor!.role,
+  });
+  return [
+    route({
+      method: 'GET',
+      url: '/api/v1/admin/users',
+      summary: '用户与角色列表（分页，可按角色、区、状态、用户名筛选）——仅管理员',
+      tags: ['管理'],
+      access: ADMIN,
+      schema: { querystring: userListQuery },
+      handler: (req) => listUsers(db, req.query as UserListQuery),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/v1/admin/users/:id/active',
+      summary: '停用或重新启用账号（停用时立即结束其全部会话）——仅管理员',
+      tags: ['管理'],
+      access: ADMIN,
+      schema: { params: userId, body: userActiveBody },
+      handler: (req) =>
+        setUserActive(
+          db,
+          actor(req),
+          (req.params as { id: string }).id,
+          req.body as z.output<typeof userActiveBody>,
+          clock(),
+        ),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/v1/admin/policy-data',
+      summary: '现行政策数据概况：社平工资（最近几条）、已加载的工作日历年度、材料目录，以及管理员加载记录',
+      tags: ['管理'],
+      access: ADMIN,
+      handler: async () => {
+        const rules = defaultRuleSet();
+        const catalogue = defaultMaterialsCatalogue();
+        const revisions = await listPolicyRevisions(db);
+        const users = await db
+          .selectFrom('users')
+          .select(['id', 'displayName'])
+          .where('id', 'in', revisions.length ? [...new Set(revisions.map((r) => r.loadedBy))] : ['-'])
+          .execute();
+        const nameOf = new Map(users.map((u) => [u.id, u.displayName]));
+        return {
+          dataRevision: rules.revision,
+          wages: rules.data.wages.figures.slice(-6),
+          calendarYears: loadWorkCalendar().coveredYears(),
+          catalogue: {
+            label: catalogue.label,
+            from: catalogue.from,
+            to: catalogue.to,
+            materials: catalogue.materials.length,
+            revision: catalogue.revision,
+          },
+          revisions: revisions
+            .map(({ payload: _payload, ...r }) => ({
+              ...r,
+              loadedByName: nameOf.get(r.loadedBy) ?? r.loadedBy,
+            }))
+            .reverse(),
+        };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/v1/admin/wages/preview',
+      summary: '预览加载一条社平工资：数据变化，以及对几位示例持证人积分的影响（不作任何修改）',
+      tags: ['管理'],
+      access: ADMIN,
+      schema: { body: wageFigureSchema },
+      handler: (req) => previewWageFigure(db, req.body),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/v1/admin/wages',
+      summary: '加载社平工资（追加一条或更正已有一条；记录加载人、时间和依据）',
+      tags: ['管理'],
+      access: ADMIN,
+      schema: { body: wageFigureSchema },
+      handler: async (req, reply) => {
+        const r = await applyWageFigure(db, actor(req), clock(), req.body, policySync);
+        reply.status(201);
+        return r;
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/v1/admin/calendar-years/preview',
+      summary: '预览加载一年的工作日历：工作日数、各月工作日、与现有年度的差异、可计算的期限（不作任何修改）',
+      tags: ['管理'],
+      access: ADMIN,
+      schema: { body: calendarUploadSchema },
+      handler: (req) => previewCalendarYear(req.body),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/v1/admin/calendar-years',
+      summary: '加载一年的工作日历（国务院节假日安排；替换已有年度须明确选择）',
+      tags: ['管理'],
+      access: ADMIN,
+      schema: { body: calendarUploadSchema },
+      handler: async (req, reply) => {
+        const r = await applyCalendarYear(db, actor(req), clock(), req.body, policySync);
+        reply.status(201);
+        return r;
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/v1/admin/catalogues/materials/preview',
+      summary: '预览更新申请材料目录：新增、删除、修改的材料（不作任何修改）',
+      tags: ['管理'],
+      access: ADMIN,
+      schema: { body: catalogueUploadSchema },
+      handler: (req) => previewMaterialsCatalogue(req.body),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/v1/admin/catalogues/materials',
+      summary: '更新申请材料目录',
+      tags: ['管理'],
+      access: ADMIN,
+      schema: { body: catalogueUploadSchema },
+      handler: async (req, reply) => {
+        const r = await applyMaterialsCatalogue(db, actor(req), clock(), req.body, policySync);
+        reply.status(201);
+        return r;
+      },
+    }),
+  ];
+}

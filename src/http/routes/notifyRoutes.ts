@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { acceptDeliveryReports, deliveryReportsSchema } from '../../notify/acceptDeliveryReport.js';
+import { SIGNATURE_HEADER, verifySignature } from '../../notify/requestSignature.js';
+import { unitInbox, unitSmsStatus } from '../../notify/unitNotifications.js';
+import { toFieldIssues } from '../../profile/validateProfile.js';
+import { JifenError } from '../../shared/errors.js';
+import type { Database } from '../../storage/schema.js';
+import { route, type RouteSpec } from '../routeSpec.js';
+import { actorOf } from './caseRoutes.js';
+
+export interface NotifyRouteDeps {
+  db: Kysely<Database>;
+  clock: () => string;
+  /** JIFEN_SMS_CALLBACK_SECRET; undefined refuses every report. */
+  callbackSecret: string | undefined;
+}
+
+const unitParams = z.strictObject({ id: z.string().min(1).max(100) });
+const listQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).optional() });
+
+/**
+ * The SMS gateway's delivery-report callback (signed, not logged in) and the
+ * unit's view of its messages: the in-system messages, and the SMS to its
+ * holders with their delivery status.
+ */
+export function notifyRoutes({ db, clock, callbackSecret }: NotifyRouteDeps): RouteSpec[] {
+  return [
+    route({
+      method: 'POST',
+      url: '/api/v1/sms/delivery-reports',
+      summary: '短信网关投递回执（须带 X-Jifen-Signature 签名；重复回执不重复生效）',
+      tags: ['短信'],
+      access: { public: true },
+      rawBody: true,
+      // Validated below, after the signature: an unsigned caller learns nothing about the format.
+      schema: { body: z.unknown() },
+      handler: async (req) => {
+        const header = req.headers[SIGNATURE_HEADER];
+        const now = clock();
+        if (
+          !callbackSecret ||
+          typeof req.rawBody !== 'string' ||
+          !verifySignature(
+            callbackSecret,
+            req.rawBody,
+            typeof header === 'string' ? header : undefined,
+            Math.floor(Date.parse(now) / 1000),
+          )
+        )
+          throw new JifenError('unauthenticated', '回执签名无效或已过期');
+        const parsed = deliveryReportsSchema.safeParse(req.body);
+        if (!parsed.success)
+          throw new JifenError('validation_failed', '回执格式不正确', toFieldIssues(parsed.error.issues));
+        return acceptDeliveryReports(db, parsed.data.reports, now);
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/v1/units/:id/messages',
+      summary: '本单位的站内消息（办理进度通知；短信未送达时转为单位消息）',
+      tags: ['单位'],
+      access: { roles: ['employer_hr', 'city_supervisor'], room: 'own_unit', scope: 'cases:read' },
+      schema: { params: unitParams, querystring: listQuery },
+      handler: (req) =>
+        unitInbox(db, {
+          actor: actorOf(req.actor!),
+          unitId: (req.params as { id: string }).id,
+          ...((req.query as { limit?: number }).limit
+            ? { limit: (req.query as { limit: number }).limit }
+            : {}),
+        }),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/v1/units/:id/sms',
+      summary: '发给本单位申请人的短信及投递状态（手机号已脱敏）',
+      tags: ['单位'],
+      access: { roles: ['employer_hr', 'city_supervisor'], room: 'own_unit', scope: 'cases:read' },
+      schema: { params: unitParams, querystring: listQuery },
+      handler: (req) =>
+        unitSmsStatus(db, {
+          actor: actorOf(req.actor!),
+          unitId: (req.params as { id: string }).id,
+          ...((req.query as { limit?: number }).limit
+            ? { limit: (req.query as { limit: number }).limit }
+            : {}),
+        }),
+    }),
+  ];
+}

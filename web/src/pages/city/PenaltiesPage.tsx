@@ -1,0 +1,127 @@
+import { Form, Select, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import type { Page } from './cityTypes';
+
+interface Penalty {
+  id: string;
+  subjectKind: 'individual' | 'unit';
+  holderId: string | null;
+  unitName: string | null;
+  caseId: string | null;
+  kind: string;
+  serious: boolean;
+  reason: string;
+  amountFen: number | null;
+  effectiveFrom: string;
+  effectiveUntil: string | null;
+  status: string;
+  decidedByName: string | null;
+  decidedAt: string;
+}
+
+const KIND: Record<string, string> = {
+  false_material: '虚假材料记录（−150 分）',
+  fine: '罚款',
+  credit_record: '信用记录',
+  bar: '限制申请 / 代为申报',
+};
+const STATUS: Record<string, string> = { in_force: '有效', appealed: '复核中', revoked: '已撤销' };
+
+/** 处罚记录 (细则 第十四条): recorded with a correction or a refusal for false materials. */
+export default function PenaltiesPage() {
+  const [kind, setKind] = useState<string>();
+  const [status, setStatus] = useState<string>();
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<Page<Penalty>>();
+  const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    api<Page<Penalty>>('GET', '/api/v1/city/penalties', undefined, {
+      query: { kind, status, limit: 20, offset: (page - 1) * 20 },
+    }).then(setData, setError);
+  }, [kind, status, page]);
+  return (
+    <div>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        处罚记录
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">
+        处罚在“监督纠正”或“不予积分”时随虚假材料认定一并记录，包括理由、决定人和起止日期；当事人可通过复核提出异议。
+      </Typography.Paragraph>
+      <Form layout="inline" style={{ marginBottom: 16 }} aria-label="筛选条件">
+        <Form.Item label="类别" htmlFor="p-kind">
+          <Select
+            id="p-kind"
+            allowClear
+            placeholder="全部"
+            style={{ width: 220 }}
+            value={kind}
+            onChange={(v: string | undefined) => {
+              setKind(v);
+              setPage(1);
+            }}
+            options={Object.entries(KIND).map(([value, label]) => ({ value, label }))}
+          />
+        </Form.Item>
+        <Form.Item label="状态" htmlFor="p-status">
+          <Select
+            id="p-status"
+            allowClear
+            placeholder="全部"
+            style={{ width: 120 }}
+            value={status}
+            onChange={(v: string | undefined) => {
+              setStatus(v);
+              setPage(1);
+            }}
+            options={Object.entries(STATUS).map(([value, label]) => ({ value, label }))}
+          />
+        </Form.Item>
+      </Form>
+      <ProblemAlert error={error} />
+      <Table<Penalty>
+        rowKey="id"
+        size="small"
+        dataSource={data?.items ?? []}
+        scroll={{ x: true }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (t) => `共 ${t} 条`,
+        }}
+        columns={[
+          {
+            title: '对象',
+            render: (_, p) =>
+              p.subjectKind === 'unit' ? `单位：${p.unitName ?? ''}` : `个人：${p.holderId}`,
+          },
+          {
+            title: '类别',
+            render: (_, p) => (
+              <>
+                {KIND[p.kind] ?? p.kind}
+                {p.serious ? (
+                  <Tag color="red" style={{ marginLeft: 4 }}>
+                    情节严重
+                  </Tag>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            title: '金额',
+            render: (_, p) => (p.amountFen ? `${(p.amountFen / 100).toLocaleString('zh-CN')} 元` : '—'),
+          },
+          { title: '理由', dataIndex: 'reason' },
+          { title: '起止', render: (_, p) => `${p.effectiveFrom} 至 ${p.effectiveUntil ?? '—'}` },
+          { title: '案件', dataIndex: 'caseId' },
+          { title: '决定人', dataIndex: 'decidedByName' },
+          { title: '状态', render: (_, p) => STATUS[p.status] ?? p.status },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import { Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { api } from '../../api/client';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { STATE_LABELS, type CaseState, type CaseSummary } from '../workflow/caseTypes';
+import { DueText, StateTag, WaitingText } from '../workflow/CaseStatus';
+
+/** What the unit should be reminded of for a case (workflow.md: reminded after 10 working days at the counter). */
+function remindersOf(c: CaseSummary): { text: string; color: string }[] {
+  const out: { text: string; color: string }[] = [];
+  if (c.state === 'supplement_required') out.push({ text: '请按一次性告知单补齐材料', color: 'warning' });
+  if (c.state === 'draft') out.push({ text: '待提交', color: 'default' });
+  if (c.state === 'submitted' && (c.waitingWorkdays ?? 0) >= 10)
+    out.push({ text: `已等待受理 ${c.waitingWorkdays} 个工作日，请尽快递交材料`, color: 'warning' });
+  if (c.due && c.due.workdaysLeft < 0) out.push({ text: '已超过期限', color: 'error' });
+  if (c.reconsideration?.endsWith('中'))
+    out.push({ text: `${c.reconsideration}，等待复核决定`, color: 'purple' });
+  return out;
+}
+
+/** The unit's cases: state, who holds each, the working-day deadline, waiting days and reminders. */
+export default function EmployerCasesPage({ unitId }: { unitId: string }) {
+  const [rows, setRows] = useState<CaseSummary[]>([]);
+  const [error, setError] = useState<unknown>();
+  const [loading, setLoading] = useState(true);
+  const [state, setState] = useState<CaseState | 'all'>('all');
+  const [q, setQ] = useState('');
+
+  useEffect(() => {
+    api<CaseSummary[]>('GET', `/api/v1/units/${encodeURIComponent(unitId)}/cases`)
+      .then((r) => setRows(r))
+      .catch(setError)
+      .finally(() => setLoading(false));
+  }, [unitId]);
+
+  const shown = useMemo(
+    () =>
+      rows.filter(
+        (c) =>
+          (state === 'all' || c.state === state) &&
+          (!q.trim() || c.caseId.includes(q.trim()) || c.holderId.includes(q.trim())),
+      ),
+    [rows, state, q],
+  );
+  const present = [...new Set(rows.map((r) => r.state))];
+
+  return (
+    <>
+      <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }} role="search" aria-label="筛选申请">
+        <label htmlFor="emp-state">状态</label>
+        <Select
+          id="emp-state"
+          style={{ minWidth: 180 }}
+          value={state}
+          onChange={setState}
+          options={[
+            { value: 'all', label: `全部（${rows.length}）` },
+            ...present.map((s) => ({
+              value: s,
+              label: `${STATE_LABELS[s]}（${rows.filter((r) => r.state === s).length}）`,
+            })),
+          ]}
+        />
+        <label htmlFor="emp-q">编号</label>
+        <Input.Search
+          id="emp-q"
+          allowClear
+          style={{ maxWidth: 280 }}
+          placeholder="申请编号或持证人编号"
+          onSearch={setQ}
+          onChange={(e) => !e.target.value && setQ('')}
+        />
+      </Flex>
+      <ProblemAlert error={error} />
+      <Table<CaseSummary>
+        data-testid="employer-cases"
+        rowKey="caseId"
+        size="middle"
+        loading={loading}
+        dataSource={shown}
+        scroll={{ x: 1000 }}
+        locale={{ emptyText: '没有申请；可在「员工与积分账户」中为员工创建积分账户' }}
+        pagination={{ pageSize: 10, showSizeChanger: false, showTotal: (t) => `共 ${t} 件` }}
+        columns={[
+          {
+            title: '申请编号',
+            dataIndex: 'caseId',
+            render: (id: string) => <Link to={`/employer/cases/${encodeURIComponent(id)}`}>{id}</Link>,
+          },
+          { title: '持证人', dataIndex: 'holderId' },
+          {
+            title: '状态',
+            key: 'state',
+            render: (_: unknown, c) => <StateTag state={c.state} reconsideration={c.reconsideration} />,
+          },
+          { title: '当前经办方', key: 'held', render: (_: unknown, c) => c.heldBy.label },
+          { title: '工作日期限', key: 'due', render: (_: unknown, c) => <DueText due={c.due} compact /> },
+          {
+            title: '已等待',
+            dataIndex: 'waitingWorkdays',
+            render: (d: number | null) => <WaitingText days={d} />,
+          },
+          { title: '积分', dataIndex: 'points', render: (p: number | null) => p ?? '—' },
+          {
+            title: '提醒',
+            key: 'reminders',
+            render: (_: unknown, c) => {
+              const r = remindersOf(c);
+              return r.length ? (
+                r.map((x) => (
+                  <Tag key={x.text} color={x.color}>
+                    {x.text}
+                  </Tag>
+                ))
+              ) : (
+                <Typography.Text type="secondary">—</Typography.Text>
+              );
+            },
+          },
+        ]}
+      />
+    </>
+  );
+}

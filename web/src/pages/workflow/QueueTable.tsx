@@ -1,0 +1,155 @@
+import { Button, Flex, Form, Select, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { api } from '../../api/client';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { STATE_LABELS, URGENCY_REASONS, shanghaiTime, type CaseState, type CaseSummary } from './caseTypes';
+import { DueText, StateTag, WaitingText } from './CaseStatus';
+
+const PAGE = 20;
+
+/**
+ * A district queue (oldest first, or urgency notes first), with the waiting
+ * working days of each case. Keyset pagination: the server's `after` cursor is
+ * the last row's submission time and id; previous pages are remembered.
+ */
+export function QueueTable({
+  district,
+  states,
+  linkTo,
+  testId,
+}: {
+  district: string;
+  states: CaseState[];
+  linkTo: (caseId: string) => string;
+  testId: string;
+}) {
+  const [state, setState] = useState<CaseState>(states[0]!);
+  const [orderBy, setOrderBy] = useState<'oldest' | 'urgency'>('oldest');
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const [rows, setRows] = useState<CaseSummary[]>([]);
+  const [error, setError] = useState<unknown>();
+  const [loading, setLoading] = useState(true);
+  const after = cursors[cursors.length - 1];
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      const r = await api<CaseSummary[]>(
+        'GET',
+        `/api/v1/districts/${encodeURIComponent(district)}/queue`,
+        undefined,
+        {
+          query: { state, orderBy, limit: PAGE + 1, ...(after && orderBy === 'oldest' ? { after } : {}) },
+        },
+      );
+      setRows(r);
+      setError(undefined);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  }, [district, state, orderBy, after]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const page = rows.slice(0, PAGE);
+  const hasNext = rows.length > PAGE && orderBy === 'oldest';
+  const last = page[page.length - 1];
+
+  return (
+    <>
+      <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }} aria-label="筛选队列">
+        <Form.Item label="状态" htmlFor={`${testId}-state`}>
+          <Select
+            id={`${testId}-state`}
+            style={{ minWidth: 180 }}
+            value={state}
+            onChange={(v) => {
+              setState(v);
+              setCursors([undefined]);
+            }}
+            options={states.map((s) => ({ value: s, label: STATE_LABELS[s] }))}
+          />
+        </Form.Item>
+        <Form.Item label="排序" htmlFor={`${testId}-order`}>
+          <Select
+            id={`${testId}-order`}
+            style={{ minWidth: 200 }}
+            value={orderBy}
+            onChange={(v) => {
+              setOrderBy(v);
+              setCursors([undefined]);
+            }}
+            options={[
+              { value: 'oldest', label: '最早提交在前' },
+              { value: 'urgency', label: '有加急说明的在前' },
+            ]}
+          />
+        </Form.Item>
+        <Button onClick={() => void load()}>刷新</Button>
+      </Form>
+      <ProblemAlert error={error} />
+      <Table<CaseSummary>
+        data-testid={testId}
+        rowKey="caseId"
+        size="middle"
+        loading={loading}
+        dataSource={page}
+        pagination={false}
+        scroll={{ x: 900 }}
+        locale={{ emptyText: '队列中没有案件' }}
+        columns={[
+          {
+            title: '申请编号',
+            dataIndex: 'caseId',
+            render: (id: string) => <Link to={linkTo(id)}>{id}</Link>,
+          },
+          { title: '持证人', dataIndex: 'holderId' },
+          {
+            title: '状态',
+            key: 'state',
+            render: (_: unknown, c) => <StateTag state={c.state} reconsideration={c.reconsideration} />,
+          },
+          { title: '当前经办方', key: 'held', render: (_: unknown, c) => c.heldBy.label },
+          { title: '提交时间', dataIndex: 'submittedAt', render: (v: string | null) => shanghaiTime(v) },
+          {
+            title: '已等待',
+            dataIndex: 'waitingWorkdays',
+            render: (d: number | null) => <WaitingText days={d} />,
+          },
+          { title: '工作日期限', key: 'due', render: (_: unknown, c) => <DueText due={c.due} compact /> },
+          {
+            title: '加急说明',
+            key: 'urgency',
+            render: (_: unknown, c) =>
+              c.urgency ? (
+                <Tag color="orange">
+                  {URGENCY_REASONS[c.urgency.reason] ?? c.urgency.reason} · {c.urgency.date}
+                </Tag>
+              ) : (
+                '—'
+              ),
+          },
+        ]}
+      />
+      <Flex gap={8} justify="flex-end" align="center" style={{ marginTop: 12 }}>
+        <Typography.Text type="secondary">
+          第 {cursors.length} 页 · 本页 {page.length} 件
+        </Typography.Text>
+        <Button disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+          上一页
+        </Button>
+        <Button
+          disabled={!hasNext || !last}
+          onClick={() => last && setCursors((c) => [...c, `${last.submittedAt}~${last.caseId}`])}
+        >
+          下一页
+        </Button>
+      </Flex>
+    </>
+  );
+}

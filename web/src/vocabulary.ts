@@ -1,0 +1,8 @@
+/**
+ * The words the server and the UI share, imported from the server's own
+ * modules (browser-safe: no Node imports), so a district or a state label
+ * cannot drift between the API and the pages.
+ */
+export { DISTRICTS } from '../../src/shared/vocabulary.js';
+export type { District } from '../../src/shared/vocabulary.js';
+export { STATE_LABELS } from '../../src/workflow/labels.js';
