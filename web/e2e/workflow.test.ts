@@ -132,6 +132,16 @@ describe('the application workflow clicked through the web UI', () => {
     await hr.getByRole('button', { name: /已补齐材料，重新提交/ }).click();
     await stateIs(hr, '等待受理');
     await expect.poll(() => hr.getByTestId('case-due').innerText(), SLOW).toContain('2025-10-11');
+    // …and attaches an urgency note (子女入学): it orders the officers' queues, the deadline stays.
+    await hr.getByLabel('理由', { exact: true }).click();
+    await hr.getByTitle('子女入学', { exact: true }).click();
+    await hr.getByLabel('所需日期', { exact: true }).fill('2026-03-01');
+    await hr.getByLabel('所需日期', { exact: true }).press('Enter');
+    await hr.getByRole('button', { name: /提交加急说明/ }).click();
+    await expect
+      .poll(() => hr.locator('body').innerText(), SLOW)
+      .toContain('已附加急说明：子女入学（2026-03-01）');
+    expect(await hr.getByTestId('case-due').innerText()).toContain('2025-10-11');
     await hr.goto('/employer');
     const list = hr.getByTestId('employer-cases');
     await expect.poll(() => list.locator('tr', { hasText: CASE }).innerText(), SLOW).toContain('等待受理');

@@ -17,6 +17,7 @@ import {
   RegistryDescriptions,
 } from '../workflow/CasePanels';
 import { useCase } from '../workflow/useCase';
+import { UnitCaseRequests } from './UnitCaseRequests';
 import '../workflow/print.css';
 
 /** The 积分申请表 as printed for the unit seal (print CSS shows only this). */
@@ -284,6 +285,7 @@ export default function EmployerCasePage() {
           )}
         </Card>
 
+        <UnitCaseRequests view={view} busy={busy} run={run} />
         <NoticesPanel view={view} />
         <ReceiptsPanel view={view} />
         <ReconsiderationsPanel view={view} />
