@@ -82,7 +82,12 @@ describe('the application workflow clicked through the web UI', () => {
     await hr.getByPlaceholder('姓名或持证人编号').fill(HOLDER);
     await hr.getByPlaceholder('姓名或持证人编号').press('Enter');
     await hr.getByTestId('employees').getByText(HOLDER, { exact: true }).waitFor();
-    await hr.getByRole('button', { name: /^为 .* 创建积分账户$/ }).click();
+    // The row of that holder (the search may still be narrowing the list).
+    await hr
+      .getByTestId('employees')
+      .locator('tr', { hasText: HOLDER })
+      .getByRole('button', { name: /^为 .* 创建积分账户$/ })
+      .click();
     await hr.getByText('共享登记数据（自动带入，无需填写）').waitFor();
     await hr.getByLabel('申请编号（可选）').fill(CASE);
     await hr.getByRole('button', { name: '创建积分账户' }).click();

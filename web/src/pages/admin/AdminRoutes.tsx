@@ -1,6 +1,6 @@
-import { Menu, Spin } from 'antd';
-import { lazy, Suspense } from 'react';
-import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { WorkspaceShell } from '../../components/WorkspaceShell';
 import UsersPage from './UsersPage';
 
 const PolicyDataPage = lazy(() => import('./PolicyDataPage'));
@@ -12,28 +12,12 @@ const ITEMS = [
 
 /** 系统管理 (admin): users and roles; policy data loads with preview. Never a case. */
 export default function AdminRoutes() {
-  const location = useLocation();
-  const navigate = useNavigate();
-  const selected = ITEMS.filter(
-    (i) => location.pathname === i.key || (i.key !== '/admin' && location.pathname.startsWith(i.key)),
-  ).map((i) => i.key);
   return (
-    <div>
-      <nav aria-label="系统管理">
-        <Menu
-          mode="horizontal"
-          selectedKeys={selected}
-          items={ITEMS}
-          onClick={(e) => void navigate(e.key)}
-          style={{ marginBottom: 16 }}
-        />
-      </nav>
-      <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
-        <Routes>
-          <Route index element={<UsersPage />} />
-          <Route path="data" element={<PolicyDataPage />} />
-        </Routes>
-      </Suspense>
-    </div>
+    <WorkspaceShell label="系统管理" items={ITEMS}>
+      <Routes>
+        <Route index element={<UsersPage />} />
+        <Route path="data" element={<PolicyDataPage />} />
+      </Routes>
+    </WorkspaceShell>
   );
 }

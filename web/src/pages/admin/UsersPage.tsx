@@ -1,5 +1,5 @@
 import { Button, Form, Input, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { ProblemAlert, applyFieldErrors } from '../../components/ProblemAlert';
 import { DISTRICTS, type Page } from '../city/cityTypes';
@@ -43,10 +43,16 @@ export default function UsersPage() {
   const [error, setError] = useState<unknown>();
   const [creating, setCreating] = useState(false);
   const [toggling, setToggling] = useState<UserRow>();
+  // Only the latest request may fill the table: an earlier, slower answer (a filter typed over) is dropped.
+  const latest = useRef(0);
   const load = useCallback(() => {
+    const n = ++latest.current;
     api<Page<UserRow>>('GET', '/api/v1/admin/users', undefined, {
       query: { ...filters, limit: 20, offset: (page - 1) * 20 },
-    }).then(setData, setError);
+    }).then(
+      (d) => n === latest.current && setData(d),
+      (e) => n === latest.current && setError(e),
+    );
   }, [filters, page]);
   useEffect(load, [load]);
   const set = (k: keyof typeof filters, v: string | undefined) => {
