@@ -16,7 +16,8 @@ const FORBIDDEN_KEYS = new Set([
 ]);
 // 18-character resident ID number; a mainland mobile number.
 const ID_NUMBER = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/;
-const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
+// Alphanumeric boundaries: a run of digits inside a random id (a UUID segment) is not a phone number.
+const MOBILE = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/;
 
 export function findPersonalData(value: unknown, path: PropertyKey[] = []): FieldIssue[] {
   if (typeof value === 'string') {

@@ -70,7 +70,7 @@ describe('the public tools in a real browser', () => {
       await page.getByRole('button', { name: '添加一段缴费记录' }).click();
       await page.getByLabel('开始月份').first().fill('2010-09');
       await page.getByLabel('月缴费基数（元）').fill('5000');
-      await expect.poll(() => total(page).innerText(), { timeout: 30_000 }).toBe(String(P03.expected.total));
+      await expect.poll(() => total(page).innerText(), { timeout: 60_000 }).toBe(String(P03.expected.total));
       expect(await page.getByTestId('points-education').innerText()).toContain(
         `+${P03.expected.items.education}`,
       );
@@ -111,7 +111,7 @@ describe('the public tools in a real browser', () => {
       const page = await ctx.newPage();
       await page.goto('/simulate');
       await importJson(page, P07);
-      await expect.poll(() => total(page).innerText(), { timeout: 30_000 }).toBe(String(P07.expected.total));
+      await expect.poll(() => total(page).innerText(), { timeout: 60_000 }).toBe(String(P07.expected.total));
       expect(await page.getByTestId('points-age').innerText()).toContain('+27');
       await page.getByText(`尚差 ${120 - P07.expected.total} 分`).waitFor();
 
@@ -131,7 +131,7 @@ describe('the public tools in a real browser', () => {
 
       await page.goto('/simulate');
       await importJson(page, P08.profile);
-      await expect.poll(() => total(page).innerText(), { timeout: 30_000 }).toBe(String(P08.expected.total));
+      await expect.poll(() => total(page).innerText(), { timeout: 60_000 }).toBe(String(P08.expected.total));
       expect(await page.getByTestId('points-qualification').innerText()).toContain('+140');
       await page.getByRole('button', { name: /达标方案$/ }).click();
       await expect
@@ -150,15 +150,15 @@ describe('the public tools in a real browser', () => {
       const page = await ctx.newPage();
       await page.goto('/simulate');
       await importJson(page, P03.profile);
-      await expect.poll(() => total(page).innerText(), { timeout: 30_000 }).toBe('122');
+      await expect.poll(() => total(page).innerText(), { timeout: 60_000 }).toBe('122');
       // Born after the application date, and a contribution run ending before it starts.
       await page.getByLabel('出生日期').fill('2030-01-01');
       await page.getByLabel('结束月份').first().fill('2009-01');
       const summary = page.getByRole('alert').filter({ hasText: '校验失败' });
-      await summary.waitFor({ timeout: 30_000 });
+      await summary.waitFor({ timeout: 60_000 });
       await expect.poll(() => summary.innerText()).toContain('出生日期：出生日期晚于申请日期');
       await expect
-        .poll(() => summary.innerText(), { timeout: 30_000 })
+        .poll(() => summary.innerText(), { timeout: 60_000 })
         .toMatch(/社保缴费 第1项 · 结束月份：结束月份 2009-01 早于开始月份 2010-09/);
       const birthItem = page.locator('.ant-form-item').filter({ has: page.getByLabel('出生日期') });
       await birthItem.locator('.ant-form-item-explain-error').getByText('出生日期晚于申请日期').waitFor();
@@ -175,7 +175,7 @@ describe('the public tools in a real browser', () => {
       // Correcting the value clears the errors and the result comes back.
       await page.getByLabel('出生日期').fill(P03.profile.birthDate);
       await page.getByLabel('结束月份').first().fill('');
-      await expect.poll(() => total(page).innerText(), { timeout: 30_000 }).toBe('122');
+      await expect.poll(() => total(page).innerText(), { timeout: 60_000 }).toBe('122');
       expect(await page.getByRole('alert').filter({ hasText: '校验失败' }).count()).toBe(0);
       await ctx.close();
     },
@@ -189,16 +189,16 @@ describe('the public tools in a real browser', () => {
       const page = await ctx.newPage();
       await page.goto('/simulate');
       await importJson(page, P12.profile);
-      await expect.poll(() => total(page).innerText(), { timeout: 30_000 }).toBe(String(P12.expected.total));
+      await expect.poll(() => total(page).innerText(), { timeout: 60_000 }).toBe(String(P12.expected.total));
       expect(await page.getByTestId('points-key_area').innerText()).toContain('+8');
       expect(await page.getByTestId('points-spouse_hukou').innerText()).toContain('+20');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(1);
       // Typing on the phone re-scores.
       await page.getByLabel('出生日期').fill('1978-02-01');
-      await expect.poll(() => total(page).innerText(), { timeout: 30_000 }).not.toBe('120');
+      await expect.poll(() => total(page).innerText(), { timeout: 60_000 }).not.toBe('120');
       await page.getByLabel('出生日期').fill(P12.profile.birthDate);
-      await expect.poll(() => total(page).innerText(), { timeout: 30_000 }).toBe('120');
+      await expect.poll(() => total(page).innerText(), { timeout: 60_000 }).toBe('120');
       // The sticky total bar rests at the end of the page in a full-page capture.
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await expectCheckedScreenshot(page, 'simulator-phone');
@@ -218,10 +218,10 @@ describe('the public tools in a real browser', () => {
         permit: { issuedOn: '2024-01-05', validUntil: '2027-01-04', status: 'active' },
         family: { spouseUsesBenefits: true },
       });
-      await expect.poll(() => total(page).innerText(), { timeout: 30_000 }).toBe('120');
+      await expect.poll(() => total(page).innerText(), { timeout: 60_000 }).toBe('120');
       await page.getByRole('button', { name: /材料清单$/ }).click();
       await page.getByRole('heading', { name: '申请材料清单', level: 1 }).waitFor();
-      await page.getByText('单位人事专员介绍信').waitFor({ timeout: 30_000 });
+      await page.getByText('单位人事专员介绍信').waitFor({ timeout: 60_000 });
       await page.getByRole('heading', { name: '在远郊重点区域工作并居住' }).waitFor();
       await page
         .getByText(/结婚证/)
@@ -235,7 +235,7 @@ describe('the public tools in a real browser', () => {
       await page.emulateMedia({ media: 'screen' });
 
       await page.goto('/precheck');
-      await page.getByTestId('precheck-summary').waitFor({ timeout: 30_000 });
+      await page.getByTestId('precheck-summary').waitFor({ timeout: 60_000 });
       const permit = page.getByTestId('condition-permit_valid');
       expect(await permit.innerText()).toContain('通过');
       expect(await permit.innerText()).toContain('依据');
@@ -253,7 +253,7 @@ describe('the public tools in a real browser', () => {
       const page = await ctx.newPage();
       await page.goto('/rules?at=2025-09-15');
       await expect
-        .poll(() => page.getByTestId('rules-version-id').innerText(), { timeout: 30_000 })
+        .poll(() => page.getByTestId('rules-version-id').innerText(), { timeout: 60_000 })
         .toBe('v2023');
       await page.getByText('12434 元/月').waitFor();
       await page.getByLabel('搜索').fill('临港');
@@ -263,7 +263,7 @@ describe('the public tools in a real browser', () => {
       await expectCheckedScreenshot(page, 'rules');
       await page.getByLabel('查询日期').fill('2014-03-01');
       await expect
-        .poll(() => page.getByTestId('rules-version-id').innerText(), { timeout: 30_000 })
+        .poll(() => page.getByTestId('rules-version-id').innerText(), { timeout: 60_000 })
         .toBe('v2013');
       await ctx.close();
     },
@@ -289,7 +289,7 @@ describe('the public tools in a real browser', () => {
       const ctx = await e2e.context();
       const page = await ctx.newPage();
       await page.goto(`/verify?code=${row.verificationCode}`);
-      await page.getByTestId('verify-total').waitFor({ timeout: 30_000 });
+      await page.getByTestId('verify-total').waitFor({ timeout: 60_000 });
       expect(await page.getByTestId('verify-total').innerText()).toBe(String(row.total));
       const card = page.locator('[data-testid^="verify-"]').first();
       expect(await card.innerText()).toMatch(/\*/);
@@ -298,14 +298,14 @@ describe('the public tools in a real browser', () => {
 
       await page.getByLabel('核验码').fill('ZZZZZZZZZZZZ');
       await page.getByRole('button', { name: /核\s*验/ }).click();
-      await page.getByTestId('verify-unknown').getByText('查无此核验码').waitFor({ timeout: 30_000 });
+      await page.getByTestId('verify-unknown').getByText('查无此核验码').waitFor({ timeout: 60_000 });
       expect(page.url()).toContain('code=ZZZZZZZZZZZZ');
       await page.getByLabel('核验码').fill('bad code!');
       await page.getByRole('button', { name: /核\s*验/ }).click();
       await page
         .locator('.ant-form-item-explain-error')
         .getByText('核验码格式不正确')
-        .waitFor({ timeout: 30_000 });
+        .waitFor({ timeout: 60_000 });
       await ctx.close();
     },
     LONG,

@@ -28,19 +28,24 @@ export function useProfileQuery<T>(
       return;
     }
     const ctrl = new AbortController();
+    // An answer that settles just as a newer profile replaces it must not land either.
+    let current = true;
     setState((s) => ({ ...s, loading: true }));
     const timer = setTimeout(() => {
       api<T>('POST', path, JSON.parse(body), {
         signal: ctrl.signal,
         query: JSON.parse(queryKey) as Record<string, string | number | undefined>,
       }).then(
-        (data) => setState({ data, loading: false }),
+        (data) => {
+          if (current) setState({ data, loading: false });
+        },
         (error: unknown) => {
-          if ((error as Error).name !== 'AbortError') setState({ error, loading: false });
+          if (current && (error as Error).name !== 'AbortError') setState({ error, loading: false });
         },
       );
     }, delay);
     return () => {
+      current = false;
       clearTimeout(timer);
       ctrl.abort();
     };
