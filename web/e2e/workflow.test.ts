@@ -179,8 +179,13 @@ describe('the application workflow clicked through the web UI', () => {
     reviewer = await as('2025-09-26', 'reviewer.mh');
     await reviewer.goto(`/review/cases/${CASE}`);
     await reviewer.getByRole('button', { name: '学历学位 提请核实' }).click();
-    await reviewer.getByLabel('核实机构').fill('市教委学历认证中心');
-    await reviewer.getByRole('button', { name: /确\s*定/ }).click();
+    // Fill once the dialog has opened (its form mounts with the dialog), then see it close on success.
+    const referDialog = reviewer.getByRole('dialog');
+    await referDialog.getByLabel('核实机构').waitFor();
+    await referDialog.getByLabel('核实机构').fill('市教委学历认证中心');
+    await expect.poll(() => referDialog.getByLabel('核实机构').inputValue(), SLOW).toBe('市教委学历认证中心');
+    await referDialog.getByRole('button', { name: /确\s*定/ }).click();
+    await referDialog.waitFor({ state: 'hidden' });
     await heldBy(reviewer, '市教委学历认证中心');
     await expect.poll(() => reviewer.getByTestId('task-education').innerText(), SLOW).toContain('提请核实中');
     await shot(reviewer, 'review-case');
