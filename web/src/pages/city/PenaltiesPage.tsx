@@ -37,9 +37,17 @@ export default function PenaltiesPage() {
   const [data, setData] = useState<Page<Penalty>>();
   const [error, setError] = useState<unknown>();
   useEffect(() => {
+    // Only the answer to the filters now shown may fill the table (as in the users list).
+    let current = true;
     api<Page<Penalty>>('GET', '/api/v1/city/penalties', undefined, {
       query: { kind, status, limit: 20, offset: (page - 1) * 20 },
-    }).then(setData, setError);
+    }).then(
+      (d) => current && setData(d),
+      (e) => current && setError(e),
+    );
+    return () => {
+      current = false;
+    };
   }, [kind, status, page]);
   return (
     <div>
