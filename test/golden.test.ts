@@ -19,14 +19,14 @@ interface GoldenCase {
   };
 }
 
-const dirs = [join(REPO, 'test/golden'), join(REPO, '../shared/spec/cases')].filter((d) => existsSync(d));
+const dirs = [join(REPO, 'test/golden'), join(REPO, 'docs/spec/cases')].filter((d) => existsSync(d));
 const cases = dirs.flatMap((dir) =>
   readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => ({
       file: join(dir, f),
-      label: `${dir.includes('shared') ? 'shared' : 'repo'}/${f}`,
+      label: `${dir.includes('spec') ? 'spec' : 'repo'}/${f}`,
       c: JSON.parse(readFileSync(join(dir, f), 'utf8')) as GoldenCase,
     })),
 );
@@ -53,9 +53,7 @@ describe('golden cases through the engine', () => {
 });
 
 describe('golden cases through ./bin/jifen score FILE --format json', () => {
-  for (const { label, file, c } of cases.filter(
-    (x) => x.label.startsWith('repo') || !dirs.some((d) => d.endsWith('golden')),
-  )) {
+  for (const { label, file, c } of cases) {
     it(`${label}`, async () => {
       const run = await runCli(['score', file, '--format', 'json']);
       expect(run.stderr).toBe('');

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { requireUnitEmployee } from '../cases/rooms.js';
 import { parseInput } from '../cases/validate.js';
 import { JifenError } from '../shared/errors.js';
 import { z } from '../shared/zodLocale.js';
@@ -18,7 +19,7 @@ export const holderLoginInput = z.strictObject({ username: usernameSchema });
  */
 export async function createHolderLogin(
   db: Kysely<Database>,
-  req: { actor: Actor; caseId: string; input: unknown; now: string },
+  req: { actor: Actor; caseId: string; input: unknown; now: string; today: string },
 ): Promise<{ userId: string; username: string; initialPassword: string }> {
   const input = parseInput(holderLoginInput, req.input, '持证人账号');
   const c = await db
@@ -29,6 +30,8 @@ export async function createHolderLogin(
   if (!c) throw new JifenError('not_found', '申请不存在', [], { caseId: req.caseId });
   if (req.actor.role !== 'employer_hr' || req.actor.unitId !== c.unitId)
     throw new JifenError('forbidden', '只能为本单位的申请人开立账号', [], { reason: 'room' });
+  // A case filed by the unit is not enough: the holder must still be its employee.
+  await requireUnitEmployee(db, c.holderId, c.unitId, req.today, ['caseId']);
   const initialPassword = randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(initialPassword);
   return runInTransaction(db, async (tx) => {

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import {
   addMilliseconds,
+  claimLoginGuess,
+  clearLoginGuard,
   getLoginRecord,
   getUser,
   recordLogin,
@@ -25,32 +27,35 @@ const BAD_CREDENTIALS = () => new JifenError('unauthenticated', '用户名或密
 
 /**
  * Checks a username and password and opens a new server-side session. A fresh
- * session id every time (no session fixation); consecutive failures lock the
- * account for a while (the lock is in the database, so it holds across servers).
+ * session id every time (no session fixation). Brute force: each guess is first
+ * claimed in the database in one atomic statement (storage/loginGuardRepository),
+ * so at most `maxFailures` guesses are ever checked per lock period whatever the
+ * concurrency and the number of servers; unknown usernames are counted and
+ * locked exactly like known ones, and are checked against a dummy hash, so
+ * neither the answer nor its timing tells whether an account exists.
  */
 export async function login(
   db: Kysely<Database>,
   input: { username: string; password: string; now: string },
   policy: LoginPolicy = DEFAULT_LOGIN_POLICY,
 ): Promise<{ sessionSecret: string; csrfToken: string; expiresAt: string; user: User }> {
-  const record = await getLoginRecord(db, input.username);
-  if (record?.lockedUntil && record.lockedUntil > input.now)
+  const claim = await claimLoginGuess(db, input.username, {
+    now: input.now,
+    maxFailures: policy.maxFailures,
+    lockUntil: addMilliseconds(input.now, policy.lockMinutes * 60_000),
+  });
+  if (!claim.allowed)
     throw new JifenError('rate_limited', '登录失败次数过多，账号已暂时锁定，请稍后再试', [], {
-      retryAfter: record.lockedUntil,
+      retryAfter: claim.lockedUntil,
     });
+  const record = await getLoginRecord(db, input.username);
   const ok = await verifyPassword(record?.passwordHash ?? null, input.password);
-  if (!record || !record.active) throw BAD_CREDENTIALS();
-  if (!ok) {
-    const failures = record.failedLogins + 1;
-    const lockedUntil =
-      failures >= policy.maxFailures ? addMilliseconds(input.now, policy.lockMinutes * 60_000) : null;
-    await recordLogin(db, record.id, { ok: false, now: input.now, lockedUntil });
-    throw BAD_CREDENTIALS();
-  }
+  if (!record || !record.active || !ok) throw BAD_CREDENTIALS();
   const sessionSecret = newSecret();
   const csrfToken = newSecret();
   const expiresAt = addMilliseconds(input.now, policy.sessionHours * 3_600_000);
   await runInTransaction(db, async (tx) => {
+    await clearLoginGuard(tx, input.username);
     await recordLogin(tx, record.id, { ok: true, now: input.now });
     await tx
       .insertInto('sessions')

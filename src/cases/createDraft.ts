@@ -7,12 +7,13 @@
 import { z } from '../shared/zodLocale.js';
 import { JifenError } from '../shared/errors.js';
 import { initialSnapshot, OPEN_STATES, type Actor } from '../workflow/index.js';
-import { claimsSchema, declaredSchema, notFound, writeClaims } from './claimInput.js';
+import { claimsSchema, declaredSchema, writeClaims } from './claimInput.js';
 import { keyedCaseId } from './keyedCaseId.js';
 import { executeCaseCommand } from './executeCaseCommand.js';
 import { loadUnit, unitStatusOf } from './facts.js';
 import type { CaseCommandResult, CaseDeps, Db } from './types.js';
 import { parseInput } from './validate.js';
+import { requireUnitEmployee } from './rooms.js';
 
 export const createDraftInput = z.strictObject({
   holderId: z.string().min(1).max(100),
@@ -56,12 +57,9 @@ export async function createDraft(
     input,
     ...(deps ? { deps } : {}),
     create: async (tx) => {
-      const holder = await tx
-        .selectFrom('holders')
-        .select('id')
-        .where('id', '=', input.holderId)
-        .executeTakeFirst();
-      if (!holder) throw notFound('持证人', { holderId: input.holderId }, ['input', 'holderId']);
+      // Only for the unit's own employee (an unknown holder answers the same), so no unit can
+      // open a case, and so read registry data or mint a login, for another unit's staff.
+      await requireUnitEmployee(tx, input.holderId, unitId, req.today);
       const taken = await tx.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
       if (taken) throw new JifenError('conflict', '申请编号已被使用', [], { caseId });
       const open = await tx
@@ -70,8 +68,14 @@ export async function createDraft(
         .where('holderId', '=', input.holderId)
         .where('state', 'in', OPEN_STATES.filter((s) => s !== 'new') as never[])
         .executeTakeFirst();
+      // A case stays with the unit that filed it until it is withdrawn or ends.
       if (open)
-        throw new JifenError('conflict', '该持证人已有进行中的积分申请或有效积分', [], { caseId: open.id });
+        throw new JifenError(
+          'conflict',
+          `该持证人已有进行中的积分申请或有效积分（申请 ${open.id}），须待其撤回或办结后方可由其他单位申请`,
+          [],
+          { caseId: open.id },
+        );
       const permit = await tx
         .selectFrom('permits')
         .selectAll()

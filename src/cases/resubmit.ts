@@ -3,6 +3,7 @@ import { z } from '../shared/zodLocale.js';
 import { caseUseCase } from './caseCommand.js';
 import { claimsSchema, declaredSchema, writeClaims } from './claimInput.js';
 import { precheckRefusal, prepareFiling } from './filingFacts.js';
+import { requireUnitEmployee } from './rooms.js';
 
 export const resubmitInput = z.strictObject({
   claims: claimsSchema.optional(),
@@ -14,6 +15,8 @@ export const resubmit = caseUseCase({
   what: '重新提交积分申请',
   input: resubmitInput,
   prepare: async (input, p, state) => {
+    // The unit resubmits only while the holder is still its employee (rooms.ts).
+    await requireUnitEmployee(p.tx, p.snapshot.holderId, p.snapshot.unitId, p.ctx.today, ['caseId']);
     if (input.claims) await writeClaims(p.tx, p.snapshot.caseId, input.claims, input.declared, p.ctx.now);
     const filing = await prepareFiling(p, state);
     return {

@@ -18,6 +18,7 @@ import { calendarOf, rulesOf } from './defaults.js';
 import { engineFacts, filingFacts } from './facts.js';
 import { mayRead } from './queries.js';
 import { DECLARED_FACTS } from './profileFromRecords.js';
+import { isUnitEmployee, requireUnitEmployee } from './rooms.js';
 import type { CaseDeps, Db } from './types.js';
 
 const room = (message: string, actor: Actor) =>
@@ -153,7 +154,11 @@ export async function caseWorkspace(
       ? room('无权查看此案件', req.actor)
       : new JifenError('not_found', '申请不存在', [], { caseId: req.caseId });
   const claims = (await listClaimedIndicators(db, row.id)).filter((c) => c.indicator !== DECLARED_FACTS);
-  const registry = await registryOf(db, row.holderId, req.today);
+  // A unit sees registry data only of its current employee: what the registry route would refuse
+  // (rooms.ts), the workspace does not show either.
+  const registryVisible =
+    req.actor.role !== 'employer_hr' || (await isUnitEmployee(db, row.holderId, row.unitId, req.today));
+  const registry = registryVisible ? await registryOf(db, row.holderId, req.today) : null;
   const determinations = (await listDeterminations(db, row.id)).map((d) => ({
     sequence: d.sequence,
     reason: d.reason,
@@ -230,6 +235,7 @@ export async function unitEmployees(
   const latest = db
     .selectFrom('insuranceMonths')
     .select(['holderId', (eb) => eb.fn.max('month').as('month')])
+    .where('month', '<=', req.today.slice(0, 7))
     .groupBy('holderId')
     .as('latest');
   let q = db
@@ -313,10 +319,9 @@ export async function employeeRegistry(
     .where('id', '=', req.unitId)
     .executeTakeFirst();
   if (!unit) throw new JifenError('not_found', '单位不存在', [], { unitId: req.unitId });
-  const registry = await registryOf(db, req.holderId, req.today);
   // Someone else's employee looks the same as no one.
-  if (!registry || registry.insurance.lastUnitCreditCode !== unit.creditCode)
-    throw new JifenError('not_found', '本单位没有该员工的社保登记', [], { holderId: req.holderId });
+  await requireUnitEmployee(db, req.holderId, unit.id, req.today, ['holderId']);
+  const registry = (await registryOf(db, req.holderId, req.today))!;
   const opensOn =
     registry.permit && registry.permit.status === 'active'
       ? accountOpensOn(registry.permit.issuedOn, req.today, deps)

@@ -133,16 +133,19 @@ describeOnBothEngines('accounts over real HTTP', (getDb, engine) => {
     });
     expect(issued.status).toBe(201);
     const token = issued.json.token as string;
-    const viaToken = await fetch(`${server.url}/api/v1/auth/session`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(viaToken.status).toBe(200);
-    expect(((await viaToken.json()) as { via: string }).via).toBe('token');
+    // The token acts as its owner (the 闵行 clerk) on a route that declares its scope …
+    const queue = `${server.url}/api/v1/districts/${encodeURIComponent('闵行')}/queue`;
+    const bearer = { headers: { authorization: `Bearer ${token}` } };
+    expect((await fetch(queue, bearer)).status).toBe(200);
+    expect(
+      (await fetch(`${server.url}/api/v1/districts/${encodeURIComponent('浦东新区')}/queue`, bearer)).status,
+    ).toBe(403);
+    // … and is refused on a route that declares none (deny by default).
+    const session = await fetch(`${server.url}/api/v1/auth/session`, bearer);
+    expect(session.status).toBe(403);
+    expect(((await session.json()) as { reason: string }).reason).toBe('scope');
     expect(login.status).toBe(200);
     expect((await admin.req('DELETE', `/api/v1/admin/tokens/${issued.json.id as string}`)).status).toBe(200);
-    expect(
-      (await fetch(`${server.url}/api/v1/auth/session`, { headers: { authorization: `Bearer ${token}` } }))
-        .status,
-    ).toBe(401);
+    expect((await fetch(queue, bearer)).status).toBe(401);
   });
 });

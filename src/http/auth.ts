@@ -27,8 +27,14 @@ export function installAuth(app: FastifyInstance, db: Kysely<Database>, clock: (
     if (!actor) throw new JifenError('unauthenticated', '请先登录');
     if (!access.roles.includes(actor.role))
       throw new JifenError('forbidden', '当前角色无权进行此操作', [], { reason: 'role' });
-    if (access.scope && actor.scopes !== 'all' && !actor.scopes.includes(access.scope))
-      throw new JifenError('forbidden', `访问令牌缺少权限范围 ${access.scope}`, [], { reason: 'scope' });
+    // Deny by default for tokens: a route that declares no scope refuses every token.
+    if (actor.scopes !== 'all' && !(access.scope && actor.scopes.includes(access.scope)))
+      throw new JifenError(
+        'forbidden',
+        access.scope ? '访问令牌缺少此接口所需的权限范围' : '此接口不接受访问令牌，请登录后操作',
+        [],
+        { reason: 'scope', ...(access.scope ? { scope: access.scope } : {}) },
+      );
     req.actor = actor;
   });
 }

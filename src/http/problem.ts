@@ -18,6 +18,8 @@ export interface Problem {
   detail?: string;
   errors?: FieldIssue[];
   reason?: string;
+  /** The case a conflict is about (e.g. the holder's open case at another unit). */
+  caseId?: string;
   requestId: string;
 }
 
@@ -68,6 +70,9 @@ export function toProblem(error: unknown, requestId: string): Problem {
       // Why access was refused (role, room, scope, csrf): lets a client tell "not yours" from "not your job".
       ...(error.code === 'forbidden' && typeof error.detail.reason === 'string'
         ? { reason: error.detail.reason }
+        : {}),
+      ...(error.code === 'conflict' && typeof error.detail.caseId === 'string'
+        ? { caseId: error.detail.caseId }
         : {}),
       requestId,
     };

@@ -7,7 +7,7 @@ import { validateProfile } from '../profile/validateProfile.js';
 import { REPO } from '../../test/cliRunner.js';
 import { startTestServer, type TestServer } from './testing/startTestServer.js';
 
-const golden = JSON.parse(readFileSync(`${REPO}test/golden/p12.json`, 'utf8')) as {
+const golden = JSON.parse(readFileSync(`${REPO}docs/spec/cases/p12.json`, 'utf8')) as {
   profile: unknown;
   expected: { total: number };
 };

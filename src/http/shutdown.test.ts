@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, startServerProcess, type ServerProcess } from './testing/serverProcess.js';
 
-const golden = JSON.parse(readFileSync(`${REPO_ROOT}test/golden/p12.json`, 'utf8')) as {
+const golden = JSON.parse(readFileSync(`${REPO_ROOT}docs/spec/cases/p12.json`, 'utf8')) as {
   profile: unknown;
   expected: { total: number };
 };

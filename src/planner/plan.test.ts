@@ -11,8 +11,8 @@ import { plan } from './plan.js';
 
 const rules = defaultRuleSet();
 
-/** The golden profiles, as test/golden.test.ts finds them (the shared corpus too when present). */
-const dirs = [join(REPO, 'test/golden'), join(REPO, '../shared/spec/cases')].filter((d) => existsSync(d));
+/** The golden profiles, as test/golden.test.ts finds them (the spec corpus and the project's own). */
+const dirs = [join(REPO, 'test/golden'), join(REPO, 'docs/spec/cases')].filter((d) => existsSync(d));
 const golden = dirs.flatMap((dir) =>
   readdirSync(dir)
     .filter((f) => f.endsWith('.json'))

@@ -21,9 +21,18 @@ export interface ApiTokensTable {
   lastUsedAt: string | null;
 }
 
+/** Migration 0150: the login lockout, keyed by the username as typed (known or not). */
+export interface LoginGuardsTable {
+  username: string;
+  failures: number;
+  lockedUntil: string | null;
+  updatedAt: string;
+}
+
 declare module './schema.js' {
   interface Database {
     sessions: SessionsTable;
     apiTokens: ApiTokensTable;
+    loginGuards: LoginGuardsTable;
   }
 }

@@ -67,3 +67,19 @@ export async function listEducationVerifications(db: Db, holderId: string) {
     recognized: readBool(r.recognized),
   }));
 }
+
+/**
+ * The credit code of the unit that paid the holder's latest insured month up to `month` (YYYY-MM),
+ * or null when the holder has no insured month by then.
+ */
+export async function latestInsuringUnit(db: Db, holderId: string, month: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('insuranceMonths')
+    .select('unitCreditCode')
+    .where('holderId', '=', holderId)
+    .where('month', '<=', month)
+    .orderBy('month', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.unitCreditCode ?? null;
+}

@@ -76,27 +76,19 @@ export async function getUser(db: Db, id: string): Promise<User | undefined> {
 export async function getLoginRecord(db: Db, username: string) {
   const row = await db
     .selectFrom('users')
-    .select([...PUBLIC_COLUMNS, 'passwordHash', 'failedLogins', 'lockedUntil', 'lastLoginAt'])
+    .select([...PUBLIC_COLUMNS, 'passwordHash', 'lastLoginAt'])
     .where('username', '=', username)
     .executeTakeFirst();
   return row && { ...row, active: readBool(row.active) };
 }
 
-export async function recordLogin(
-  db: Db,
-  id: string,
-  outcome: { ok: true; now: string } | { ok: false; now: string; lockedUntil: string | null },
-): Promise<void> {
+/** A successful login: when it happened (the lockout lives in login_guards, migration 0150). */
+export async function recordLogin(db: Db, id: string, outcome: { ok: true; now: string }): Promise<void> {
   const now = toInstant(outcome.now);
-  const q = db.updateTable('users').where('id', '=', id);
-  const result = outcome.ok
-    ? await q.set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now, updatedAt: now }).executeTakeFirst()
-    : await q
-        .set((eb) => ({
-          failedLogins: eb('failedLogins', '+', 1),
-          lockedUntil: outcome.lockedUntil,
-          updatedAt: now,
-        }))
-        .executeTakeFirst();
+  const result = await db
+    .updateTable('users')
+    .where('id', '=', id)
+    .set({ lastLoginAt: now, updatedAt: now })
+    .executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw new JifenError('not_found', '用户不存在', [], { userId: id });
 }

@@ -16,7 +16,7 @@ interface Golden {
   expected: { total: number; qualified: boolean; items: Record<string, number> };
 }
 const golden = (id: string): Golden =>
-  JSON.parse(readFileSync(new URL(`../../test/golden/${id}.json`, import.meta.url), 'utf8')) as Golden;
+  JSON.parse(readFileSync(new URL(`../../docs/spec/cases/${id}.json`, import.meta.url), 'utf8')) as Golden;
 
 const P03 = golden('p03'); // 大专, 14年社保: 122
 const P07 = golden('p07'); // 45岁: 113, not qualified

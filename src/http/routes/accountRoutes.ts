@@ -113,7 +113,7 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
       url: '/api/v1/admin/users',
       summary: '创建工作人员账号（受理、审核、核定、市级监督、管理员）——仅管理员',
       tags: ['管理'],
-      access: { roles: ['admin'], room: 'city' },
+      access: { roles: ['admin'], room: 'city', scope: 'admin' },
       schema: {
         body: z
           .strictObject({
@@ -159,7 +159,7 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
       url: '/api/v1/admin/tokens',
       summary: '为系统对接签发访问令牌（带权限范围；令牌只显示一次）——仅管理员',
       tags: ['管理'],
-      access: { roles: ['admin'], room: 'city' },
+      access: { roles: ['admin'], room: 'city', scope: 'admin' },
       schema: {
         body: z.strictObject({
           userId: z.string().min(1),
@@ -175,8 +175,9 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
           scopes: z.infer<typeof scopeSchema>[];
           expiresAt?: string;
         };
+        const r = await issueApiToken(db, { ...b, issuer: req.actor!, now: clock() });
         reply.status(201);
-        return issueApiToken(db, { ...b, now: clock() });
+        return r;
       },
     }),
     route({
@@ -184,7 +185,7 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
       url: '/api/v1/admin/tokens/:id',
       summary: '撤销访问令牌——仅管理员',
       tags: ['管理'],
-      access: { roles: ['admin'], room: 'city' },
+      access: { roles: ['admin'], room: 'city', scope: 'admin' },
       schema: { params: z.strictObject({ id: z.string().min(1).max(64) }) },
       handler: async (req) => {
         await revokeApiToken(db, (req.params as { id: string }).id, clock());

@@ -32,7 +32,7 @@ export interface AdminRouteDeps {
   policySync: PolicyRevisionSync;
 }
 
-const ADMIN = { roles: ['admin'], room: 'city' } as const;
+const ADMIN = { roles: ['admin'], room: 'city', scope: 'admin' } as const;
 const userId = z.strictObject({ id: z.string().min(1).max(100) });
 
 /**

@@ -271,7 +271,7 @@ export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] 
           actor: req.actor!,
           caseId: (req.params as { id: string }).id,
           input: req.body,
-          now: clock(),
+          ...time(),
         });
         reply.status(201);
         return r;

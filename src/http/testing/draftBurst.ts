@@ -37,6 +37,7 @@ export async function seedBurstWorld(db: Kysely<Database>, n: number): Promise<B
     userId: 'burst-hr',
     name: 'burst',
     scopes: ['cases:read', 'cases:write'],
+    issuer: 'operator',
     now,
   });
   const holders: string[] = [];
