@@ -41,6 +41,10 @@ import { specificsOf, type DialectName } from '../src/storage/dialectSpecifics.j
 import { DISTRICTS, type Database, type District } from '../src/storage/schema.js';
 import { driveTo } from '../src/workflow/caseFixtures.js';
 import type { Actor, CaseSnapshot, CaseState } from '../src/workflow/index.js';
+import { composePolicy } from '../src/policy/composePolicy.js';
+
+/** The policy data, composed as the server and the CLI compose it (src/policy/composePolicy.ts). */
+const policy = composePolicy();
 
 const HOLDERS = Number(process.env.BENCH_HOLDERS ?? 1_000_000);
 const CASES = Number(process.env.BENCH_CASES ?? 300_000);
@@ -133,24 +137,36 @@ async function commandMix(db: Kysely<Database>, engine: DialectName) {
     let k = 0;
     const key = () => `${caseId}-${++k}`;
     const base = (actor: Actor, day: string) => ({ actor, caseId, idempotencyKey: key(), ...at(day, i) });
-    await createDraft(db, {
-      actor: hr,
-      idempotencyKey: key(),
-      ...at('2025-09-01', i),
-      input: { holderId: holders[i]!, caseId, claims: [{ indicator: 'education' }] },
-    });
-    await submitApplication(db, { ...base(hr, '2025-09-02'), input: {} });
-    const view = await getCaseView(db, { actor: clerk, caseId, today: '2025-09-03' });
+    await createDraft(
+      db,
+      {
+        actor: hr,
+        idempotencyKey: key(),
+        ...at('2025-09-01', i),
+        input: { holderId: holders[i]!, caseId, claims: [{ indicator: 'education' }] },
+      },
+      policy,
+    );
+    await submitApplication(db, { ...base(hr, '2025-09-02'), input: {} }, policy);
+    const view = await getCaseView(db, { actor: clerk, caseId, today: '2025-09-03' }, policy);
     queries++;
-    await acceptApplication(db, {
-      ...base(clerk, '2025-09-03'),
-      input: { received: view.materials.map((m) => m.code) },
-    });
-    await startReview(db, { ...base(reviewer, '2025-09-04'), input: {} });
+    await acceptApplication(
+      db,
+      {
+        ...base(clerk, '2025-09-03'),
+        input: { received: view.materials.map((m) => m.code) },
+      },
+      policy,
+    );
+    await startReview(db, { ...base(reviewer, '2025-09-04'), input: {} }, policy);
     for (const taskId of ['archive', 'insurance', 'education'])
-      await recordTaskResult(db, { ...base(reviewer, '2025-09-05'), input: { taskId, result: 'passed' } });
-    await verifyApplication(db, { ...base(reviewer, '2025-09-05'), input: {} });
-    await determinePoints(db, { ...base(approver, '2025-09-10'), input: {} });
+      await recordTaskResult(
+        db,
+        { ...base(reviewer, '2025-09-05'), input: { taskId, result: 'passed' } },
+        policy,
+      );
+    await verifyApplication(db, { ...base(reviewer, '2025-09-05'), input: {} }, policy);
+    await determinePoints(db, { ...base(approver, '2025-09-10'), input: {} }, policy);
     commands += 10;
   };
   const WARM = 4; // loads rules, catalogue and calendar, JIT-compiles: not measured
@@ -379,14 +395,18 @@ async function timeQueries(db: Kysely<Database>) {
     );
   };
   await measure('district queue (等待受理, oldest first, 50 rows)', (d) =>
-    districtQueue(db, { actor: officer(d), district: d, today: SWEEP_DAY, limit: 50 }),
+    districtQueue(db, { actor: officer(d), district: d, today: SWEEP_DAY, limit: 50 }, policy),
   );
   await measure('district queue, ordered by urgency note', (d) =>
-    districtQueue(db, { actor: officer(d), district: d, today: SWEEP_DAY, limit: 50, orderBy: 'urgency' }),
+    districtQueue(
+      db,
+      { actor: officer(d), district: d, today: SWEEP_DAY, limit: 50, orderBy: 'urgency' },
+      policy,
+    ),
   );
   await measure('dashboard: cases by state (one district)', (d) => countCasesByState(db, { district: d }));
   await measure('district statistics (medians, deadlines met, notices)', (d) =>
-    districtStatistics(db, { actor: approver(d), district: d, today: SWEEP_DAY }),
+    districtStatistics(db, { actor: approver(d), district: d, today: SWEEP_DAY }, policy),
   );
 }
 
@@ -403,14 +423,14 @@ for (const engine of ENGINES) {
     if (!process.env.BENCH_SKIP_MIX) await commandMix(b.db, engine);
     const { due } = await bulkSeed(b.db);
     await timeQueries(b.db);
-    const r = await sweep(b.db, { ...at(SWEEP_DAY) });
+    const r = await sweep(b.db, { ...at(SWEEP_DAY), deps: policy });
     const raised = Object.values(r.reminders).reduce((a, x) => a + (x ?? 0), 0);
     line(
       `sweep over ${fmt(CASES)} open cases (${fmt(due)} due)`,
       `${fmt(r.ms / 1000, 2)} s`,
       `${raised} reminders raised, ${r.skipped} skipped, ${r.failed.length} failed; ${fmt(raised / (r.ms / 1000), 0)} reminders/s`,
     );
-    const again = await sweep(b.db, { ...at(SWEEP_DAY) });
+    const again = await sweep(b.db, { ...at(SWEEP_DAY), deps: policy });
     line(
       'sweep again, same day (nothing due: index scan only)',
       `${fmt(again.ms, 0)} ms`,

@@ -19,6 +19,10 @@ import { HttpSmsDriver } from '../src/notify/HttpSmsDriver.js';
 import { startFakeSmsGateway } from '../src/notify/testing/fakeSmsGateway.js';
 import { migrateToLatest, openDatabase } from '../src/storage/index.js';
 import { enqueue } from '../src/storage/outbox.js';
+import { composePolicy } from '../src/policy/composePolicy.js';
+
+/** The policy data, composed as the server and the CLI compose it (src/policy/composePolicy.ts). */
+const policy = composePolicy();
 
 const NOTICES = Number(process.env.BENCH_NOTICES ?? 300);
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 3000);
@@ -29,13 +33,16 @@ console.log(`machine: ${cpus()[0]?.model ?? '?'} × ${cpus().length}, Node ${pro
 
 // 1. Notices.
 const data = samplePointsNotice('https://jifen.example.gov.cn');
-for (let i = 0; i < 10; i++) await renderPointsNotice(data); // font parse and JIT warm-up
+for (let i = 0; i < 10; i++) await renderPointsNotice(data, policy.fonts); // font parse and JIT warm-up
 const times: number[] = [];
 let bytes = 0;
 const t0 = performance.now();
 for (let i = 0; i < NOTICES; i++) {
   const s = performance.now();
-  const pdf = await renderPointsNotice({ ...data, total: 100 + (i % 60), sequence: 1 + (i % 3) });
+  const pdf = await renderPointsNotice(
+    { ...data, total: 100 + (i % 60), sequence: 1 + (i % 3) },
+    policy.fonts,
+  );
   times.push(performance.now() - s);
   bytes += pdf.length;
 }
@@ -74,7 +81,11 @@ try {
     await Promise.all(
       Array.from({ length: dispatchers }, async () => {
         for (;;)
-          if ((await dispatchNotifications(handle.db, driver, now, { limit: 50 })).claimed === 0) break;
+          if (
+            (await dispatchNotifications(handle.db, driver, now, { limit: 50, templates: policy.templates }))
+              .claimed === 0
+          )
+            break;
       }),
     );
     const s = (performance.now() - start) / 1000;

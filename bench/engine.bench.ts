@@ -14,6 +14,10 @@ import { validateProfile } from '../src/profile/validateProfile.js';
 import type { Profile } from '../src/profile/profileSchema.js';
 import { synthPopulation } from '../src/synth/synthProfile.js';
 import { JIFEN } from '../test/cliRunner.js';
+import { composePolicy } from '../src/policy/composePolicy.js';
+
+/** The policy data, composed as the server and the CLI compose it (src/policy/composePolicy.ts). */
+const policy = composePolicy();
 
 const N = Number(process.env.BENCH_PROFILES ?? 100_000);
 const fmt = (n: number, d = 0) =>
@@ -49,7 +53,7 @@ line('  contribution months per profile (mean)', fmt(months / N, 0));
 const bench = new Bench({ time: 2000, warmup: true, warmupTime: 300 });
 let i = 0;
 bench.add('score with explanations', () => {
-  score(profiles[i++ % N]!);
+  score(profiles[i++ % N]!, {}, policy.rules);
 });
 await bench.run();
 const lat = bench.tasks[0]!.result as unknown as { latency: { p50?: number; p99?: number; mean: number } };
@@ -61,10 +65,10 @@ line('single-profile latency, full explanations: p99', `${fmt((lat.latency.p99 ?
 
 // 2. Engine throughput on parsed and validated profiles (one core: this loop is single-threaded).
 function throughput(explain: boolean): number {
-  for (let k = 0; k < Math.min(N, 20_000); k++) score(profiles[k]!, { explain }); // warm up
+  for (let k = 0; k < Math.min(N, 20_000); k++) score(profiles[k]!, { explain }, policy.rules); // warm up
   const start = performance.now();
   let sum = 0;
-  for (let k = 0; k < N; k++) sum += score(profiles[k]!, { explain }).total;
+  for (let k = 0; k < N; k++) sum += score(profiles[k]!, { explain }, policy.rules).total;
   const secs = (performance.now() - start) / 1000;
   if (sum === 42) console.log('');
   return N / secs;

@@ -12,13 +12,16 @@ import { DEMO_TODAY, seedDemo } from '../src/cases/demo/seedDemo.js';
 import { buildServer } from '../src/http/buildServer.js';
 import { loadServerConfig } from '../src/http/config.js';
 import { configFromEnv, migrateToLatest, openDatabase } from '../src/storage/index.js';
+import { PolicyStore } from '../src/policy/PolicyStore.js';
 
 const env = { ...process.env };
 if (!env.DATABASE_URL) env.JIFEN_DATA_DIR = mkdtempSync(join(tmpdir(), 'jifen-http-bench-'));
 const handle = openDatabase(configFromEnv(env));
 await migrateToLatest(handle.db);
-await seedDemo(handle.db);
+const policy = await PolicyStore.open(handle.db);
+await seedDemo(handle.db, policy.current);
 const app = await buildServer({
+  policy,
   config: loadServerConfig({ LOG_LEVEL: 'silent' }),
   logger: false,
   db: handle.db,

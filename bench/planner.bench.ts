@@ -18,10 +18,13 @@ import { runImpact } from '../src/impact/runImpact.js';
 import { score } from '../src/engine/score.js';
 import { plan } from '../src/planner/plan.js';
 import { validateProfile } from '../src/profile/validateProfile.js';
-import { defaultRuleSet } from '../src/rules/defaultRuleSet.js';
 import { indexToFirstOfMonth, monthIndexOf } from '../src/shared/dates.js';
 import { synthHolder } from '../src/synth/synthProfile.js';
 import { JIFEN } from '../test/cliRunner.js';
+import { composePolicy } from '../src/policy/composePolicy.js';
+
+/** The policy data, composed as the server and the CLI compose it (src/policy/composePolicy.ts). */
+const policy = composePolicy();
 
 const REFORM =
   'name: 基准测试：标准分值110、年龄分上限25\nfrom: 2025-01-01\nparameters:\n  standard: 110\n  age: { max: 25 }\n';
@@ -29,7 +32,7 @@ const REFORM =
 if (process.argv[2] === '--impact-child') {
   // Child mode: one impact run over the file, then its own time and peak memory as JSON.
   const [file, reformFile] = process.argv.slice(3) as [string, string];
-  const rules = defaultRuleSet();
+  const rules = policy.rules;
   const { reform, rules: after } = reformRuleSet(
     (await import('node:fs')).readFileSync(reformFile, 'utf8'),
     rules,
@@ -76,7 +79,7 @@ for (const [label, longCareers] of [
   const profiles = Array.from({ length: PLANS }, (_, i) =>
     validateProfile(JSON.parse(JSON.stringify(synthHolder(i, { seed: 2026, longCareers }).profile))),
   );
-  for (const p of profiles.slice(0, 200)) plan(p); // warm up
+  for (const p of profiles.slice(0, 200)) plan(p, {}, policy); // warm up
   const ms: number[] = [];
   const cpuMs: number[] = [];
   let options = 0;
@@ -85,7 +88,7 @@ for (const [label, longCareers] of [
   for (const p of profiles) {
     const t = performance.now();
     const c = process.cpuUsage();
-    const r = plan(p, { horizonMonths: 120 });
+    const r = plan(p, { horizonMonths: 120 }, policy);
     const used = process.cpuUsage(c);
     ms.push(performance.now() - t);
     cpuMs.push((used.user + used.system) / 1000);
@@ -125,6 +128,7 @@ for (const [label, longCareers] of [
       score(
         { ...p, asOf: indexToFirstOfMonth(monthIndexOf(p.asOf) + k * 6) },
         { explain: false, assumeRulesContinue: true },
+        policy.rules,
       );
   line(
     '  lean engine call on the same profiles (for scale)',

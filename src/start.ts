@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, DEMO_TODAY, DEMO_UNIT_ID, seedDemo } from './cases/demo/
 import { renderCliError } from './cli/renderCliError.js';
 import { buildServer } from './http/buildServer.js';
 import { loadServerConfig } from './http/config.js';
+import { PolicyStore } from './policy/PolicyStore.js';
 import { dayClock } from './shared/dayClock.js';
 import { configFromEnv, migrateToLatest, openDatabase } from './storage/index.js';
 
@@ -16,9 +17,14 @@ try {
   const storage = configFromEnv(process.env);
   const handle = openDatabase(storage);
   await migrateToLatest(handle.db);
+  // The policy data: composed once here (rules/ plus the stored revisions) and held by the server.
+  const policy = await PolicyStore.open(handle.db);
   // Only an empty database gets the demo world (a production database never does).
   const empty = !(await handle.db.selectFrom('units').select('id').limit(1).executeTakeFirst());
-  const seeded = empty && config.JIFEN_SEED_DEMO === 'true' ? await seedDemo(handle.db, () => {}) : undefined;
+  const seeded =
+    empty && config.JIFEN_SEED_DEMO === 'true'
+      ? await seedDemo(handle.db, policy.current, () => {})
+      : undefined;
   const isDemoWorld = !!(await handle.db
     .selectFrom('units')
     .select('id')
@@ -31,6 +37,7 @@ try {
   const app = await buildServer({
     config,
     db: handle.db,
+    policy,
     ...(today ? { clock: dayClock(today) } : {}),
     ready: async () => void (await handle.db.selectFrom('units').select('id').limit(1).execute()),
     ...(handle.poolStats ? { poolStats: handle.poolStats } : {}),

@@ -1,3 +1,4 @@
+import { testPolicy } from '../src/policy/testing/testPolicy.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,7 +46,7 @@ describe('golden cases through the engine', () => {
   it('has cases to run', () => expect(cases.length).toBeGreaterThanOrEqual(16));
   for (const { label, c } of cases) {
     it(`${label}: ${c.name}`, () => {
-      const r = score(validateProfile(c.profile));
+      const r = score(validateProfile(c.profile), {}, testPolicy.rules);
       expect(summary(r)).toEqual(c.expected);
       expect(r.items.reduce((s, i) => s + i.points, 0)).toBe(r.total);
     });

@@ -31,6 +31,10 @@ import { addDays } from '../../src/shared/dates.js';
 import { cancelPermit } from '../../src/storage/permitRepository.js';
 import type { CaseState, Database } from '../../src/storage/schema.js';
 import type { Actor } from '../../src/workflow/index.js';
+import { composePolicy } from '../../src/policy/composePolicy.js';
+
+/** The policy data, composed as the server and the CLI compose it (src/policy/composePolicy.ts). */
+const policy = composePolicy();
 
 /** The world's today: the bench server's clock and the sweep day. */
 export const WORLD_TODAY = '2025-12-15';
@@ -123,113 +127,165 @@ export async function buildCaseTemplates(db: Kysely<Database>): Promise<CaseTemp
       let k = 0;
       const key = () => `${caseId}-${++k}`;
       const day = (off: number) => addDays(filedOn, off);
-      await createDraft(db, {
-        actor: hr,
-        idempotencyKey: key(),
-        ...at(day(0), no),
-        input: { holderId, caseId, claims: [{ indicator: 'education' }] },
-      });
+      await createDraft(
+        db,
+        {
+          actor: hr,
+          idempotencyKey: key(),
+          ...at(day(0), no),
+          input: { holderId, caseId, claims: [{ indicator: 'education' }] },
+        },
+        policy,
+      );
       if (target === 'draft') continue;
       if (target === 'withdrawn') {
-        await withdrawApplication(db, {
-          actor: hr,
-          caseId,
-          idempotencyKey: key(),
-          ...at(day(1), no),
-          input: { reason: '员工离职' },
-        });
+        await withdrawApplication(
+          db,
+          {
+            actor: hr,
+            caseId,
+            idempotencyKey: key(),
+            ...at(day(1), no),
+            input: { reason: '员工离职' },
+          },
+          policy,
+        );
         continue;
       }
-      await submitApplication(db, { actor: hr, caseId, idempotencyKey: key(), ...at(day(1), no), input: {} });
+      await submitApplication(
+        db,
+        { actor: hr, caseId, idempotencyKey: key(), ...at(day(1), no), input: {} },
+        policy,
+      );
       if (target === 'submitted') continue;
-      const view = await getCaseView(db, { actor: clerk, caseId, today: day(2) });
+      const view = await getCaseView(db, { actor: clerk, caseId, today: day(2) }, policy);
       const codes = view.materials.map((m) => m.code);
       if (target === 'supplement_required') {
-        await returnWithNotice(db, {
+        await returnWithNotice(
+          db,
+          {
+            actor: clerk,
+            caseId,
+            idempotencyKey: key(),
+            ...at(day(2), no),
+            input: { items: [{ itemId: codes[0]!, problem: 'defective', reason: '复印件不清晰' }] },
+          },
+          policy,
+        );
+        continue;
+      }
+      await acceptApplication(
+        db,
+        {
           actor: clerk,
           caseId,
           idempotencyKey: key(),
           ...at(day(2), no),
-          input: { items: [{ itemId: codes[0]!, problem: 'defective', reason: '复印件不清晰' }] },
-        });
-        continue;
-      }
-      await acceptApplication(db, {
-        actor: clerk,
-        caseId,
-        idempotencyKey: key(),
-        ...at(day(2), no),
-        input: { received: codes },
-      });
+          input: { received: codes },
+        },
+        policy,
+      );
       if (target === 'accepted') continue;
-      await startReview(db, { actor: reviewer, caseId, idempotencyKey: key(), ...at(day(3), no), input: {} });
+      await startReview(
+        db,
+        { actor: reviewer, caseId, idempotencyKey: key(), ...at(day(3), no), input: {} },
+        policy,
+      );
       if (target === 'under_review') {
-        await recordTaskResult(db, {
-          actor: reviewer,
-          caseId,
-          idempotencyKey: key(),
-          ...at(day(3), no),
-          input: { taskId: 'archive', result: 'passed' },
-        });
+        await recordTaskResult(
+          db,
+          {
+            actor: reviewer,
+            caseId,
+            idempotencyKey: key(),
+            ...at(day(3), no),
+            input: { taskId: 'archive', result: 'passed' },
+          },
+          policy,
+        );
         continue;
       }
       if (target === 'refused') {
-        await refuseApplication(db, {
-          actor: reviewer,
-          caseId,
-          idempotencyKey: key(),
-          ...at(day(4), no),
-          input: {
-            reasons: [
-              {
-                code: 'insurance_invalid',
-                text: '社保缴费存在补缴，不满6个月有效缴费',
-                citation: '实施细则 第二条',
-              },
-            ],
+        await refuseApplication(
+          db,
+          {
+            actor: reviewer,
+            caseId,
+            idempotencyKey: key(),
+            ...at(day(4), no),
+            input: {
+              reasons: [
+                {
+                  code: 'insurance_invalid',
+                  text: '社保缴费存在补缴，不满6个月有效缴费',
+                  citation: '实施细则 第二条',
+                },
+              ],
+            },
           },
-        });
+          policy,
+        );
         continue;
       }
       for (const taskId of ['archive', 'insurance', 'education'])
-        await recordTaskResult(db, {
+        await recordTaskResult(
+          db,
+          {
+            actor: reviewer,
+            caseId,
+            idempotencyKey: key(),
+            ...at(day(4), no),
+            input: { taskId, result: 'passed' },
+          },
+          policy,
+        );
+      await verifyApplication(
+        db,
+        {
           actor: reviewer,
           caseId,
           idempotencyKey: key(),
-          ...at(day(4), no),
-          input: { taskId, result: 'passed' },
-        });
-      await verifyApplication(db, {
-        actor: reviewer,
-        caseId,
-        idempotencyKey: key(),
-        ...at(day(5), no),
-        input: {},
-      });
+          ...at(day(5), no),
+          input: {},
+        },
+        policy,
+      );
       if (target === 'verified') continue;
-      await determinePoints(db, {
-        actor: approver,
-        caseId,
-        idempotencyKey: key(),
-        ...at(day(6), no),
-        input: {},
-      });
-      if (target === 'reconsidering') {
-        await requestReconsideration(db, {
-          actor: { id: holderId, role: 'holder' },
+      await determinePoints(
+        db,
+        {
+          actor: approver,
           caseId,
           idempotencyKey: key(),
-          ...at(day(7), no),
-          input: { grounds: '对学历分值有异议' },
-        });
-        if (v % 2 === 0)
-          await decideReconsideration(db, {
-            actor: approver,
+          ...at(day(6), no),
+          input: {},
+        },
+        policy,
+      );
+      if (target === 'reconsidering') {
+        await requestReconsideration(
+          db,
+          {
+            actor: { id: holderId, role: 'holder' },
             caseId,
             idempotencyKey: key(),
             ...at(day(7), no),
-            input: { outcome: 'upheld', reasons: '经复核，原核定无误' },
-          });
+            input: { grounds: '对学历分值有异议' },
+          },
+          policy,
+        );
+        if (v % 2 === 0)
+          await decideReconsideration(
+            db,
+            {
+              actor: approver,
+              caseId,
+              idempotencyKey: key(),
+              ...at(day(7), no),
+              input: { outcome: 'upheld', reasons: '经复核，原核定无误' },
+            },
+            policy,
+          );
       }
       if (target === 'invalidated') {
         await cancelPermit(db, `${holderId}-permit`, addDays(WORLD_TODAY, -3), '2025-01-02T01:00:00.000Z');
@@ -238,6 +294,6 @@ export async function buildCaseTemplates(db: Kysely<Database>): Promise<CaseTemp
   }
   // The scheduled sweep of every day up to yesterday: reminders, breaches, expiry, invalidation.
   const first = addDays(WORLD_TODAY, -(8 + (FILING_VARIANTS - 1) * 12));
-  for (let d = first; d < WORLD_TODAY; d = addDays(d, 1)) await sweep(db, at(d, 200));
+  for (let d = first; d < WORLD_TODAY; d = addDays(d, 1)) await sweep(db, { ...at(d, 200), deps: policy });
   return templates;
 }

@@ -31,6 +31,10 @@ import { DISTRICTS } from '../../src/storage/schema.js';
 import { WORLD_TODAY } from './caseTemplates.js';
 import { runWorkload, type WorkloadPools, type WorkloadReport } from './mixedWorkload.js';
 import { seedCity } from './seedCity.js';
+import { composePolicy } from '../../src/policy/composePolicy.js';
+
+/** The policy data, composed as the server and the CLI compose it (src/policy/composePolicy.ts). */
+const policy = composePolicy();
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const flags = new Map<string, string>();
@@ -279,7 +283,7 @@ for (const [label, day] of [
     .where('nextSweepOn', '<=', day)
     .executeTakeFirstOrThrow();
   log(`\n[3] ${label} on ${day}: ${fmt(Number(open.n))} open cases, ${fmt(Number(due.n))} with a date due`);
-  const r = await sweep(handle.db, { now: `${day}T01:00:00.000Z`, today: day });
+  const r = await sweep(handle.db, { now: `${day}T01:00:00.000Z`, today: day, deps: policy });
   const raised = Object.values(r.reminders).reduce((a, x) => a + (x ?? 0), 0);
   const done = raised + r.expired + r.invalidated + r.confirmed;
   log(

@@ -1,10 +1,9 @@
+import { testPolicy } from '../policy/testing/testPolicy.js';
 import { readFileSync } from 'node:fs';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { loadWorkCalendar } from '../calendar/loadWorkCalendar.js';
-import { defaultMaterialsCatalogue } from '../checklist/loadMaterialsCatalogue.js';
 import { cityCases, cityStatistics, listPenalties } from '../city/cityQueries.js';
-import { defaultRuleSet } from '../rules/defaultRuleSet.js';
+import { PolicyStore } from '../policy/PolicyStore.js';
 import { JifenError } from '../shared/errors.js';
 import { insertUser } from '../storage/index.js';
 import { describeOnBothEngines } from '../storage/testing/bothEngines.js';
@@ -19,7 +18,7 @@ import {
   previewMaterialsCatalogue,
   previewWageFigure,
 } from './policyData.js';
-import { installRevisions, listPolicyRevisions, PolicyRevisionSync } from './policyRevisions.js';
+import { listPolicyRevisions } from './policyRevisions.js';
 import { listUsers, setUserActive } from './users.js';
 
 const NOW = '2025-12-15T02:00:00.000Z';
@@ -41,8 +40,7 @@ async function issues(p: Promise<unknown> | (() => unknown)): Promise<JifenError
 }
 
 describeOnBothEngines('admin: users and policy data loads', (getDb, engine) => {
-  // The merged policy data are process-wide: leave them as the files say.
-  afterAll(() => void installRevisions([]));
+  // Each instance holds its own policy snapshot: nothing to reset between tests.
   const admin = { id: `admin-${engine}`, role: 'admin' };
 
   it('lists users with filters and pagination; disabling ends sessions and is audited', async () => {
@@ -101,9 +99,9 @@ describeOnBothEngines('admin: users and policy data loads', (getDb, engine) => {
 
   it('previews a wage figure (diff and example scores), applies it, and another instance sees it', async () => {
     const db = getDb();
-    installRevisions([]);
-    const before = defaultRuleSet().data.wages.figures.at(-1)!;
-    const preview = await previewWageFigure(db, WAGE);
+    const store = await PolicyStore.open(db);
+    const before = store.current.rules.data.wages.figures.at(-1)!;
+    const preview = await previewWageFigure(db, WAGE, testPolicy);
     expect(preview).toMatchObject({
       change: 'appended',
       before: null,
@@ -112,43 +110,49 @@ describeOnBothEngines('admin: users and policy data loads', (getDb, engine) => {
     expect(preview.tableTail.at(-1)).toEqual({ from: '2026-07', to: '2027-06', value: 12_800 });
     expect(await listPolicyRevisions(db)).toHaveLength(0);
 
-    const applied = await applyWageFigure(db, admin, NOW, WAGE, new PolicyRevisionSync(db));
+    const filesOnly = store.current;
+    const other = new PolicyStore(testPolicy, db, 0);
+    const applied = await applyWageFigure(db, admin, NOW, WAGE, store);
     expect(applied.revision).toMatchObject({ kind: 'wage_figure', subject: '2026-07', loadedBy: admin.id });
-    expect(defaultRuleSet().data.wages.figures.at(-1)).toEqual({
+    expect(store.current.rules.data.wages.figures.at(-1)).toEqual({
       from: '2026-07',
       to: '2027-06',
       value: 12_800,
     });
-    expect(defaultRuleSet().revision).not.toBe(preview.asOf);
+    // The swap makes a new snapshot with a new name; the old one is unchanged (a request holding it).
+    expect(applied.dataRevision).toBe(store.current.dataRevision);
+    expect(store.current.dataRevision).not.toBe(filesOnly.dataRevision);
+    expect(filesOnly.rules.data.wages.figures.at(-1)).toEqual(before);
 
-    // A restart / another instance: the files alone, then the database's revisions merged.
-    installRevisions([]);
-    expect(defaultRuleSet().data.wages.figures.at(-1)).toEqual(before);
-    const other = new PolicyRevisionSync(db, 0);
+    // Another instance: the files alone until its signature check, then the database's revisions merged.
+    expect(other.current.rules.data.wages.figures.at(-1)).toEqual(before);
     await other.maybeRefresh();
-    expect(defaultRuleSet().wages.latest.value).toBe(12_800);
+    expect(other.current.rules.wages.latest.value).toBe(12_800);
+    expect(other.current.dataRevision).toBe(store.current.dataRevision);
 
     // The same again changes nothing: refused; a correction of the same months is a new revision.
     expect((await issues(applyWageFigure(db, admin, NOW, WAGE, other))).code).toBe('conflict');
     await applyWageFigure(db, admin, '2025-12-16T02:00:00.000Z', { ...WAGE, value: 12_900 }, other);
-    expect(defaultRuleSet().wages.latest.value).toBe(12_900);
+    expect(other.current.rules.wages.latest.value).toBe(12_900);
     expect((await listPolicyRevisions(db)).map((r) => r.subject)).toEqual(['2026-07', '2026-07']);
   });
 
   it('refuses bad wage input with Chinese messages at JSON paths', async () => {
     const db = getDb();
-    const bad = await issues(previewWageFigure(db, { from: '2026-13', to: '2026-01', value: 'x' }));
+    const bad = await issues(
+      previewWageFigure(db, { from: '2026-13', to: '2026-01', value: 'x' }, testPolicy),
+    );
     expect(bad.code).toBe('validation_failed');
     expect(bad.issues.map((i) => i.path).sort()).toEqual(['$.citation', '$.from', '$.value']);
     expect(bad.issues.find((i) => i.path === '$.from')!.message).toContain('YYYY-MM');
-    const gap = await issues(previewWageFigure(db, { ...WAGE, from: '2028-01', to: '2028-12' }));
+    const gap = await issues(previewWageFigure(db, { ...WAGE, from: '2028-01', to: '2028-12' }, testPolicy));
     expect(gap.issues[0]).toMatchObject({ path: '$.from' });
     expect(gap.issues[0]!.message).toMatch(/应紧接/);
   });
 
   it('previews a holiday year (working days, deadlines computable) and applies it', async () => {
     const db = getDb();
-    const preview = previewCalendarYear({ text: CAL_2027 });
+    const preview = previewCalendarYear({ text: CAL_2027 }, testPolicy);
     expect(preview.year).toBe(2027);
     expect(preview.replaced).toBe(false);
     expect(preview.workdays).toBeGreaterThan(240);
@@ -156,46 +160,56 @@ describeOnBothEngines('admin: users and policy data loads', (getDb, engine) => {
     const det = preview.deadlines.find((d) => d.kind === 'determination')!;
     expect(det.lastStartBefore! < '2026-12-31').toBe(true);
     expect(det.lastStartAfter! > '2027-11-01').toBe(true);
-    expect(loadWorkCalendar().coveredYears()).not.toContain(2027);
-    await applyCalendarYear(db, admin, NOW, { text: CAL_2027 }, new PolicyRevisionSync(db));
-    expect(loadWorkCalendar().coveredYears()).toContain(2027);
-    expect(loadWorkCalendar().addWorkdays('2026-12-25', 20)).toMatch(/^2027-01/);
-    const again = await issues(() => previewCalendarYear({ text: CAL_2027 }));
+    const store = await PolicyStore.open(db);
+    expect(store.current.calendar.coveredYears()).not.toContain(2027);
+    await applyCalendarYear(db, admin, NOW, { text: CAL_2027 }, store);
+    expect(store.current.calendar.coveredYears()).toContain(2027);
+    expect(store.current.calendar.addWorkdays('2026-12-25', 20)).toMatch(/^2027-01/);
+    expect(testPolicy.calendar.coveredYears()).not.toContain(2027);
+    const again = await issues(() => previewCalendarYear({ text: CAL_2027 }, store.current));
     expect(again.code).toBe('conflict');
-    expect(previewCalendarYear({ text: CAL_2027, replace: true }).replaced).toBe(true);
+    expect(previewCalendarYear({ text: CAL_2027, replace: true }, testPolicy).replaced).toBe(true);
 
     const bad = await issues(() =>
-      previewCalendarYear({
-        text: 'year: 2028\nsources: []\nholidays:\n  - { date: "2028-02-30", name: 春节 }\n',
-      }),
+      previewCalendarYear(
+        {
+          text: 'year: 2028\nsources: []\nholidays:\n  - { date: "2028-02-30", name: 春节 }\n',
+        },
+        testPolicy,
+      ),
     );
     expect(bad.code).toBe('validation_failed');
     expect(bad.issues.map((i) => i.path)).toEqual(
       expect.arrayContaining(['$.sources', '$.holidays[0].date']),
     );
-    expect((await issues(() => previewCalendarYear({ text: '{' }))).issues[0]!.path).toBe('$.text');
+    expect((await issues(() => previewCalendarYear({ text: '{' }, testPolicy))).issues[0]!.path).toBe(
+      '$.text',
+    );
   });
 
   it('previews and applies a materials catalogue update', async () => {
     const db = getDb();
-    const current = defaultMaterialsCatalogue();
+    const store = await PolicyStore.open(db);
+    const current = store.current.catalogue;
     const raw = readFileSync(new URL('../../rules/catalogues/materials.yaml', import.meta.url), 'utf8');
     const doc = (await import('yaml')).parse(raw) as { materials: { id: string; name: string }[] };
     doc.materials[0]!.name = `${doc.materials[0]!.name}（新版）`;
     const removed = doc.materials.pop()!;
     const text = stringify(doc);
-    const preview = previewMaterialsCatalogue({ text });
+    const preview = previewMaterialsCatalogue({ text }, store.current);
     expect(preview.changed).toEqual([
       { id: doc.materials[0]!.id, name: doc.materials[0]!.name, fields: ['name'] },
     ]);
     expect(preview.removed).toEqual([{ id: removed.id, name: removed.name }]);
     expect(preview.added).toEqual([]);
-    await applyMaterialsCatalogue(db, admin, NOW, { text }, new PolicyRevisionSync(db));
-    expect(defaultMaterialsCatalogue().materials).toHaveLength(current.materials.length - 1);
-    const bad = await issues(() => previewMaterialsCatalogue({ text: 'catalogue: materials\nlabel: x\n' }));
+    await applyMaterialsCatalogue(db, admin, NOW, { text }, store);
+    expect(store.current.catalogue.materials).toHaveLength(current.materials.length - 1);
+    expect(testPolicy.catalogue.materials).toHaveLength(current.materials.length);
+    const bad = await issues(() =>
+      previewMaterialsCatalogue({ text: 'catalogue: materials\nlabel: x\n' }, testPolicy),
+    );
     expect(bad.code).toBe('validation_failed');
     expect(bad.issues.some((i) => i.path.startsWith('$.'))).toBe(true);
-    installRevisions([]);
   });
 
   it('city queries: every district, statistics with the city total, penalties; only the city supervisor', async () => {
@@ -204,13 +218,17 @@ describeOnBothEngines('admin: users and policy data loads', (getDb, engine) => {
     await runFullScenario(db, w, `city-${engine}`);
     await seedCase(db, '徐汇');
     const city = { id: 'city-1', role: 'city_supervisor' as const, unitId: null, district: null };
-    const all = await cityCases(db, { actor: city, today: '2025-12-15', query: { limit: 1 } });
+    const all = await cityCases(db, { actor: city, today: '2025-12-15', query: { limit: 1 } }, testPolicy);
     expect(all.total).toBe(1);
     expect(all.items).toHaveLength(1);
-    const mh = await cityCases(db, { actor: city, today: '2025-12-15', query: { district: '闵行' } });
+    const mh = await cityCases(
+      db,
+      { actor: city, today: '2025-12-15', query: { district: '闵行' } },
+      testPolicy,
+    );
     expect(mh.items.map((i) => i.caseId)).toContain(`city-${engine}`);
     expect(mh.items.every((i) => i.district === '闵行')).toBe(true);
-    const stats = await cityStatistics(db, { actor: city, today: '2025-12-15' });
+    const stats = await cityStatistics(db, { actor: city, today: '2025-12-15' }, testPolicy);
     expect(stats.districts.map((d) => d.district)).toEqual(['徐汇', '闵行']);
     const sum = Object.values(stats.city.casesByState).reduce((x, y) => x + y, 0);
     expect(sum).toBe(2); // the fixture row without a snapshot counts as a case of 徐汇
@@ -218,8 +236,8 @@ describeOnBothEngines('admin: users and policy data loads', (getDb, engine) => {
     expect(stats.city.medianWorkdaysToAcceptance).not.toBeNull();
     expect((await listPenalties(db, { actor: city, query: {} })).total).toBe(0);
     const clerk = { id: 'c', role: 'acceptance_clerk' as const, unitId: null, district: '闵行' as const };
-    expect((await issues(cityCases(db, { actor: clerk, today: '2025-12-15', query: {} }))).code).toBe(
-      'forbidden',
-    );
+    expect(
+      (await issues(cityCases(db, { actor: clerk, today: '2025-12-15', query: {} }, testPolicy))).code,
+    ).toBe('forbidden');
   });
 });

@@ -9,19 +9,13 @@
 import type { Kysely } from 'kysely';
 import { parse as parseYaml } from 'yaml';
 import { checkCalendarYear, type CalendarYear } from '../calendar/calendarYearSchema.js';
-import { loadWorkCalendar } from '../calendar/loadWorkCalendar.js';
 import { WorkCalendar } from '../calendar/WorkCalendar.js';
 import { loadPermit, loadUnit } from '../cases/facts.js';
 import { buildProfile } from '../cases/profileFromRecords.js';
 import { listClaimedIndicators } from '../storage/caseRepository.js';
-import {
-  compileMaterialsCatalogue,
-  defaultMaterialsCatalogue,
-  type MaterialsCatalogue,
-} from '../checklist/loadMaterialsCatalogue.js';
+import { compileMaterialsCatalogue, type MaterialsCatalogue } from '../checklist/loadMaterialsCatalogue.js';
 import { score } from '../engine/score.js';
 import type { Profile } from '../profile/profileSchema.js';
-import { defaultRuleSet } from '../rules/defaultRuleSet.js';
 import { RuleSet } from '../rules/RuleSet.js';
 import { indexToIsoMonth, isoMonthToIndex } from '../shared/dates.js';
 import { JifenError, jsonPath, type FieldIssue } from '../shared/errors.js';
@@ -30,13 +24,14 @@ import { appendAuditEvent } from '../storage/auditLog.js';
 import { runInTransaction } from '../storage/runInTransaction.js';
 import type { Database } from '../storage/schema.js';
 import {
-  insertPolicyRevision,
   mergeWageFigures,
   wagePatch,
   type PolicyRevision,
-  type PolicyRevisionSync,
   type WageFigureInput,
-} from './policyRevisions.js';
+} from '../policy/mergeRevisions.js';
+import type { PolicyData } from '../policy/PolicyData.js';
+import type { PolicyStore } from '../policy/PolicyStore.js';
+import { insertPolicyRevision } from './policyRevisions.js';
 
 type Db = Kysely<Database>;
 export interface AdminActor {
@@ -134,9 +129,9 @@ async function wageExamples(db: Db, rulesBefore: RuleSet, rulesAfter: RuleSet, w
   return { asOf, examples: out };
 }
 
-export async function previewWageFigure(db: Db, input: unknown) {
+export async function previewWageFigure(db: Db, input: unknown, policy: PolicyData) {
   const { citation: cite, ...w } = parseBody(wageFigureSchema, input, '社平工资');
-  const current = defaultRuleSet();
+  const current = policy.rules;
   const merged = mergeWageFigures(current.data.wages.figures, w);
   if ('error' in merged)
     throw new JifenError('validation_failed', '社平工资：适用期间与现有数据不衔接', [
@@ -166,7 +161,7 @@ async function appendRevision(
   actor: AdminActor,
   now: string,
   r: { kind: PolicyRevision['kind']; subject: string; payload: unknown; citation: string },
-  sync: PolicyRevisionSync,
+  store: PolicyStore,
 ) {
   const revision = await runInTransaction(db, async (tx) => {
     const rev = await insertPolicyRevision(tx, { ...r, loadedBy: actor.id, now });
@@ -179,8 +174,9 @@ async function appendRevision(
     });
     return rev;
   });
-  const merged = await sync.refresh();
-  return { revision, skipped: merged.skipped, dataRevision: defaultRuleSet().revision };
+  // This instance swaps its snapshot now; the others see the new signature within 15 s.
+  const next = await store.refresh();
+  return { revision, skipped: next.skipped, dataRevision: next.dataRevision };
 }
 
 export async function applyWageFigure(
@@ -188,9 +184,9 @@ export async function applyWageFigure(
   actor: AdminActor,
   now: string,
   input: unknown,
-  sync: PolicyRevisionSync,
+  store: PolicyStore,
 ) {
-  const preview = await previewWageFigure(db, input);
+  const preview = await previewWageFigure(db, input, store.current);
   if (preview.change === 'unchanged')
     throw new JifenError(
       'conflict',
@@ -204,7 +200,7 @@ export async function applyWageFigure(
       actor,
       now,
       { kind: 'wage_figure', subject: figure.from, payload: figure, citation: cite },
-      sync,
+      store,
     )),
     preview,
   };
@@ -267,9 +263,9 @@ const DEADLINES = [
   { kind: 'stale', label: '等待受理滞留（30 个工作日）', n: 30 },
 ];
 
-export function previewCalendarYear(input: unknown) {
+export function previewCalendarYear(input: unknown, policy: PolicyData) {
   const { cal, replace } = parseCalendarUpload(input);
-  const current = loadWorkCalendar();
+  const current = policy.calendar;
   const existing = current.yearData(cal.year);
   if (existing && !replace)
     throw new JifenError(
@@ -331,9 +327,9 @@ export async function applyCalendarYear(
   actor: AdminActor,
   now: string,
   input: unknown,
-  sync: PolicyRevisionSync,
+  store: PolicyStore,
 ) {
-  const preview = previewCalendarYear(input);
+  const preview = previewCalendarYear(input, store.current);
   const cal = preview.data;
   const src = cal.sources[0]!;
   return {
@@ -347,7 +343,7 @@ export async function applyCalendarYear(
         payload: cal,
         citation: src.documentNumber ? `${src.title}（${src.documentNumber}）` : src.title,
       },
-      sync,
+      store,
     )),
     preview,
   };
@@ -363,13 +359,16 @@ export const catalogueUploadSchema = z.strictObject({
     .max(500_000, { message: '内容过长' }),
 });
 
-function parseCatalogueUpload(input: unknown): { raw: unknown; catalogue: MaterialsCatalogue } {
+function parseCatalogueUpload(
+  input: unknown,
+  policy: PolicyData,
+): { raw: unknown; catalogue: MaterialsCatalogue } {
   const body = parseBody(catalogueUploadSchema, input, '材料目录');
   const raw = parseDataText(body.text, '材料目录');
   try {
     return {
       raw,
-      catalogue: compileMaterialsCatalogue(raw, '材料目录', defaultRuleSet().data.instruments, 'preview'),
+      catalogue: compileMaterialsCatalogue(raw, '材料目录', policy.rules.data.instruments, 'preview'),
     };
   } catch (error) {
     if (error instanceof JifenError)
@@ -387,9 +386,9 @@ function parseCatalogueUpload(input: unknown): { raw: unknown; catalogue: Materi
 
 const FIELDS = ['name', 'issuer', 'form', 'electronicAlternative', 'cite', 'requiredWhen'] as const;
 
-export function previewMaterialsCatalogue(input: unknown) {
-  const { catalogue } = parseCatalogueUpload(input);
-  const current = defaultMaterialsCatalogue();
+export function previewMaterialsCatalogue(input: unknown, policy: PolicyData) {
+  const { catalogue } = parseCatalogueUpload(input, policy);
+  const current = policy.catalogue;
   const before = new Map(current.materials.map((m) => [m.id, m]));
   const after = new Map(catalogue.materials.map((m) => [m.id, m]));
   const changed = [];
@@ -424,10 +423,10 @@ export async function applyMaterialsCatalogue(
   actor: AdminActor,
   now: string,
   input: unknown,
-  sync: PolicyRevisionSync,
+  store: PolicyStore,
 ) {
-  const preview = previewMaterialsCatalogue(input);
-  const { raw, catalogue } = parseCatalogueUpload(input);
+  const preview = previewMaterialsCatalogue(input, store.current);
+  const { raw, catalogue } = parseCatalogueUpload(input, store.current);
   if (
     !preview.added.length &&
     !preview.removed.length &&
@@ -449,7 +448,7 @@ export async function applyMaterialsCatalogue(
         payload: raw,
         citation: `${catalogue.label}（${catalogue.citations.join('；')}）`,
       },
-      sync,
+      store,
     )),
     preview,
   };

@@ -6,7 +6,7 @@ import { stringify } from 'yaml';
 import { JifenError } from '../shared/errors.js';
 import { addCalendarYear } from './addCalendarYear.js';
 import type { CalendarYearInput } from './calendarYearSchema.js';
-import { DEFAULT_CALENDAR_DIR, clearWorkCalendarCache, loadWorkCalendar } from './loadWorkCalendar.js';
+import { DEFAULT_CALENDAR_DIR, loadWorkCalendar } from './loadWorkCalendar.js';
 import { readCalendarYears } from './readCalendarYears.js';
 
 const dirs: string[] = [];
@@ -18,7 +18,6 @@ const copyOfRepoData = (): string => {
 };
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  clearWorkCalendarCache();
 });
 
 function thrown(fn: () => unknown): JifenError {

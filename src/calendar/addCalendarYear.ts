@@ -4,7 +4,6 @@ import { parse } from 'yaml';
 import { JifenError } from '../shared/errors.js';
 import { checkCalendarYear, type CalendarYear } from './calendarYearSchema.js';
 import { formatCalendarYearYaml } from './formatCalendarYearYaml.js';
-import { clearWorkCalendarCache } from './loadWorkCalendar.js';
 import { calendarYearFileName } from './readCalendarYears.js';
 
 export interface AddCalendarYearOptions {
@@ -64,6 +63,5 @@ export function addCalendarYear(
   const tmp = `${file}.tmp-${process.pid}`;
   writeFileSync(tmp, text, 'utf8');
   renameSync(tmp, file);
-  clearWorkCalendarCache(dir);
   return { year: cal.year, file, replaced: exists };
 }

@@ -10,7 +10,7 @@ export {
 export { formatCalendarYearYaml } from './formatCalendarYearYaml.js';
 export { readCalendarYearFile, readCalendarYears, calendarYearFileName } from './readCalendarYears.js';
 export { WorkCalendar, calendarYearMissing } from './WorkCalendar.js';
-export { loadWorkCalendar, clearWorkCalendarCache, DEFAULT_CALENDAR_DIR } from './loadWorkCalendar.js';
+export { loadWorkCalendar, DEFAULT_CALENDAR_DIR } from './loadWorkCalendar.js';
 export {
   addCalendarYear,
   type AddCalendarYearOptions,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isoWeekday } from '../shared/dates.js';
 import { JifenError } from '../shared/errors.js';
-import { DEFAULT_CALENDAR_DIR, clearWorkCalendarCache, loadWorkCalendar } from './loadWorkCalendar.js';
+import { DEFAULT_CALENDAR_DIR, loadWorkCalendar } from './loadWorkCalendar.js';
 import { readCalendarYears } from './readCalendarYears.js';
 
 const dirs: string[] = [];
@@ -15,7 +15,6 @@ const tempDir = (): string => {
 };
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  clearWorkCalendarCache();
 });
 
 function thrown(fn: () => unknown): JifenError {
@@ -160,7 +159,11 @@ describe('readCalendarYears', () => {
 });
 
 describe('loadWorkCalendar', () => {
-  it('reads a directory once', () => {
-    expect(loadWorkCalendar()).toBe(loadWorkCalendar(DEFAULT_CALENDAR_DIR));
+  it("merges loaded years over the files: a loaded year replaces the file's", () => {
+    const files = loadWorkCalendar();
+    const merged = loadWorkCalendar(DEFAULT_CALENDAR_DIR, [{ ...files.yearData(2025)!, holidays: [] }]);
+    expect(files.isWorkday('2025-10-01')).toBe(false);
+    expect(merged.isWorkday('2025-10-01')).toBe(true);
+    expect(merged.coveredYears()).toEqual(files.coveredYears());
   });
 });

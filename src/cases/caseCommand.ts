@@ -15,7 +15,7 @@ export interface CaseUseCaseSpec<K extends CommandType, S extends z.ZodType> {
   onGuardFailure?: (guard: string, state: Record<string, unknown>) => JifenError | undefined;
 }
 
-export type CaseUseCase<I> = (db: Db, req: CommandRequest<I>, deps?: CaseDeps) => Promise<CaseCommandResult>;
+export type CaseUseCase<I> = (db: Db, req: CommandRequest<I>, deps: CaseDeps) => Promise<CaseCommandResult>;
 
 export function caseUseCase<K extends CommandType, S extends z.ZodType>(
   spec: CaseUseCaseSpec<K, S>,
@@ -33,7 +33,7 @@ export function caseUseCase<K extends CommandType, S extends z.ZodType>(
       today: req.today,
       command: spec.command,
       input,
-      ...(deps ? { deps } : {}),
+      deps,
       prepare: (p) => spec.prepare(input, p, state),
       ...(spec.onGuardFailure ? { onGuardFailure: (g: string) => spec.onGuardFailure!(g, state) } : {}),
     });

@@ -1,3 +1,4 @@
+import { testPolicy } from '../policy/testing/testPolicy.js';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { loadWorkCalendar } from '../calendar/index.js';
@@ -53,52 +54,76 @@ async function fileCase(
   const [d0, d1, d2, d3] = o.days as [string, string, string, string];
   let n = 0;
   const key = () => `${o.caseId}-k${++n}`;
-  let r = await createDraft(db, {
-    actor: o.hr,
-    idempotencyKey: key(),
-    ...at(d0),
-    input: { holderId: o.holderId, caseId: o.caseId, claims: [{ indicator: 'education' }] },
-  });
+  let r = await createDraft(
+    db,
+    {
+      actor: o.hr,
+      idempotencyKey: key(),
+      ...at(d0),
+      input: { holderId: o.holderId, caseId: o.caseId, claims: [{ indicator: 'education' }] },
+    },
+    testPolicy,
+  );
   if (o.until === 'draft') return r;
-  r = await submitApplication(db, {
-    actor: o.hr,
-    caseId: o.caseId,
-    idempotencyKey: key(),
-    ...at(d1),
-    input: {},
-  });
+  r = await submitApplication(
+    db,
+    {
+      actor: o.hr,
+      caseId: o.caseId,
+      idempotencyKey: key(),
+      ...at(d1),
+      input: {},
+    },
+    testPolicy,
+  );
   if (o.until === 'submitted') return r;
-  const view = await getCaseView(db, { actor: w.actors.clerk, caseId: o.caseId, today: d2 });
-  r = await acceptApplication(db, {
-    actor: w.actors.clerk,
-    caseId: o.caseId,
-    idempotencyKey: key(),
-    ...at(d2),
-    input: { received: view.materials.map((m) => m.code) },
-  });
+  const view = await getCaseView(db, { actor: w.actors.clerk, caseId: o.caseId, today: d2 }, testPolicy);
+  r = await acceptApplication(
+    db,
+    {
+      actor: w.actors.clerk,
+      caseId: o.caseId,
+      idempotencyKey: key(),
+      ...at(d2),
+      input: { received: view.materials.map((m) => m.code) },
+    },
+    testPolicy,
+  );
   if (o.until === 'accepted') return r;
-  await startReview(db, {
-    actor: w.actors.reviewer,
-    caseId: o.caseId,
-    idempotencyKey: key(),
-    ...at(d2),
-    input: {},
-  });
+  await startReview(
+    db,
+    {
+      actor: w.actors.reviewer,
+      caseId: o.caseId,
+      idempotencyKey: key(),
+      ...at(d2),
+      input: {},
+    },
+    testPolicy,
+  );
   for (const taskId of ['archive', 'insurance', 'education'])
-    await recordTaskResult(db, {
+    await recordTaskResult(
+      db,
+      {
+        actor: w.actors.reviewer,
+        caseId: o.caseId,
+        idempotencyKey: key(),
+        ...at(d3),
+        input: { taskId, result: 'passed' },
+      },
+      testPolicy,
+    );
+  return verifyApplication(
+    db,
+    {
       actor: w.actors.reviewer,
       caseId: o.caseId,
       idempotencyKey: key(),
       ...at(d3),
-      input: { taskId, result: 'passed' },
-    });
-  return verifyApplication(db, {
-    actor: w.actors.reviewer,
-    caseId: o.caseId,
-    idempotencyKey: key(),
-    ...at(d3),
-    input: {},
-  });
+      input: {},
+    },
+    testPolicy,
+  );
 }
 
 describeOnBothEngines('case use cases: the full scenario', (getDb) => {
@@ -148,7 +173,11 @@ describeOnBothEngines('case use cases: the full scenario', (getDb) => {
     expect(rows[1]!.supersedes).toBe(rows[0]!.id);
     expect(rows[0]!.rulesVersion).toBe('v2023');
     // The frozen result carries the explanation and the data revision.
-    const view = await getCaseView(db, { actor: w.actors.holder1, caseId: 'sc-case', today: '2026-07-01' });
+    const view = await getCaseView(
+      db,
+      { actor: w.actors.holder1, caseId: 'sc-case', today: '2026-07-01' },
+      testPolicy,
+    );
     expect(view.receipts).toHaveLength(2);
     expect(view.notices).toHaveLength(1);
     expect(view.reconsiderations[0]!.status).toBe('decided');
@@ -161,11 +190,15 @@ describeOnBothEngines('case use cases: the full scenario', (getDb) => {
     expect(events.map((e) => e.payload.version)).toEqual(events.map((_, i) => i + 1));
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
     // The holder sees the case and both determinations, the second in force.
-    const mine = await holderCases(db, {
-      actor: w.actors.holder1,
-      holderId: w.holders.h1,
-      today: '2026-07-01',
-    });
+    const mine = await holderCases(
+      db,
+      {
+        actor: w.actors.holder1,
+        holderId: w.holders.h1,
+        today: '2026-07-01',
+      },
+      testPolicy,
+    );
     expect(mine[0]!.determinations.map((d) => d.sequence)).toEqual([1, 2]);
   });
 
@@ -198,17 +231,25 @@ describeOnBothEngines('case use cases: rooms and roles', (getDb) => {
       days: ['2025-09-15', '2025-09-16'],
       until: 'submitted',
     });
-    const before = await getCaseView(db, { actor: w.actors.clerk, caseId: 'pm-1', today: '2025-09-17' });
+    const before = await getCaseView(
+      db,
+      { actor: w.actors.clerk, caseId: 'pm-1', today: '2025-09-17' },
+      testPolicy,
+    );
     const auditBefore = (await listAuditEventsForCase(db, 'pm-1')).length;
     const received = before.materials.map((m) => m.code);
     const attempt = (actor: Actor, key: string) =>
-      acceptApplication(db, {
-        actor,
-        caseId: 'pm-1',
-        idempotencyKey: key,
-        ...at('2025-09-17'),
-        input: { received },
-      });
+      acceptApplication(
+        db,
+        {
+          actor,
+          caseId: 'pm-1',
+          idempotencyKey: key,
+          ...at('2025-09-17'),
+          input: { received },
+        },
+        testPolicy,
+      );
     // Reading.
     for (const actor of [
       w.actors.hrB,
@@ -218,21 +259,32 @@ describeOnBothEngines('case use cases: rooms and roles', (getDb) => {
       w.actors.admin,
       w.actors.holder2,
     ]) {
-      expect((await errorOf(getCaseView(db, { actor, caseId: 'pm-1', today: '2025-09-17' }))).code).toBe(
-        'forbidden',
-      );
+      expect(
+        (await errorOf(getCaseView(db, { actor, caseId: 'pm-1', today: '2025-09-17' }, testPolicy))).code,
+      ).toBe('forbidden');
     }
     expect(
-      (await errorOf(unitCases(db, { actor: w.actors.hrB, unitId: w.units.a, today: '2025-09-17' }))).code,
-    ).toBe('forbidden');
-    expect(
-      (await errorOf(districtQueue(db, { actor: w.actors.clerkPd, district: '闵行', today: '2025-09-17' })))
-        .code,
+      (
+        await errorOf(
+          unitCases(db, { actor: w.actors.hrB, unitId: w.units.a, today: '2025-09-17' }, testPolicy),
+        )
+      ).code,
     ).toBe('forbidden');
     expect(
       (
         await errorOf(
-          holderCases(db, { actor: w.actors.holder2, holderId: w.holders.h1, today: '2025-09-17' }),
+          districtQueue(db, { actor: w.actors.clerkPd, district: '闵行', today: '2025-09-17' }, testPolicy),
+        )
+      ).code,
+    ).toBe('forbidden');
+    expect(
+      (
+        await errorOf(
+          holderCases(
+            db,
+            { actor: w.actors.holder2, holderId: w.holders.h1, today: '2025-09-17' },
+            testPolicy,
+          ),
         )
       ).code,
     ).toBe('forbidden');
@@ -256,24 +308,37 @@ describeOnBothEngines('case use cases: rooms and roles', (getDb) => {
     expect(
       (
         await errorOf(
-          withdrawApplication(db, {
-            actor: w.actors.hrB,
-            caseId: 'pm-1',
-            idempotencyKey: 'pm-w',
-            ...at('2025-09-17'),
-            input: {},
-          }),
+          withdrawApplication(
+            db,
+            {
+              actor: w.actors.hrB,
+              caseId: 'pm-1',
+              idempotencyKey: 'pm-w',
+              ...at('2025-09-17'),
+              input: {},
+            },
+            testPolicy,
+          ),
         )
       ).code,
     ).toBe('forbidden');
-    const after = await getCaseView(db, { actor: w.actors.clerk, caseId: 'pm-1', today: '2025-09-17' });
+    const after = await getCaseView(
+      db,
+      { actor: w.actors.clerk, caseId: 'pm-1', today: '2025-09-17' },
+      testPolicy,
+    );
     expect(after.version).toBe(before.version);
     expect((await listAuditEventsForCase(db, 'pm-1')).length).toBe(auditBefore);
     // The right officer succeeds; the queue, the unit list and the holder see it.
     expect(
-      (await unitCases(db, { actor: w.actors.hrA, unitId: w.units.a, today: '2025-09-17' }))[0]!.stateLabel,
+      (await unitCases(db, { actor: w.actors.hrA, unitId: w.units.a, today: '2025-09-17' }, testPolicy))[0]!
+        .stateLabel,
     ).toBe('等待受理');
-    const queue = await districtQueue(db, { actor: w.actors.clerk, district: '闵行', today: '2025-09-30' });
+    const queue = await districtQueue(
+      db,
+      { actor: w.actors.clerk, district: '闵行', today: '2025-09-30' },
+      testPolicy,
+    );
     expect(queue[0]).toMatchObject({ caseId: 'pm-1', stateLabel: '等待受理', waitingWorkdays: 11 }); // 2025-09-28 was a make-up Sunday
     expect((await attempt(w.actors.clerk, 'pm-ok')).state).toBe('accepted');
   });
@@ -282,24 +347,32 @@ describeOnBothEngines('case use cases: rooms and roles', (getDb) => {
     const db = getDb();
     const w = await seedWorld(db, 'pb');
     const e = await errorOf(
-      createDraft(db, {
-        actor: w.actors.hrBarred,
-        idempotencyKey: 'pb-1',
-        ...at('2025-09-15'),
-        input: { holderId: w.holders.barredHolder },
-      }),
+      createDraft(
+        db,
+        {
+          actor: w.actors.hrBarred,
+          idempotencyKey: 'pb-1',
+          ...at('2025-09-15'),
+          input: { holderId: w.holders.barredHolder },
+        },
+        testPolicy,
+      ),
     );
     expect(e).toMatchObject({ code: 'invalid_transition', detail: { guard: 'unitMayFile' } });
     expect(await db.selectFrom('cases').select('id').where('unitId', '=', w.units.barred).execute()).toEqual(
       [],
     );
     const forbidden = await errorOf(
-      createDraft(db, {
-        actor: w.actors.admin,
-        idempotencyKey: 'pb-2',
-        ...at('2025-09-15'),
-        input: { holderId: w.holders.h1 },
-      }),
+      createDraft(
+        db,
+        {
+          actor: w.actors.admin,
+          idempotencyKey: 'pb-2',
+          ...at('2025-09-15'),
+          input: { holderId: w.holders.h1 },
+        },
+        testPolicy,
+      ),
     );
     expect(forbidden.code).toBe('forbidden');
   });
@@ -308,15 +381,19 @@ describeOnBothEngines('case use cases: rooms and roles', (getDb) => {
     const db = getDb();
     const w = await seedWorld(db, 'pv');
     const e = await errorOf(
-      createDraft(db, {
-        actor: w.actors.hrA,
-        idempotencyKey: 'pv-1',
-        ...at('2025-09-15'),
-        input: {
-          holderId: w.holders.h1,
-          claims: [{ indicator: 'award', detail: { awards: [{ level: 'gold' }] } }],
-        } as never,
-      }),
+      createDraft(
+        db,
+        {
+          actor: w.actors.hrA,
+          idempotencyKey: 'pv-1',
+          ...at('2025-09-15'),
+          input: {
+            holderId: w.holders.h1,
+            claims: [{ indicator: 'award', detail: { awards: [{ level: 'gold' }] } }],
+          } as never,
+        },
+        testPolicy,
+      ),
     );
     expect(e.code).toBe('validation_failed');
     expect(e.issues[0]!.path).toBe('$.input.claims[0].detail.awards[0].level');
@@ -341,14 +418,16 @@ describeOnBothEngines('case use cases: idempotency, provisional wages, deadlines
       ...at('2025-09-16'),
       input: {},
     };
-    const first = await submitApplication(db, req);
-    const second = await submitApplication(db, req);
+    const first = await submitApplication(db, req, testPolicy);
+    const second = await submitApplication(db, req, testPolicy);
     expect(first.replayed).toBe(false);
     expect(second).toEqual({ ...first, replayed: true });
     const outbox = await db.selectFrom('outbox').select('id').where('caseId', '=', 'id-1').execute();
     expect(outbox.map((o) => o.id).filter((id) => id.includes('application_submitted'))).toHaveLength(1);
     expect((await listAuditEventsForCase(db, 'id-1')).filter((e) => e.command === 'submit')).toHaveLength(1);
-    const mismatch = await errorOf(withdrawApplication(db, { ...req, input: { reason: '另一个请求' } }));
+    const mismatch = await errorOf(
+      withdrawApplication(db, { ...req, input: { reason: '另一个请求' } }, testPolicy),
+    );
     expect(mismatch.code).toBe('idempotency_mismatch');
   });
 
@@ -364,13 +443,17 @@ describeOnBothEngines('case use cases: idempotency, provisional wages, deadlines
     });
     expect(v.state).toBe('verified');
     const e = await errorOf(
-      determinePoints(db, {
-        actor: w.actors.approver,
-        caseId: 'wp-1',
-        idempotencyKey: 'wp-d',
-        ...at('2026-09-07'),
-        input: {},
-      }),
+      determinePoints(
+        db,
+        {
+          actor: w.actors.approver,
+          caseId: 'wp-1',
+          idempotencyKey: 'wp-d',
+          ...at('2026-09-07'),
+          input: {},
+        },
+        testPolicy,
+      ),
     );
     expect(e.code).toBe('wage_figure_provisional');
     expect(e.message).toMatch(/2026-07/);
@@ -379,7 +462,8 @@ describeOnBothEngines('case use cases: idempotency, provisional wages, deadlines
       [],
     );
     expect(
-      (await getCaseView(db, { actor: w.actors.approver, caseId: 'wp-1', today: '2026-09-07' })).version,
+      (await getCaseView(db, { actor: w.actors.approver, caseId: 'wp-1', today: '2026-09-07' }, testPolicy))
+        .version,
     ).toBe(v.version);
   });
 
@@ -395,80 +479,132 @@ describeOnBothEngines('case use cases: idempotency, provisional wages, deadlines
       until: 'submitted',
     });
     expect(sub.state).toBe('submitted');
-    const waiting = await getCaseView(db, { actor: w.actors.hrB, caseId: 'sf-1', today: '2026-02-12' });
+    const waiting = await getCaseView(
+      db,
+      { actor: w.actors.hrB, caseId: 'sf-1', today: '2026-02-12' },
+      testPolicy,
+    );
     // 10 working days after 2026-02-12: 13, 14 (make-up Saturday), 24–27, 28 (make-up), 2, 3, 4 March.
     expect(waiting.due).toMatchObject({ kind: 'acceptance_reminder', date: '2026-03-04' });
     expect(cal.addWorkdays('2026-02-12', 10)).toBe('2026-03-04');
     const n = { i: 0 };
     const key = () => `sf-k${++n.i}`;
-    const view = await getCaseView(db, { actor: w.actors.clerk, caseId: 'sf-1', today: '2026-03-09' });
+    const view = await getCaseView(
+      db,
+      { actor: w.actors.clerk, caseId: 'sf-1', today: '2026-03-09' },
+      testPolicy,
+    );
     expect(view.waitingWorkdays).toBe(13);
-    await acceptApplication(db, {
-      actor: w.actors.clerk,
-      caseId: 'sf-1',
-      idempotencyKey: key(),
-      ...at('2026-02-13'),
-      input: { received: view.materials.map((m) => m.code) },
-    });
-    await startReview(db, {
-      actor: w.actors.reviewer,
-      caseId: 'sf-1',
-      idempotencyKey: key(),
-      ...at('2026-02-13'),
-      input: {},
-    });
-    for (const taskId of ['archive', 'insurance', 'education'])
-      await recordTaskResult(db, {
+    await acceptApplication(
+      db,
+      {
+        actor: w.actors.clerk,
+        caseId: 'sf-1',
+        idempotencyKey: key(),
+        ...at('2026-02-13'),
+        input: { received: view.materials.map((m) => m.code) },
+      },
+      testPolicy,
+    );
+    await startReview(
+      db,
+      {
         actor: w.actors.reviewer,
         caseId: 'sf-1',
         idempotencyKey: key(),
         ...at('2026-02-13'),
-        input: { taskId, result: 'passed' },
-      });
-    await verifyApplication(db, {
-      actor: w.actors.reviewer,
-      caseId: 'sf-1',
-      idempotencyKey: key(),
-      ...at('2026-02-13'),
-      input: {},
-    });
-    const verified = await getCaseView(db, { actor: w.actors.hrB, caseId: 'sf-1', today: '2026-02-13' });
+        input: {},
+      },
+      testPolicy,
+    );
+    for (const taskId of ['archive', 'insurance', 'education'])
+      await recordTaskResult(
+        db,
+        {
+          actor: w.actors.reviewer,
+          caseId: 'sf-1',
+          idempotencyKey: key(),
+          ...at('2026-02-13'),
+          input: { taskId, result: 'passed' },
+        },
+        testPolicy,
+      );
+    await verifyApplication(
+      db,
+      {
+        actor: w.actors.reviewer,
+        caseId: 'sf-1',
+        idempotencyKey: key(),
+        ...at('2026-02-13'),
+        input: {},
+      },
+      testPolicy,
+    );
+    const verified = await getCaseView(
+      db,
+      { actor: w.actors.hrB, caseId: 'sf-1', today: '2026-02-13' },
+      testPolicy,
+    );
     expect(verified.due?.date).toBe(cal.addWorkdays('2026-02-13', 20));
     expect(verified.due?.date).toBe('2026-03-19'); // 02-14 and 02-28 are make-up Saturdays
-    await referItem(db, {
-      actor: w.actors.approver,
-      caseId: 'sf-1',
-      idempotencyKey: key(),
-      ...at('2026-02-14'),
-      input: { taskId: 'education', authority: '市教委学历认证中心' },
-    });
-    const paused = await getCaseView(db, { actor: w.actors.hrB, caseId: 'sf-1', today: '2026-02-24' });
+    await referItem(
+      db,
+      {
+        actor: w.actors.approver,
+        caseId: 'sf-1',
+        idempotencyKey: key(),
+        ...at('2026-02-14'),
+        input: { taskId: 'education', authority: '市教委学历认证中心' },
+      },
+      testPolicy,
+    );
+    const paused = await getCaseView(
+      db,
+      { actor: w.actors.hrB, caseId: 'sf-1', today: '2026-02-24' },
+      testPolicy,
+    );
     expect(paused.heldBy.party).toBe('authority');
-    await settleReferral(db, {
-      actor: w.actors.approver,
-      caseId: 'sf-1',
-      idempotencyKey: key(),
-      ...at('2026-02-25'),
-      input: { taskId: 'education', result: 'passed' },
-    });
-    const resumed = await getCaseView(db, { actor: w.actors.hrB, caseId: 'sf-1', today: '2026-02-25' });
+    await settleReferral(
+      db,
+      {
+        actor: w.actors.approver,
+        caseId: 'sf-1',
+        idempotencyKey: key(),
+        ...at('2026-02-25'),
+        input: { taskId: 'education', result: 'passed' },
+      },
+      testPolicy,
+    );
+    const resumed = await getCaseView(
+      db,
+      { actor: w.actors.hrB, caseId: 'sf-1', today: '2026-02-25' },
+      testPolicy,
+    );
     // Paused 2026-02-24 and 02-25 (the holiday days in between are not working days).
     expect(resumed.pause.pausedWorkdays).toBe(cal.workdaysBetween('2026-02-14', '2026-02-25'));
     expect(resumed.pause.pausedWorkdays).toBe(2);
     expect(resumed.due?.date).toBe(cal.addWorkdays('2026-02-13', 22));
-    const d = await determinePoints(db, {
-      actor: w.actors.approver,
-      caseId: 'sf-1',
-      idempotencyKey: key(),
-      ...at('2026-03-18'),
-      input: {},
-    });
+    const d = await determinePoints(
+      db,
+      {
+        actor: w.actors.approver,
+        caseId: 'sf-1',
+        idempotencyKey: key(),
+        ...at('2026-03-18'),
+        input: {},
+      },
+      testPolicy,
+    );
     expect(d.documents.determination?.total).toBeGreaterThan(0);
-    const stats = await districtStatistics(db, {
-      actor: w.actors.approver,
-      district: '闵行',
-      today: '2026-03-18',
-    });
+    const stats = await districtStatistics(
+      db,
+      {
+        actor: w.actors.approver,
+        district: '闵行',
+        today: '2026-03-18',
+      },
+      testPolicy,
+    );
     expect(stats.determinationDeadlinesMet).toBe(1);
     expect(stats.medianWorkdaysToAcceptance).toBe(1);
     expect(stats.casesByState.determined).toBe(1);

@@ -1,3 +1,4 @@
+import { testPolicy } from '../policy/testing/testPolicy.js';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,12 +30,16 @@ describeOnBothEngines('case use cases under concurrency', (getDb, engine, getTes
     const w = await seedWorld(db, 'dup');
     const attempts = await Promise.allSettled(
       Array.from({ length: 8 }, (_, i) =>
-        createDraft(db, {
-          actor: w.actors.hrA,
-          idempotencyKey: `dup-${i}`,
-          ...at('2025-09-15'),
-          input: { holderId: w.holders.h1, caseId: `dup-case-${i}` },
-        }),
+        createDraft(
+          db,
+          {
+            actor: w.actors.hrA,
+            idempotencyKey: `dup-${i}`,
+            ...at('2025-09-15'),
+            input: { holderId: w.holders.h1, caseId: `dup-case-${i}` },
+          },
+          testPolicy,
+        ),
       ),
     );
     const ok = attempts.filter((a) => a.status === 'fulfilled');
@@ -48,20 +53,32 @@ describeOnBothEngines('case use cases under concurrency', (getDb, engine, getTes
   it('50 concurrent conflicting commands on one case: exactly one applied, one audit event', async () => {
     const db = getDb();
     const w = await seedWorld(db, 'cc');
-    await createDraft(db, {
-      actor: w.actors.hrA,
-      idempotencyKey: 'cc-1',
-      ...at('2025-09-15'),
-      input: { holderId: w.holders.h1, caseId: 'cc-case', claims: [{ indicator: 'education' }] },
-    });
-    const sub = await submitApplication(db, {
-      actor: w.actors.hrA,
-      caseId: 'cc-case',
-      idempotencyKey: 'cc-2',
-      ...at('2025-09-16'),
-      input: {},
-    });
-    const view = await getCaseView(db, { actor: w.actors.clerk, caseId: 'cc-case', today: '2025-09-17' });
+    await createDraft(
+      db,
+      {
+        actor: w.actors.hrA,
+        idempotencyKey: 'cc-1',
+        ...at('2025-09-15'),
+        input: { holderId: w.holders.h1, caseId: 'cc-case', claims: [{ indicator: 'education' }] },
+      },
+      testPolicy,
+    );
+    const sub = await submitApplication(
+      db,
+      {
+        actor: w.actors.hrA,
+        caseId: 'cc-case',
+        idempotencyKey: 'cc-2',
+        ...at('2025-09-16'),
+        input: {},
+      },
+      testPolicy,
+    );
+    const view = await getCaseView(
+      db,
+      { actor: w.actors.clerk, caseId: 'cc-case', today: '2025-09-17' },
+      testPolicy,
+    );
     const received = view.materials.map((m) => m.code);
     const auditBefore = (await listAuditEventsForCase(db, 'cc-case')).length;
     const attempts = Array.from({ length: 50 }, (_, i) => {
@@ -73,11 +90,15 @@ describeOnBothEngines('case use cases under concurrency', (getDb, engine, getTes
         ...at('2025-09-17'),
       };
       return i % 2 === 0
-        ? acceptApplication(db, { ...base, input: { received } })
-        : returnWithNotice(db, {
-            ...base,
-            input: { items: [{ itemId: received[0]!, problem: 'defective', reason: '复印件不清晰' }] },
-          });
+        ? acceptApplication(db, { ...base, input: { received } }, testPolicy)
+        : returnWithNotice(
+            db,
+            {
+              ...base,
+              input: { items: [{ itemId: received[0]!, problem: 'defective', reason: '复印件不清晰' }] },
+            },
+            testPolicy,
+          );
     });
     const results = await Promise.allSettled(attempts);
     const won = results.filter((r) => r.status === 'fulfilled');
@@ -86,7 +107,11 @@ describeOnBothEngines('case use cases under concurrency', (getDb, engine, getTes
     expect(lost.every((r) => r.reason instanceof JifenError && r.reason.code === 'conflict')).toBe(true);
     const events = await listAuditEventsForCase(db, 'cc-case');
     expect(events.length).toBe(auditBefore + 1);
-    const after = await getCaseView(db, { actor: w.actors.clerk, caseId: 'cc-case', today: '2025-09-17' });
+    const after = await getCaseView(
+      db,
+      { actor: w.actors.clerk, caseId: 'cc-case', today: '2025-09-17' },
+      testPolicy,
+    );
     expect(after.version).toBe(sub.version + 1);
     expect(after.receipts.length + after.notices.length).toBe(1);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
@@ -102,23 +127,31 @@ describeOnBothEngines('case use cases under concurrency', (getDb, engine, getTes
       ['sw-4', w.holders.h4, w.actors.hrA],
     ];
     for (const [caseId, holderId, hr] of filings) {
-      await createDraft(db, {
-        actor: hr,
-        idempotencyKey: `${caseId}-a`,
-        ...at('2025-09-01'),
-        input: { holderId, caseId },
-      });
-      await submitApplication(db, {
-        actor: hr,
-        caseId,
-        idempotencyKey: `${caseId}-b`,
-        ...at('2025-09-02'),
-        input: {},
-      });
+      await createDraft(
+        db,
+        {
+          actor: hr,
+          idempotencyKey: `${caseId}-a`,
+          ...at('2025-09-01'),
+          input: { holderId, caseId },
+        },
+        testPolicy,
+      );
+      await submitApplication(
+        db,
+        {
+          actor: hr,
+          caseId,
+          idempotencyKey: `${caseId}-b`,
+          ...at('2025-09-02'),
+          input: {},
+        },
+        testPolicy,
+      );
     }
     const [r1, r2] = await Promise.all([
-      sweep(db, { ...at('2025-11-03'), batchSize: 2 }),
-      sweep(db, { ...at('2025-11-03'), batchSize: 3 }),
+      sweep(db, { ...at('2025-11-03'), batchSize: 2, deps: testPolicy }),
+      sweep(db, { ...at('2025-11-03'), batchSize: 3, deps: testPolicy }),
     ]);
     const raised = (r: typeof r1) => Object.values(r.reminders).reduce((a, b) => a + (b ?? 0), 0);
     expect(r1.failed).toEqual([]);
@@ -138,9 +171,13 @@ describeOnBothEngines('case use cases under concurrency', (getDb, engine, getTes
       .where('templateId', '=', 'reminder_acceptance_waiting')
       .execute();
     expect(unitReminders).toHaveLength(4);
-    const again = await sweep(db, at('2025-11-04'));
+    const again = await sweep(db, { ...at('2025-11-04'), deps: testPolicy });
     expect(raised(again)).toBe(0);
-    const stale = await getCaseView(db, { actor: w.actors.clerk, caseId: 'sw-1', today: '2025-11-04' });
+    const stale = await getCaseView(
+      db,
+      { actor: w.actors.clerk, caseId: 'sw-1', today: '2025-11-04' },
+      testPolicy,
+    );
     expect(stale.reminders.map((r) => r.kind).sort()).toEqual(['acceptance_reminder', 'acceptance_stale']);
   });
 
@@ -148,19 +185,27 @@ describeOnBothEngines('case use cases under concurrency', (getDb, engine, getTes
     const db = getDb();
     const w = await seedWorld(db, 'cr');
     await db.deleteFrom('outbox').execute(); // messages of the tests above are not this test's
-    await createDraft(db, {
-      actor: w.actors.hrA,
-      idempotencyKey: 'cr-1',
-      ...at('2025-09-15'),
-      input: { holderId: w.holders.h1, caseId: 'cr-case' },
-    });
-    await submitApplication(db, {
-      actor: w.actors.hrA,
-      caseId: 'cr-case',
-      idempotencyKey: 'cr-2',
-      ...at('2025-09-16'),
-      input: {},
-    });
+    await createDraft(
+      db,
+      {
+        actor: w.actors.hrA,
+        idempotencyKey: 'cr-1',
+        ...at('2025-09-15'),
+        input: { holderId: w.holders.h1, caseId: 'cr-case' },
+      },
+      testPolicy,
+    );
+    await submitApplication(
+      db,
+      {
+        actor: w.actors.hrA,
+        caseId: 'cr-case',
+        idempotencyKey: 'cr-2',
+        ...at('2025-09-16'),
+        input: {},
+      },
+      testPolicy,
+    );
     // The commands committed; no dispatcher has run yet.
     const queued = await db.selectFrom('outbox').select(['id', 'status']).execute();
     expect(queued.length).toBe(2); // account_created and application_submitted to the holder
@@ -212,33 +257,46 @@ describeOnBothEngines('case use cases under concurrency', (getDb, engine, getTes
   it('the sweep invalidates a case whose permit was cancelled and confirms one whose permit was endorsed', async () => {
     const db = getDb();
     const w = await seedWorld(db, 'lv');
-    await createDraft(db, {
-      actor: w.actors.hrA,
-      idempotencyKey: 'lv-1',
-      ...at('2025-09-15'),
-      input: { holderId: w.holders.h1, caseId: 'lv-cancel' },
-    });
-    await createDraft(db, {
-      actor: w.actors.hrB,
-      idempotencyKey: 'lv-2',
-      ...at('2025-09-15'),
-      input: { holderId: w.holders.h3, caseId: 'lv-endorse' },
-    });
+    await createDraft(
+      db,
+      {
+        actor: w.actors.hrA,
+        idempotencyKey: 'lv-1',
+        ...at('2025-09-15'),
+        input: { holderId: w.holders.h1, caseId: 'lv-cancel' },
+      },
+      testPolicy,
+    );
+    await createDraft(
+      db,
+      {
+        actor: w.actors.hrB,
+        idempotencyKey: 'lv-2',
+        ...at('2025-09-15'),
+        input: { holderId: w.holders.h3, caseId: 'lv-endorse' },
+      },
+      testPolicy,
+    );
     await cancelPermit(db, `${w.holders.h1}-permit`, '2025-10-01', '2025-10-01T02:00:00.000Z');
     await endorsePermit(db, `${w.holders.h3}-permit`, '2027-01-01', '2025-10-01T02:00:00.000Z');
-    const first = await sweep(db, at('2025-10-02'));
+    const first = await sweep(db, { ...at('2025-10-02'), deps: testPolicy });
     expect(first.invalidated).toBe(1);
     expect(
-      (await getCaseView(db, { actor: w.actors.hrA, caseId: 'lv-cancel', today: '2025-10-02' })).stateLabel,
+      (await getCaseView(db, { actor: w.actors.hrA, caseId: 'lv-cancel', today: '2025-10-02' }, testPolicy))
+        .stateLabel,
     ).toBe('积分失效（居住证注销）');
     // The endorsement is noticed when the expiry reminder would have been due: confirmed, not reminded.
-    const later = await sweep(db, at('2026-05-31'));
+    const later = await sweep(db, { ...at('2026-05-31'), deps: testPolicy });
     expect(later.confirmed).toBe(1);
-    const endorsed = await getCaseView(db, {
-      actor: w.actors.hrB,
-      caseId: 'lv-endorse',
-      today: '2026-05-31',
-    });
+    const endorsed = await getCaseView(
+      db,
+      {
+        actor: w.actors.hrB,
+        caseId: 'lv-endorse',
+        today: '2026-05-31',
+      },
+      testPolicy,
+    );
     expect(endorsed.state).toBe('draft');
     expect(endorsed.reminders).toEqual([]);
     expect(endorsed.deadlines.permit_expiry).toBe('2027-01-02');

@@ -37,7 +37,7 @@ export interface CreateRequest<I> {
 export async function createDraft(
   db: Db,
   req: CreateRequest<z.input<typeof createDraftInput>>,
-  deps?: CaseDeps,
+  deps: CaseDeps,
 ): Promise<CaseCommandResult> {
   const input = parseInput(createDraftInput, req.input, '创建积分账户');
   if (req.actor.role !== 'employer_hr' || !req.actor.unitId)
@@ -55,7 +55,7 @@ export async function createDraft(
     today: req.today,
     command: 'create_draft',
     input,
-    ...(deps ? { deps } : {}),
+    deps,
     create: async (tx) => {
       // Only for the unit's own employee (an unknown holder answers the same), so no unit can
       // open a case, and so read registry data or mint a login, for another unit's staff.

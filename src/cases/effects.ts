@@ -13,7 +13,7 @@ import { insertDetermination, type Determination } from '../storage/determinatio
 import { toInstant } from '../storage/instant.js';
 import { setMaterialStatus } from '../storage/materialRepository.js';
 import { insertOneTimeNotice, insertReceipt } from '../storage/noticeRepository.js';
-import { currentTemplateVersion } from '../notify/messageTemplates.js';
+import { currentTemplateVersion, type TemplateCatalogue } from '../notify/messageTemplates.js';
 import { enqueue } from '../storage/outbox.js';
 import { decideReconsideration, insertReconsideration } from '../storage/reconsiderationRepository.js';
 import { createReminderOnce } from '../storage/reminderRepository.js';
@@ -63,6 +63,7 @@ export async function runEffects(
     before: CaseSnapshot;
     after: CaseSnapshot;
     context: EffectContext;
+    templates: TemplateCatalogue;
   },
 ): Promise<CommandDocuments> {
   const docs: CommandDocuments = {};
@@ -103,7 +104,7 @@ export async function runEffects(
           recipient,
           templateId: e.template,
           // The wording in force now is frozen with the message (templates are versioned, never rewritten).
-          templateVersion: currentTemplateVersion(e.template),
+          templateVersion: currentTemplateVersion(e.template, env.templates),
           payload: e.params,
           caseId,
           now,

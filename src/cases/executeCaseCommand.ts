@@ -27,11 +27,11 @@ import {
   type TransitionContext,
   type WorkdayCalendar,
 } from '../workflow/index.js';
-import { calendarOf, rulesOf } from './defaults.js';
 import { runEffects, type EffectContext } from './effects.js';
 import { columnsOf } from './snapshotColumns.js';
 import type { CaseCommandResult, CaseDeps, Db } from './types.js';
 import { checkRequest } from './validate.js';
+import type { MaterialsCatalogue } from '../checklist/loadMaterialsCatalogue.js';
 import type { RuleSet } from '../rules/RuleSet.js';
 
 export interface PrepareInput {
@@ -42,6 +42,7 @@ export interface PrepareInput {
   ctx: TransitionContext;
   rules: RuleSet;
   calendar: WorkdayCalendar;
+  catalogue: MaterialsCatalogue;
 }
 
 export interface Prepared<K extends CommandType> {
@@ -67,7 +68,7 @@ export interface ExecuteRequest<K extends CommandType> {
   command: K;
   /** The caller's input, hashed with the key: the same key with another request is refused. */
   input: unknown;
-  deps?: CaseDeps;
+  deps: CaseDeps;
   /** Only for `create_draft`: the case does not exist yet. */
   create?: (tx: Transaction<Database>) => Promise<NewCaseSpec>;
   prepare: (p: PrepareInput) => Promise<Prepared<K>>;
@@ -126,8 +127,8 @@ export async function executeCaseCommand<K extends CommandType>(
   req: ExecuteRequest<K>,
 ): Promise<CaseCommandResult> {
   checkRequest(req);
-  const calendar = calendarOf(req.deps);
-  const rules = rulesOf(req.deps);
+  const calendar = req.deps.calendar;
+  const rules = req.deps.rules;
   const ctx: TransitionContext = { now: req.now, today: req.today, actor: req.actor, calendar };
   const now = toInstant(req.now);
   const hash = requestHash({
@@ -163,7 +164,15 @@ export async function executeCaseCommand<K extends CommandType>(
             currentVersion: snapshot.version,
           });
         }
-        const prepared = await req.prepare({ tx, snapshot, row, ctx, rules, calendar });
+        const prepared = await req.prepare({
+          tx,
+          snapshot,
+          row,
+          ctx,
+          rules,
+          calendar,
+          catalogue: req.deps.catalogue,
+        });
         let result: { next: CaseSnapshot; effects: Effect[] };
         try {
           result = transition(snapshot, { type: req.command, payload: prepared.payload } as Command, ctx);
@@ -220,6 +229,7 @@ export async function executeCaseCommand<K extends CommandType>(
           before: snapshot,
           after: next,
           context: prepared.context ?? {},
+          templates: req.deps.templates,
         });
         const audit = effects.find((e): e is Extract<Effect, { type: 'audit' }> => e.type === 'audit')!;
         await appendAuditEvent(tx, {

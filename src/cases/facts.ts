@@ -9,6 +9,7 @@ import { score } from '../engine/index.js';
 import type { ScoreResult } from '../engine/types.js';
 import { precheck } from '../precheck/index.js';
 import type { Profile } from '../profile/profileSchema.js';
+import type { MaterialsCatalogue } from '../checklist/loadMaterialsCatalogue.js';
 import type { RuleSet } from '../rules/RuleSet.js';
 import { JifenError } from '../shared/errors.js';
 import type { Executor } from '../storage/dialectSpecifics.js';
@@ -59,6 +60,7 @@ export async function filingFacts(
   today: string,
   rules: RuleSet,
   calendar: WorkdayCalendar,
+  catalogue: MaterialsCatalogue,
 ): Promise<FilingFacts> {
   const unit = await loadUnit(tx, c.unitId);
   const permit = await loadPermit(tx, c.permitId, c.holderId);
@@ -74,7 +76,7 @@ export async function filingFacts(
   // precheck's options name the project's WorkCalendar; the workflow's interface is the part it uses.
   const pre = precheck(profile, { rules, calendar: calendar as WorkCalendar });
   const simulated = score(profile, { explain: false }, rules);
-  const list = checklist(profile);
+  const list = checklist(profile, catalogue);
   return {
     profile,
     precheck: {

@@ -13,6 +13,7 @@ export async function prepareFiling(p: PrepareInput, state: Record<string, unkno
     p.ctx.today,
     p.rules,
     p.calendar,
+    p.catalogue,
   );
   state.facts = facts;
   const warnings =

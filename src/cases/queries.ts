@@ -25,7 +25,6 @@ import {
   type HeldBy,
   type WorkdayCalendar,
 } from '../workflow/index.js';
-import { calendarOf } from './defaults.js';
 import { readSnapshot } from './executeCaseCommand.js';
 import { displayedDeadline } from './snapshotColumns.js';
 import type { CaseDeps, Db } from './types.js';
@@ -104,10 +103,10 @@ async function loadReadable(
 export async function getCaseView(
   db: Db,
   req: { actor: Actor; caseId: string; today: string },
-  deps?: CaseDeps,
+  deps: CaseDeps,
 ) {
   const { row, s } = await loadReadable(db, req.actor, req.caseId);
-  const calendar = calendarOf(deps);
+  const calendar = deps.calendar;
   const holder = await db
     .selectFrom('holders')
     .select(['id', 'name', 'idNumberMasked', 'phoneMasked'])
@@ -177,10 +176,10 @@ export async function districtQueue(
     after?: { submittedAt: string; id: string };
     orderBy?: 'oldest' | 'urgency';
   },
-  deps?: CaseDeps,
+  deps: CaseDeps,
 ) {
   assertDistrictOfficer(req.actor, req.district);
-  const calendar = calendarOf(deps);
+  const calendar = deps.calendar;
   const limit = Math.min(Math.max(req.limit ?? 50, 1), 500);
   const state = req.state ?? 'submitted';
   const base = () =>
@@ -234,7 +233,7 @@ export async function districtQueue(
 export async function unitCases(
   db: Db,
   req: { actor: Actor; unitId: string; today: string; limit?: number },
-  deps?: CaseDeps,
+  deps: CaseDeps,
 ) {
   if (req.actor.role !== 'employer_hr' || req.actor.unitId !== req.unitId) {
     const unit = await db
@@ -252,7 +251,7 @@ export async function unitCases(
     .orderBy('createdAt', 'desc')
     .limit(Math.min(req.limit ?? 100, 1000))
     .execute();
-  const calendar = calendarOf(deps);
+  const calendar = deps.calendar;
   return rows.map((r) => summarise(specificsOf(db).readJson<CaseSnapshot>(r.snapshot), req.today, calendar));
 }
 
@@ -260,7 +259,7 @@ export async function unitCases(
 export async function holderCases(
   db: Db,
   req: { actor: Actor; holderId: string; today: string },
-  deps?: CaseDeps,
+  deps: CaseDeps,
 ) {
   const rows = await db
     .selectFrom('cases')
@@ -272,7 +271,7 @@ export async function holderCases(
   if (rows.length > 0 && readable.length === 0) throw forbiddenRead(req.actor);
   if (rows.length === 0 && !(req.actor.role === 'holder' && req.actor.id === req.holderId))
     throw forbiddenRead(req.actor);
-  const calendar = calendarOf(deps);
+  const calendar = deps.calendar;
   const out = [];
   for (const row of readable) {
     const s = readSnapshot(db, row);
@@ -317,7 +316,7 @@ function medianOf(h: { value: number; n: number }[]): number | null {
 export async function districtStatistics(
   db: Db,
   req: { actor: Actor; district: District; today: string },
-  deps?: CaseDeps,
+  deps: CaseDeps,
 ) {
   assertDistrictOfficer(req.actor, req.district);
   const byState = await db
@@ -350,7 +349,7 @@ export async function districtStatistics(
   const acceptance = await histogram('acceptanceWorkdays');
   const determination = await histogram('determinationWorkdays');
   // Stale at the counter and overdue decisions, from the case columns (index range reads).
-  const calendar = calendarOf(deps);
+  const calendar = deps.calendar;
   let staleSince = addDays(req.today, -30);
   while (calendar.workdaysBetween(staleSince, req.today) < ACCEPTANCE_STALE_WORKDAYS)
     staleSince = addDays(staleSince, -1);

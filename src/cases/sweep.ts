@@ -29,7 +29,7 @@ export interface SweepOptions {
   concurrency?: number;
   /** The sweeping server's name, for the audit log (all servers share the idempotency scope). */
   actorId?: string;
-  deps?: CaseDeps;
+  deps: CaseDeps;
 }
 
 export interface SweepReport {

@@ -1,3 +1,4 @@
+import { testPolicy } from '../policy/testing/testPolicy.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,13 +46,21 @@ describe('two sweeps racing on two instances [postgres]', () => {
       );
       const caseId = `race-c${i}`;
       const time = { now: '2025-09-01T02:00:00.000Z', today: '2025-09-01' };
-      await createDraft(t.db, {
-        actor: hr,
-        idempotencyKey: `${caseId}-1`,
-        ...time,
-        input: { holderId, caseId },
-      });
-      await submitApplication(t.db, { actor: hr, caseId, idempotencyKey: `${caseId}-2`, ...time, input: {} });
+      await createDraft(
+        t.db,
+        {
+          actor: hr,
+          idempotencyKey: `${caseId}-1`,
+          ...time,
+          input: { holderId, caseId },
+        },
+        testPolicy,
+      );
+      await submitApplication(
+        t.db,
+        { actor: hr, caseId, idempotencyKey: `${caseId}-2`, ...time, input: {} },
+        testPolicy,
+      );
     }
   }, 120_000);
   afterAll(() => t?.destroy());

@@ -3,9 +3,9 @@
  * CLI, the HTTP API and the tests build the same way. Time is always an argument.
  */
 import type { Kysely } from 'kysely';
-import type { RuleSet } from '../rules/RuleSet.js';
+import type { PolicyData } from '../policy/PolicyData.js';
 import type { Database } from '../storage/schema.js';
-import type { Actor, CaseState, WorkdayCalendar } from '../workflow/index.js';
+import type { Actor, CaseState } from '../workflow/index.js';
 
 export type Db = Kysely<Database>;
 
@@ -25,11 +25,12 @@ export interface CommandRequest<I> {
   input: I;
 }
 
-/** Optional dependencies; defaults are the project calendar (src/calendar) and rules (rules/). */
-export interface CaseDeps {
-  calendar?: WorkdayCalendar;
-  rules?: RuleSet;
-}
+/**
+ * The policy snapshot a use case reads (src/policy/PolicyData.ts), passed explicitly
+ * by the caller (the server's current snapshot, the CLI's, a test's): never read from
+ * disk here, so a command and the simulator use the same data.
+ */
+export type CaseDeps = Pick<PolicyData, 'rules' | 'calendar' | 'catalogue' | 'templates' | 'fonts'>;
 
 export interface CaseCommandResult {
   caseId: string;

@@ -1,3 +1,4 @@
+import { testPolicy } from '../policy/testing/testPolicy.js';
 import { beforeAll, expect, it } from 'vitest';
 import { isJifenError } from '../shared/errors.js';
 import { describeOnBothEngines } from '../storage/testing/bothEngines.js';
@@ -80,30 +81,40 @@ describeOnBothEngines('workspace queries (web UI read side)', (getDb) => {
 
   it("lists the unit's employees with the first day their account may be opened; filters and pages", async () => {
     const db = getDb();
-    const all = await unitEmployees(db, { actor: hr, unitId: 'ws-unit-1', today: '2025-09-12' });
+    const all = await unitEmployees(db, { actor: hr, unitId: 'ws-unit-1', today: '2025-09-12' }, testPolicy);
     expect(all.total).toBe(2);
     expect(all.items.map((e) => e.holderId)).toEqual(['ws-new', 'ws-old']);
     const fresh = all.items[0]!;
     expect(fresh).toMatchObject({ accountOpensOn: '2025-09-15', mayOpenAccount: false, openCase: null });
     expect(fresh.idNumberMasked).toMatch(/^\d{4}\*{8}\d{3}[\dX]$/);
     expect(all.items[1]).toMatchObject({ mayOpenAccount: true });
-    const filtered = await unitEmployees(db, {
-      actor: hr,
-      unitId: 'ws-unit-1',
-      today: '2025-09-12',
-      q: 'old',
-    });
+    const filtered = await unitEmployees(
+      db,
+      {
+        actor: hr,
+        unitId: 'ws-unit-1',
+        today: '2025-09-12',
+        q: 'old',
+      },
+      testPolicy,
+    );
     expect(filtered.items.map((e) => e.holderId)).toEqual(['ws-old']);
-    const page2 = await unitEmployees(db, {
-      actor: hr,
-      unitId: 'ws-unit-1',
-      today: '2025-09-12',
-      limit: 1,
-      offset: 1,
-    });
+    const page2 = await unitEmployees(
+      db,
+      {
+        actor: hr,
+        unitId: 'ws-unit-1',
+        today: '2025-09-12',
+        limit: 1,
+        offset: 1,
+      },
+      testPolicy,
+    );
     expect(page2).toMatchObject({ total: 2, items: [{ holderId: 'ws-old' }] });
     expect(
-      await refusal(unitEmployees(db, { actor: otherHr, unitId: 'ws-unit-1', today: '2025-09-12' })),
+      await refusal(
+        unitEmployees(db, { actor: otherHr, unitId: 'ws-unit-1', today: '2025-09-12' }, testPolicy),
+      ),
     ).toEqual({
       code: 'forbidden',
       reason: 'room',
@@ -112,44 +123,60 @@ describeOnBothEngines('workspace queries (web UI read side)', (getDb) => {
 
   it("gives one employee's registry data for the form, to the unit's HR only", async () => {
     const db = getDb();
-    const r = await employeeRegistry(db, {
-      actor: hr,
-      unitId: 'ws-unit-1',
-      holderId: 'ws-old',
-      today: '2025-09-12',
-    });
+    const r = await employeeRegistry(
+      db,
+      {
+        actor: hr,
+        unitId: 'ws-unit-1',
+        holderId: 'ws-old',
+        today: '2025-09-12',
+      },
+      testPolicy,
+    );
     expect(r.permit).toMatchObject({ issuedOn: '2023-03-01', status: 'active' });
     expect(r.insurance).toMatchObject({ firstMonth: '2020-01', lastMonth: '2025-08', lastBaseCny: 12000 });
     expect(r.education.map((e) => e.level)).toContain('master');
     expect(r.mayOpenAccount).toBe(true);
-    const early = await employeeRegistry(db, {
-      actor: hr,
-      unitId: 'ws-unit-1',
-      holderId: 'ws-new',
-      today: '2025-09-12',
-    });
+    const early = await employeeRegistry(
+      db,
+      {
+        actor: hr,
+        unitId: 'ws-unit-1',
+        holderId: 'ws-new',
+        today: '2025-09-12',
+      },
+      testPolicy,
+    );
     expect(early).toMatchObject({ accountOpensOn: '2025-09-15', mayOpenAccount: false });
     // Another unit's employee is not found; another unit's HR is refused.
     expect(
       (
         await refusal(
-          employeeRegistry(db, {
-            actor: hr,
-            unitId: 'ws-unit-1',
-            holderId: 'ws-elsewhere',
-            today: '2025-09-12',
-          }),
+          employeeRegistry(
+            db,
+            {
+              actor: hr,
+              unitId: 'ws-unit-1',
+              holderId: 'ws-elsewhere',
+              today: '2025-09-12',
+            },
+            testPolicy,
+          ),
         )
       ).code,
     ).toBe('not_found');
     expect(
       await refusal(
-        employeeRegistry(db, {
-          actor: otherHr,
-          unitId: 'ws-unit-1',
-          holderId: 'ws-old',
-          today: '2025-09-12',
-        }),
+        employeeRegistry(
+          db,
+          {
+            actor: otherHr,
+            unitId: 'ws-unit-1',
+            holderId: 'ws-old',
+            today: '2025-09-12',
+          },
+          testPolicy,
+        ),
       ),
     ).toEqual({ code: 'forbidden', reason: 'room' });
   });
@@ -170,14 +197,18 @@ describeOnBothEngines('workspace queries (web UI read side)', (getDb) => {
 
   it('shows the claims, the registry data and the pre-check of a draft to the unit; the holder reads it too', async () => {
     const db = getDb();
-    await createDraft(db, {
-      actor: hr,
-      idempotencyKey: 'ws-create-1',
-      now: '2025-09-12T02:00:00.000Z',
-      today: '2025-09-12',
-      input: { holderId: 'ws-old', caseId: 'ws-case-1', claims: [{ indicator: 'education' }] },
-    });
-    const w = await caseWorkspace(db, { actor: hr, caseId: 'ws-case-1', today: '2025-09-12' });
+    await createDraft(
+      db,
+      {
+        actor: hr,
+        idempotencyKey: 'ws-create-1',
+        now: '2025-09-12T02:00:00.000Z',
+        today: '2025-09-12',
+        input: { holderId: 'ws-old', caseId: 'ws-case-1', claims: [{ indicator: 'education' }] },
+      },
+      testPolicy,
+    );
+    const w = await caseWorkspace(db, { actor: hr, caseId: 'ws-case-1', today: '2025-09-12' }, testPolicy);
     expect(w.state).toBe('draft');
     expect(w.claims.map((c) => c.indicator)).toEqual(['education']);
     expect(w.registry?.permit?.issuedOn).toBe('2023-03-01');
@@ -186,25 +217,39 @@ describeOnBothEngines('workspace queries (web UI read side)', (getDb) => {
     expect(w.engine).toBeNull();
     expect(w.determinations).toEqual([]);
     const holder: Actor = { id: 'ws-old', role: 'holder' };
-    const mine = await caseWorkspace(db, { actor: holder, caseId: 'ws-case-1', today: '2025-09-12' });
+    const mine = await caseWorkspace(
+      db,
+      { actor: holder, caseId: 'ws-case-1', today: '2025-09-12' },
+      testPolicy,
+    );
     expect(mine.precheck).toBeNull();
     expect(
-      await refusal(caseWorkspace(db, { actor: otherHr, caseId: 'ws-case-1', today: '2025-09-12' })),
+      await refusal(
+        caseWorkspace(db, { actor: otherHr, caseId: 'ws-case-1', today: '2025-09-12' }, testPolicy),
+      ),
     ).toEqual({ code: 'forbidden', reason: 'room' });
     expect(
       (
         await refusal(
-          caseWorkspace(db, { actor: { id: 'a', role: 'admin' }, caseId: 'ws-case-1', today: '2025-09-12' }),
+          caseWorkspace(
+            db,
+            { actor: { id: 'a', role: 'admin' }, caseId: 'ws-case-1', today: '2025-09-12' },
+            testPolicy,
+          ),
         )
       ).code,
     ).toBe('forbidden');
     // The open case shows on the employee list.
-    const list = await unitEmployees(db, {
-      actor: hr,
-      unitId: 'ws-unit-1',
-      today: '2025-09-12',
-      q: 'ws-old',
-    });
+    const list = await unitEmployees(
+      db,
+      {
+        actor: hr,
+        unitId: 'ws-unit-1',
+        today: '2025-09-12',
+        q: 'ws-old',
+      },
+      testPolicy,
+    );
     expect(list.items[0]!.openCase).toMatchObject({ caseId: 'ws-case-1', state: 'draft', ownUnit: true });
   });
 });

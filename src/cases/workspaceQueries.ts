@@ -14,7 +14,6 @@ import { listDeterminations } from '../storage/determinationRepository.js';
 import type { CaseState, District, UnitRegistrationStatus } from '../storage/schema.js';
 import { isJifenError } from '../shared/errors.js';
 import { OPEN_STATES, STATE_LABELS, type Actor } from '../workflow/index.js';
-import { calendarOf, rulesOf } from './defaults.js';
 import { engineFacts, filingFacts } from './facts.js';
 import { mayRead } from './queries.js';
 import { DECLARED_FACTS } from './profileFromRecords.js';
@@ -106,10 +105,10 @@ export async function registryOf(db: Db, holderId: string, today: string) {
 }
 
 /** The first day the unit may open the holder's points account (申办流程 5: 3rd working day after the permit). */
-export function accountOpensOn(issuedOn: string, today: string, deps?: CaseDeps): string | null {
+export function accountOpensOn(issuedOn: string, today: string, deps: CaseDeps): string | null {
   try {
-    const n = rulesOf(deps).at(today).params.eligibility?.value.accountAfterPermitWorkdays ?? 3;
-    return calendarOf(deps).addWorkdays(issuedOn, n);
+    const n = deps.rules.at(today).params.eligibility?.value.accountAfterPermitWorkdays ?? 3;
+    return deps.calendar.addWorkdays(issuedOn, n);
   } catch (e) {
     if (isJifenError(e)) return null;
     throw e;
@@ -146,7 +145,7 @@ const itemsOf = (explanation: unknown): ExplainedItem[] =>
 export async function caseWorkspace(
   db: Db,
   req: { actor: Actor; caseId: string; today: string },
-  deps?: CaseDeps,
+  deps: CaseDeps,
 ) {
   const row = await db.selectFrom('cases').selectAll().where('id', '=', req.caseId).executeTakeFirst();
   if (!row || !mayRead(req.actor, row))
@@ -176,7 +175,7 @@ export async function caseWorkspace(
   const filing = ['draft', 'supplement_required'].includes(row.state);
   if (filing && ['employer_hr', 'city_supervisor'].includes(req.actor.role)) {
     try {
-      const f = await filingFacts(db, c, req.today, rulesOf(deps), calendarOf(deps));
+      const f = await filingFacts(db, c, req.today, deps.rules, deps.calendar, deps.catalogue);
       precheck = f.precheck;
       checklist = f.checklist.map((i) => ({ id: i.id, name: i.name }));
     } catch (e) {
@@ -197,7 +196,7 @@ export async function caseWorkspace(
   const officer = ['district_reviewer', 'district_approver', 'city_supervisor'].includes(req.actor.role);
   if (officer && ['under_review', 'verified'].includes(row.state) && row.acceptanceDate) {
     try {
-      const e = await engineFacts(db, c, row.acceptanceDate, rulesOf(deps));
+      const e = await engineFacts(db, c, row.acceptanceDate, deps.rules);
       engine = {
         total: e.result.total,
         standard: e.result.standard,
@@ -223,7 +222,7 @@ export async function caseWorkspace(
 export async function unitEmployees(
   db: Db,
   req: { actor: Actor; unitId: string; today: string; q?: string; limit?: number; offset?: number },
-  deps?: CaseDeps,
+  deps: CaseDeps,
 ) {
   const unit = await db.selectFrom('units').selectAll().where('id', '=', req.unitId).executeTakeFirst();
   const own = req.actor.role === 'employer_hr' && req.actor.unitId === req.unitId;
@@ -309,7 +308,7 @@ export async function unitEmployees(
 export async function employeeRegistry(
   db: Db,
   req: { actor: Actor; unitId: string; holderId: string; today: string },
-  deps?: CaseDeps,
+  deps: CaseDeps,
 ) {
   const own = req.actor.role === 'employer_hr' && req.actor.unitId === req.unitId;
   if (!own && req.actor.role !== 'city_supervisor') throw room('只能查看本单位员工的登记信息', req.actor);

@@ -1,3 +1,4 @@
+import { testPolicy } from '../policy/testing/testPolicy.js';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,15 +6,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../profile/profileSchema.js';
 import { validateProfile } from '../profile/validateProfile.js';
-import { defaultRuleSet, RULES_DIR } from '../rules/defaultRuleSet.js';
+import { RULES_DIR } from '../policy/projectPaths.js';
 import { checklist } from './checklist.js';
-import { defaultMaterialsCatalogue, loadMaterialsCatalogue } from './loadMaterialsCatalogue.js';
+import { loadMaterialsCatalogue } from './loadMaterialsCatalogue.js';
 
 const BASE = { asOf: '2025-03-10', birthDate: '1990-01-20' };
 const profile = (patch: Record<string, unknown> = {}): Profile => validateProfile({ ...BASE, ...patch });
-const ids = (patch: Record<string, unknown> = {}) => checklist(profile(patch)).items.map((i) => i.id);
+const ids = (patch: Record<string, unknown> = {}) =>
+  checklist(profile(patch), testPolicy.catalogue).items.map((i) => i.id);
 const item = (id: string, patch: Record<string, unknown>) =>
-  checklist(profile(patch)).items.find((i) => i.id === id);
+  checklist(profile(patch), testPolicy.catalogue).items.find((i) => i.id === id);
 
 /** Combines claim patches: lists are concatenated, objects merged (so two claims on `investment` both hold). */
 function merge(patches: Array<Record<string, unknown>>): Record<string, unknown> {
@@ -117,14 +119,14 @@ const CLAIMS: Record<string, { patch: Record<string, unknown>; adds: string[] }>
 
 describe('checklist: basic materials', () => {
   it('a profile that claims nothing gets the basic materials only, all needed for "basic"', () => {
-    const r = checklist(profile());
+    const r = checklist(profile(), testPolicy.catalogue);
     expect(r.items.map((i) => i.id)).toEqual(BASIC);
     expect(r.items.every((i) => i.neededFor.length === 1 && i.neededFor[0] === 'basic')).toBe(true);
     expect(r.asOf).toBe('2025-03-10');
     expect(r.warnings).toEqual([]);
   });
   it('original vs copy: the licence is a copy, the stamped form an original, the default is 核对原件、提交复印件', () => {
-    const r = checklist(profile());
+    const r = checklist(profile(), testPolicy.catalogue);
     const form = Object.fromEntries(r.items.map((i) => [i.id, i.form]));
     expect(form).toMatchObject({
       unit_business_licence: 'copy',
@@ -133,7 +135,10 @@ describe('checklist: basic materials', () => {
     });
   });
   it('every item has a Chinese name, issuer, reason and a citation', () => {
-    const all = checklist(profile(merge(Object.values(CLAIMS).map((c) => c.patch)))).items;
+    const all = checklist(
+      profile(merge(Object.values(CLAIMS).map((c) => c.patch))),
+      testPolicy.catalogue,
+    ).items;
     for (const i of all) {
       expect(i.name && i.issuer && i.reason, i.id).toMatch(/[\u4e00-\u9fff]/);
       expect(i.citations.length, i.id).toBeGreaterThan(0);
@@ -199,7 +204,7 @@ describe('checklist: each claimed indicator adds its materials and nothing else'
       fc.property(fc.subarray(names), (chosen) => {
         const p = profile(merge(chosen.map((n) => CLAIMS[n]!.patch)));
         const expected = new Set([...BASIC, ...chosen.flatMap((n) => CLAIMS[n]!.adds)]);
-        const got = checklist(p).items.map((i) => i.id);
+        const got = checklist(p, testPolicy.catalogue).items.map((i) => i.id);
         return got.length === expected.size && got.every((id) => expected.has(id));
       }),
       { numRuns: 200 },
@@ -266,7 +271,7 @@ describe('checklist: family materials', () => {
 });
 
 describe('loadMaterialsCatalogue', () => {
-  const instruments = defaultRuleSet().data.instruments;
+  const instruments = testPolicy.rules.data.instruments;
   const withFile = (edit: (text: string) => string, run: (root: string) => void) => {
     const root = mkdtempSync(join(tmpdir(), 'jifen-cat-'));
     try {
@@ -281,7 +286,7 @@ describe('loadMaterialsCatalogue', () => {
     }
   };
   it('loads the repository catalogue', () =>
-    expect(defaultMaterialsCatalogue().materials.length).toBeGreaterThan(30));
+    expect(testPolicy.catalogue.materials.length).toBeGreaterThan(30));
   it('names the file and key path of a mistake', () =>
     withFile(
       (t) =>

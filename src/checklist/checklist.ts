@@ -1,6 +1,6 @@
 import type { Profile } from '../profile/profileSchema.js';
 import { monthIndex, parseIsoDate } from '../shared/dates.js';
-import { defaultMaterialsCatalogue, type MaterialsCatalogue } from './loadMaterialsCatalogue.js';
+import type { MaterialsCatalogue } from './loadMaterialsCatalogue.js';
 import { MATERIAL_CONDITIONS, type ConditionInput, type MaterialCondition } from './materialConditions.js';
 import type { MaterialForm } from './materialsCatalogueSchema.js';
 
@@ -34,10 +34,7 @@ export interface ChecklistResult {
  * the spouse or children will use the benefits. Nothing unclaimed appears. Pure: no clock, the
  * catalogue is data (rules/catalogues/materials.yaml).
  */
-export function checklist(
-  profile: Profile,
-  catalogue: MaterialsCatalogue = defaultMaterialsCatalogue(),
-): ChecklistResult {
+export function checklist(profile: Profile, catalogue: MaterialsCatalogue): ChecklistResult {
   const asOf = parseIsoDate(profile.asOf)!;
   const input: ConditionInput = {
     profile,

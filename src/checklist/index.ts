@@ -1,9 +1,5 @@
 export { checklist, type ChecklistItem, type ChecklistResult } from './checklist.js';
-export {
-  defaultMaterialsCatalogue,
-  loadMaterialsCatalogue,
-  type MaterialsCatalogue,
-} from './loadMaterialsCatalogue.js';
+export { loadMaterialsCatalogue, type MaterialsCatalogue } from './loadMaterialsCatalogue.js';
 export {
   MATERIAL_CONDITIONS,
   MATERIAL_CONDITION_IDS,

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { defaultRuleSet, RULES_DIR } from '../rules/defaultRuleSet.js';
 import { formatCitation } from '../rules/formatCitation.js';
 import type { RulesData } from '../rules/loadRulesData.js';
 import { JifenError, jsonPath, type FieldIssue } from '../shared/errors.js';
@@ -121,22 +120,4 @@ export function compileMaterialsCatalogue(
     materials: data.materials.map((m) => ({ ...m, citations: m.cite.map(cite) })),
     revision,
   };
-}
-
-let cached: MaterialsCatalogue | undefined;
-let override: MaterialsCatalogue | undefined;
-
-/**
- * The repository's own catalogue, loaded once per process (instruments from the
- * default rules) — or the one an administrator loaded into the database.
- */
-export function defaultMaterialsCatalogue(): MaterialsCatalogue {
-  if (override) return override;
-  cached ??= loadMaterialsCatalogue(RULES_DIR, defaultRuleSet().data.instruments);
-  return cached;
-}
-
-/** Sets (or clears) the administrator-loaded catalogue used instead of the file (src/admin/policyRevisions.ts). */
-export function setMaterialsCatalogueOverride(catalogue: MaterialsCatalogue | undefined): void {
-  override = catalogue;
 }

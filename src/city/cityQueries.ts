@@ -4,9 +4,8 @@
  * total, and the penalties on record. Read-only; only the city supervisor.
  */
 import type { Kysely } from 'kysely';
-import { defaultMaterialsCatalogue } from '../checklist/loadMaterialsCatalogue.js';
-import { calendarOf } from '../cases/defaults.js';
 import { districtStatistics, summarise } from '../cases/queries.js';
+import type { CaseDeps } from '../cases/types.js';
 import { JifenError } from '../shared/errors.js';
 import { DISTRICTS } from '../shared/vocabulary.js';
 import { z } from '../shared/zodLocale.js';
@@ -41,7 +40,11 @@ export const cityCaseQuery = z.strictObject({
 export type CityCaseQuery = z.output<typeof cityCaseQuery>;
 
 /** Every district's cases, newest first, filterable by district, state and case number; paginated. */
-export async function cityCases(db: Db, req: { actor: Actor; today: string; query: CityCaseQuery }) {
+export async function cityCases(
+  db: Db,
+  req: { actor: Actor; today: string; query: CityCaseQuery },
+  deps: CaseDeps,
+) {
   assertCity(req.actor);
   const q = req.query;
   // Rows without a snapshot are not (yet) in the workflow: never listed.
@@ -61,7 +64,7 @@ export async function cityCases(db: Db, req: { actor: Actor; today: string; quer
     .limit(limit)
     .offset(offset)
     .execute();
-  const calendar = calendarOf();
+  const calendar = deps.calendar;
   const specifics = specificsOf(db);
   const items = rows.map((r) => ({
     ...summarise(specifics.readJson<CaseSnapshot>(r.snapshot), req.today, calendar),
@@ -94,13 +97,13 @@ function medianOf(h: Map<number, number>): number | null {
  * distributions, not of the district medians), share of determination deadlines
  * met, one-time notices by reason (counts and rate per filed case).
  */
-export async function cityStatistics(db: Db, req: { actor: Actor; today: string }) {
+export async function cityStatistics(db: Db, req: { actor: Actor; today: string }, deps: CaseDeps) {
   assertCity(req.actor);
   const present = await db.selectFrom('cases').select('district').groupBy('district').execute();
   const districts = DISTRICTS.filter((d) => present.some((p) => p.district === d));
   const perDistrict = [];
   for (const district of districts)
-    perDistrict.push(await districtStatistics(db, { actor: req.actor, district, today: req.today }));
+    perDistrict.push(await districtStatistics(db, { actor: req.actor, district, today: req.today }, deps));
 
   const histogram = async (column: 'acceptanceWorkdays' | 'determinationWorkdays') => {
     const rows = await db
@@ -122,7 +125,7 @@ export async function cityStatistics(db: Db, req: { actor: Actor; today: string 
     .innerJoin('cases', 'cases.id', 'oneTimeNotices.caseId')
     .select(['cases.district', 'oneTimeNotices.items'])
     .execute();
-  const names = new Map(defaultMaterialsCatalogue().materials.map((m) => [m.id, m.name]));
+  const names = new Map(deps.catalogue.materials.map((m) => [m.id, m.name]));
   const reasons = new Map<string, Map<string, number>>();
   for (const n of notices) {
     for (const item of specificsOf(db).readJson<{ code: string }[]>(n.items)) {

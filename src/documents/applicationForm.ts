@@ -1,3 +1,4 @@
+import type { DocumentFonts } from './documentFonts.js';
 import { acceptanceOffice, caseRef } from './offices.js';
 import { chineseDate, renderOfficialDocument } from './officialDocument.js';
 
@@ -21,8 +22,9 @@ export interface ApplicationFormData {
  * unit's seal and its officer's signature; the applicant signs the undertaking
  * (细则 第十四条 makes false materials a matter of penalty for both).
  */
-export function renderApplicationForm(d: ApplicationFormData): Promise<Buffer> {
+export function renderApplicationForm(d: ApplicationFormData, fonts: DocumentFonts): Promise<Buffer> {
   return renderOfficialDocument(
+    fonts,
     {
       title: '上海市居住证积分申请表',
       issuer: `受理机构：${acceptanceOffice(d.district)}`,

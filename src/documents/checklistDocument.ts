@@ -1,3 +1,4 @@
+import type { DocumentFonts } from './documentFonts.js';
 import type { ChecklistResult } from '../checklist/index.js';
 import { FORM, GROUP } from '../checklist/renderChecklistText.js';
 import type { RuleSet } from '../rules/RuleSet.js';
@@ -10,7 +11,11 @@ import { renderOfficialDocument } from './officialDocument.js';
  * who issues it, and why this applicant needs it. The unit brings it to the
  * counter so that the file is complete the first time.
  */
-export function renderChecklistDocument(r: ChecklistResult, rules: RuleSet): Promise<Buffer> {
+export function renderChecklistDocument(
+  r: ChecklistResult,
+  rules: RuleSet,
+  fonts: DocumentFonts,
+): Promise<Buffer> {
   const label = (id: string): string =>
     id === 'basic'
       ? '基本材料'
@@ -18,6 +23,7 @@ export function renderChecklistDocument(r: ChecklistResult, rules: RuleSet): Pro
         ? '家属享受待遇'
         : (rules.data.parameters[id as ParameterKey]?.label ?? id);
   return renderOfficialDocument(
+    fonts,
     {
       title: '居住证积分申请材料清单',
       issuer: '上海市居住证积分管理信息系统',

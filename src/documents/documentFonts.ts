@@ -7,23 +7,20 @@ import * as fontkit from 'fontkit';
  * The embedded typeface of every document: Noto Sans (Simplified Chinese, the
  * OFL-licensed OpenType files shipped by the npm package `@embedpdf/fonts-sc`),
  * so that `npm ci` alone is enough to print and the printed text is the same on
- * every machine. Parsed once per process and shared by all documents: pdfkit
- * subsets the glyphs each document uses, so a notice embeds tens of KB, not 8 MB.
+ * every machine. Parsed once per policy snapshot lineage (src/policy/composePolicy.ts
+ * hands the parsed fonts on to the next snapshot) and shared by all documents:
+ * pdfkit subsets the glyphs each document uses, so a notice embeds tens of KB, not 8 MB.
  */
 export interface DocumentFonts {
   regular: fontkit.Font;
   bold: fontkit.Font;
 }
 
-let fonts: DocumentFonts | undefined;
-
-export function documentFonts(): DocumentFonts {
-  if (!fonts) {
-    // The package exports only its entry; the font files sit beside it in ../fonts.
-    const entry = createRequire(import.meta.url).resolve('@embedpdf/fonts-sc');
-    const dir = join(dirname(entry), '..', 'fonts');
-    const load = (file: string) => fontkit.create(readFileSync(join(dir, file))) as fontkit.Font;
-    fonts = { regular: load('NotoSansHans-Regular.otf'), bold: load('NotoSansHans-Bold.otf') };
-  }
-  return fonts;
+/** Reads and parses the two font files (about 8 MB; tens of milliseconds). */
+export function loadDocumentFonts(): DocumentFonts {
+  // The package exports only its entry; the font files sit beside it in ../fonts.
+  const entry = createRequire(import.meta.url).resolve('@embedpdf/fonts-sc');
+  const dir = join(dirname(entry), '..', 'fonts');
+  const load = (file: string) => fontkit.create(readFileSync(join(dir, file))) as fontkit.Font;
+  return { regular: load('NotoSansHans-Regular.otf'), bold: load('NotoSansHans-Bold.otf') };
 }

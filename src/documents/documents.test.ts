@@ -1,8 +1,8 @@
+import { testPolicy } from '../policy/testing/testPolicy.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checklist } from '../checklist/index.js';
 import { profileSchema } from '../profile/profileSchema.js';
-import { defaultRuleSet } from '../rules/defaultRuleSet.js';
 import { renderApplicationForm } from './applicationForm.js';
 import { renderChecklistDocument } from './checklistDocument.js';
 import { renderOneTimeNotice } from './oneTimeNoticeDocument.js';
@@ -21,17 +21,17 @@ const flat = (s: string) => s.replace(/\s+/g, '');
 const documents: [string, () => Promise<Buffer>, string[]][] = [
   [
     '积分申请表',
-    () => renderApplicationForm(S.sampleApplicationForm),
+    () => renderApplicationForm(S.sampleApplicationForm, testPolicy.fonts),
     ['上海市居住证积分申请表', '欧阳小明', '3101********123X', '用人单位盖章处', '（盖章）', '学历', '承诺'],
   ],
   [
     '收件凭证',
-    () => renderReceipt(S.sampleReceipt),
+    () => renderReceipt(S.sampleReceipt, testPolicy.fonts),
     ['居住证积分申请收件凭证', 'SJ20250924-CASE000123-6', '学历证书、学位证书', '予以受理', '2025年9月24日'],
   ],
   [
     '一次性告知单',
-    () => renderOneTimeNotice(S.sampleOneTimeNotice),
+    () => renderOneTimeNotice(S.sampleOneTimeNotice, testPolicy.fonts),
     [
       '一次性告知单',
       '缺少：未带学位证书原件',
@@ -42,7 +42,7 @@ const documents: [string, () => Promise<Buffer>, string[]][] = [
   ],
   [
     '积分通知书',
-    () => renderPointsNotice(S.samplePointsNotice()),
+    () => renderPointsNotice(S.samplePointsNotice(), testPolicy.fonts),
     [
       '上海市居住证积分通知书',
       '3101********123X',
@@ -55,12 +55,13 @@ const documents: [string, () => Promise<Buffer>, string[]][] = [
   ],
   [
     '复核决定书',
-    () => renderReconsiderationDecision(S.sampleReconsiderationDecision),
+    () => renderReconsiderationDecision(S.sampleReconsiderationDecision, testPolicy.fonts),
     ['居住证积分复核决定书', '维持第1次积分核定结果', '学历分值计算有异议', '上海市人才服务中心'],
   ],
   [
     '材料清单',
-    () => renderChecklistDocument(checklist(profile), defaultRuleSet()),
+    () =>
+      renderChecklistDocument(checklist(profile, testPolicy.catalogue), testPolicy.rules, testPolicy.fonts),
     ['居住证积分申请材料清单', '基本材料', '单位人事专员介绍信', '学历、学位证书'],
   ],
 ];
@@ -84,7 +85,10 @@ describe('printed documents', () => {
   }
 
   it('积分通知书: the QR code decodes to the public verification URL of its code', async () => {
-    const pdf = await renderPointsNotice(S.samplePointsNotice('https://jifen.example.gov.cn'));
+    const pdf = await renderPointsNotice(
+      S.samplePointsNotice('https://jifen.example.gov.cn'),
+      testPolicy.fonts,
+    );
     expect(qrCodes(pdf)).toEqual([`https://jifen.example.gov.cn/verify/${S.SAMPLE_CODE}`]);
     expect(flat(pdfText(pdf))).toContain(`https://jifen.example.gov.cn/verify/${S.SAMPLE_CODE}`);
   });
@@ -95,7 +99,7 @@ describe('printed documents', () => {
       label: `材料第${i + 1}项`,
       reason: '缺少：原件',
     }));
-    const pdf = await renderOneTimeNotice({ ...S.sampleOneTimeNotice, items });
+    const pdf = await renderOneTimeNotice({ ...S.sampleOneTimeNotice, items }, testPolicy.fonts);
     expect(pageCount(pdf)).toBeGreaterThan(1);
     const pages = pdfText(pdf)
       .split('\f')

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { calendarOf, rulesOf } from '../cases/defaults.js';
 import { mayRead } from '../cases/queries.js';
 import type { CaseDeps } from '../cases/types.js';
 import type { ResultItem, ScoreResult } from '../engine/types.js';
@@ -73,7 +72,7 @@ const notFound = (what: string, caseId: string, ref?: string) =>
 export async function issueCaseDocument(
   db: Kysely<Database>,
   req: CaseDocumentRequest,
-  deps: CaseDeps = {},
+  deps: CaseDeps,
 ): Promise<IssuedDocument> {
   const row = await db.selectFrom('cases').selectAll().where('id', '=', req.caseId).executeTakeFirst();
   if (!row || !mayRead(req.actor, row)) {
@@ -96,7 +95,7 @@ export async function issueCaseDocument(
 /** Null when the calendar of that year is not published yet: a date is never guessed. */
 function supplementDeadline(issuedOn: string, deps: CaseDeps): string | null {
   try {
-    return calendarOf(deps).addWorkdays(issuedOn, ACCEPTANCE_STALE_WORKDAYS);
+    return deps.calendar.addWorkdays(issuedOn, ACCEPTANCE_STALE_WORKDAYS);
   } catch {
     return null;
   }
@@ -139,7 +138,7 @@ async function render(
   const { holder, unit } = await people(db, row);
   switch (req.kind) {
     case 'application-form': {
-      const rules = rulesOf(deps);
+      const rules = deps.rules;
       const permit = row.permitId
         ? await db.selectFrom('permits').selectAll().where('id', '=', row.permitId).executeTakeFirst()
         : await db
@@ -151,37 +150,43 @@ async function render(
             .executeTakeFirst();
       const claims = await listClaimedIndicators(db, row.id);
       const materials = await listMaterials(db, row.id);
-      const pdf = await renderApplicationForm({
-        caseId: row.id,
-        version: row.version,
-        district: row.district,
-        submittedOn: row.submittedAt && shanghaiDay(row.submittedAt),
-        // The form speaks for the version filed: dated by its submission (or creation), not the print time.
-        printedOn: shanghaiDay(row.submittedAt ?? row.createdAt),
-        holder,
-        permit: permit ?? null,
-        unit,
-        claims: claims.map((c) => ({
-          label: rules.data.parameters[c.indicator as ParameterKey]?.label ?? c.indicator,
-          detail: describeClaim(c.detail),
-        })),
-        materials: materials.map((m) => ({ label: m.label, status: MATERIAL_STATUS[m.status] })),
-      });
+      const pdf = await renderApplicationForm(
+        {
+          caseId: row.id,
+          version: row.version,
+          district: row.district,
+          submittedOn: row.submittedAt && shanghaiDay(row.submittedAt),
+          // The form speaks for the version filed: dated by its submission (or creation), not the print time.
+          printedOn: shanghaiDay(row.submittedAt ?? row.createdAt),
+          holder,
+          permit: permit ?? null,
+          unit,
+          claims: claims.map((c) => ({
+            label: rules.data.parameters[c.indicator as ParameterKey]?.label ?? c.indicator,
+            detail: describeClaim(c.detail),
+          })),
+          materials: materials.map((m) => ({ label: m.label, status: MATERIAL_STATUS[m.status] })),
+        },
+        deps.fonts,
+      );
       return { pdf, ref: `v${row.version}` };
     }
     case 'receipt': {
       const r = pick(await listReceipts(db, row.id), (x) => x.receiptNo === req.ref, req.ref);
       if (!r) throw notFound('收件凭证', row.id, req.ref);
-      const pdf = await renderReceipt({
-        receiptNo: r.receiptNo,
-        caseId: row.id,
-        district: row.district,
-        receivedOn: shanghaiDay(r.issuedAt),
-        holderName: holder.name,
-        unitName: unit.name,
-        clerk: await officerName(db, r.issuedBy),
-        items: r.items,
-      });
+      const pdf = await renderReceipt(
+        {
+          receiptNo: r.receiptNo,
+          caseId: row.id,
+          district: row.district,
+          receivedOn: shanghaiDay(r.issuedAt),
+          holderName: holder.name,
+          unitName: unit.name,
+          clerk: await officerName(db, r.issuedBy),
+          items: r.items,
+        },
+        deps.fonts,
+      );
       return { pdf, ref: r.receiptNo };
     }
     case 'one-time-notice': {
@@ -191,19 +196,22 @@ async function render(
       // Decision (to confirm with the product owner): the texts set no time limit for 补齐; the notice
       // names the day the case would show as stale at the counter (workflow.md: 30 working days).
       const supplementBy = supplementDeadline(issuedOn, deps);
-      const pdf = await renderOneTimeNotice({
-        noticeNo: `GZ${compactDate(issuedOn)}-${caseRef(row.id)}-${n.sequence}`,
-        sequence: n.sequence,
-        caseId: row.id,
-        district: row.district,
-        issuedOn,
-        holderName: holder.name,
-        unitName: unit.name,
-        clerk: await officerName(db, n.issuedBy),
-        items: n.items,
-        supplementBy,
-        overrideReason: n.overrideReason,
-      });
+      const pdf = await renderOneTimeNotice(
+        {
+          noticeNo: `GZ${compactDate(issuedOn)}-${caseRef(row.id)}-${n.sequence}`,
+          sequence: n.sequence,
+          caseId: row.id,
+          district: row.district,
+          issuedOn,
+          holderName: holder.name,
+          unitName: unit.name,
+          clerk: await officerName(db, n.issuedBy),
+          items: n.items,
+          supplementBy,
+          overrideReason: n.overrideReason,
+        },
+        deps.fonts,
+      );
       return { pdf, ref: String(n.sequence) };
     }
     case 'points-notice': {
@@ -219,26 +227,29 @@ async function render(
             .where('id', '=', row.permitId)
             .executeTakeFirst()
         : undefined;
-      const pdf = await renderPointsNotice({
-        verificationCode: d.verificationCode,
-        verifyUrl: `${req.publicUrl.replace(/\/+$/, '')}/verify/${d.verificationCode}`,
-        caseId: row.id,
-        district: row.district,
-        sequence: d.sequence,
-        reasonLabel: REASON_LABEL[frozen.determinationReason ?? d.reason] ?? '核定',
-        holderName: holder.name,
-        holderIdNumberMasked: holder.idNumberMasked,
-        decidedOn: shanghaiDay(d.decidedAt),
-        rulesAsOf: d.acceptanceDate,
-        rulesVersion: d.rulesVersion,
-        total: d.total,
-        standard: result.standard ?? 120,
-        items: (result.items ?? [])
-          .filter((i: ResultItem) => i.points !== 0)
-          .map((i: ResultItem) => ({ label: i.label ?? i.id, group: i.group, points: i.points })),
-        permit: permit ?? null,
-        provisional: frozen.provisional === true,
-      });
+      const pdf = await renderPointsNotice(
+        {
+          verificationCode: d.verificationCode,
+          verifyUrl: `${req.publicUrl.replace(/\/+$/, '')}/verify/${d.verificationCode}`,
+          caseId: row.id,
+          district: row.district,
+          sequence: d.sequence,
+          reasonLabel: REASON_LABEL[frozen.determinationReason ?? d.reason] ?? '核定',
+          holderName: holder.name,
+          holderIdNumberMasked: holder.idNumberMasked,
+          decidedOn: shanghaiDay(d.decidedAt),
+          rulesAsOf: d.acceptanceDate,
+          rulesVersion: d.rulesVersion,
+          total: d.total,
+          standard: result.standard ?? 120,
+          items: (result.items ?? [])
+            .filter((i: ResultItem) => i.points !== 0)
+            .map((i: ResultItem) => ({ label: i.label ?? i.id, group: i.group, points: i.points })),
+          permit: permit ?? null,
+          provisional: frozen.provisional === true,
+        },
+        deps.fonts,
+      );
       return { pdf, ref: String(d.sequence) };
     }
     case 'reconsideration-decision': {
@@ -250,24 +261,27 @@ async function render(
       const about = determinations.find((x) => x.id === r.determinationId);
       const changed = determinations.find((x) => x.id === r.newDeterminationId);
       const decidedOn = doc.decidedOn ?? shanghaiDay(r.decidedAt ?? r.updatedAt);
-      const pdf = await renderReconsiderationDecision({
-        decisionNo: `FH${compactDate(decidedOn)}-${caseRef(row.id)}-${r.level === 'city' ? 'S' : 'Q'}`,
-        level: r.level,
-        caseId: row.id,
-        district: row.district,
-        holderName: holder.name,
-        holderIdNumberMasked: holder.idNumberMasked,
-        unitName: unit.name,
-        requestedOn: shanghaiDay(r.requestedAt),
-        grounds: r.grounds,
-        about: { sequence: about?.sequence ?? 0, total: about?.total ?? 0 },
-        outcome: r.outcome ?? 'upheld',
-        reasons: doc.reasons ?? '',
-        decidedOn,
-        newDetermination: changed
-          ? { sequence: changed.sequence, total: changed.total, verificationCode: changed.verificationCode }
-          : null,
-      });
+      const pdf = await renderReconsiderationDecision(
+        {
+          decisionNo: `FH${compactDate(decidedOn)}-${caseRef(row.id)}-${r.level === 'city' ? 'S' : 'Q'}`,
+          level: r.level,
+          caseId: row.id,
+          district: row.district,
+          holderName: holder.name,
+          holderIdNumberMasked: holder.idNumberMasked,
+          unitName: unit.name,
+          requestedOn: shanghaiDay(r.requestedAt),
+          grounds: r.grounds,
+          about: { sequence: about?.sequence ?? 0, total: about?.total ?? 0 },
+          outcome: r.outcome ?? 'upheld',
+          reasons: doc.reasons ?? '',
+          decidedOn,
+          newDetermination: changed
+            ? { sequence: changed.sequence, total: changed.total, verificationCode: changed.verificationCode }
+            : null,
+        },
+        deps.fonts,
+      );
       return { pdf, ref: r.id };
     }
   }

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { documentFonts } from './documentFonts.js';
+import type { DocumentFonts } from './documentFonts.js';
 
 /**
  * The one layout of jifen's printed documents (申请表, 收件凭证, 一次性告知单,
@@ -239,8 +239,11 @@ export class Sheet {
 }
 
 /** Renders one document: the letterhead, the body drawn by `draw`, and the footer on every page. */
-export function renderOfficialDocument(head: DocumentHead, draw: (sheet: Sheet) => void): Promise<Buffer> {
-  const fonts = documentFonts();
+export function renderOfficialDocument(
+  fonts: DocumentFonts,
+  head: DocumentHead,
+  draw: (sheet: Sheet) => void,
+): Promise<Buffer> {
   const date = new Date(`${head.issuedOn.slice(0, 10)}T00:00:00.000Z`);
   const doc = new PDFDocument({
     size: 'A4',

@@ -1,3 +1,4 @@
+import type { DocumentFonts } from './documentFonts.js';
 import { acceptanceOffice } from './offices.js';
 import { chineseDate, renderOfficialDocument } from './officialDocument.js';
 
@@ -23,8 +24,9 @@ export interface OneTimeNoticeData {
  * date to complete by. Whatever else was on the checklist was judged present
  * now and may not be objected to in a later notice (workflow.md Decision).
  */
-export function renderOneTimeNotice(d: OneTimeNoticeData): Promise<Buffer> {
+export function renderOneTimeNotice(d: OneTimeNoticeData, fonts: DocumentFonts): Promise<Buffer> {
   return renderOfficialDocument(
+    fonts,
     {
       title: '居住证积分申请材料一次性告知单',
       issuer: acceptanceOffice(d.district),

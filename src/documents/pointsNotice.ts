@@ -1,3 +1,4 @@
+import type { DocumentFonts } from './documentFonts.js';
 import { districtBureau } from './offices.js';
 import { chineseDate, renderOfficialDocument } from './officialDocument.js';
 
@@ -35,8 +36,9 @@ export const groupCode = (code: string): string => code.replace(/(.{4})(?=.)/g, 
  * self-printed copy trustworthy (no seal on a self-service print). Validity
  * follows the permit (细则 第十条、第十一条).
  */
-export function renderPointsNotice(d: PointsNoticeData): Promise<Buffer> {
+export function renderPointsNotice(d: PointsNoticeData, fonts: DocumentFonts): Promise<Buffer> {
   return renderOfficialDocument(
+    fonts,
     {
       title: '上海市居住证积分通知书',
       issuer: districtBureau(d.district),

@@ -1,3 +1,4 @@
+import type { DocumentFonts } from './documentFonts.js';
 import { acceptanceOffice } from './offices.js';
 import { chineseDate, renderOfficialDocument } from './officialDocument.js';
 
@@ -17,8 +18,9 @@ export interface ReceiptData {
  * and every item received. The acceptance date it shows fixes the rules version
  * of the determination (rules.md §1), so it is printed in words.
  */
-export function renderReceipt(d: ReceiptData): Promise<Buffer> {
+export function renderReceipt(d: ReceiptData, fonts: DocumentFonts): Promise<Buffer> {
   return renderOfficialDocument(
+    fonts,
     {
       title: '居住证积分申请收件凭证',
       issuer: acceptanceOffice(d.district),

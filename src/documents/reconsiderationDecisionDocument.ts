@@ -1,3 +1,4 @@
+import type { DocumentFonts } from './documentFonts.js';
 import { CITY_BUREAU, CITY_CENTRE, districtBureau } from './offices.js';
 import { chineseDate, renderOfficialDocument } from './officialDocument.js';
 
@@ -24,9 +25,13 @@ export interface ReconsiderationDecisionData {
  * on a further request; each decision is a written document with its reasons.
  * A changed result is a new determination with its own 积分通知书.
  */
-export function renderReconsiderationDecision(d: ReconsiderationDecisionData): Promise<Buffer> {
+export function renderReconsiderationDecision(
+  d: ReconsiderationDecisionData,
+  fonts: DocumentFonts,
+): Promise<Buffer> {
   const issuer = d.level === 'city' ? CITY_BUREAU : districtBureau(d.district);
   return renderOfficialDocument(
+    fonts,
     {
       title: d.level === 'city' ? '居住证积分复核决定书（市级）' : '居住证积分复核决定书',
       issuer,

@@ -1,9 +1,10 @@
+import { testPolicy } from '../policy/testing/testPolicy.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { validateProfile } from '../profile/validateProfile.js';
-import { RULES_DIR } from '../rules/defaultRuleSet.js';
+import { RULES_DIR } from '../policy/projectPaths.js';
 import { isJifenError } from '../shared/errors.js';
 import { score } from './score.js';
 
@@ -38,14 +39,14 @@ describe('legal examples in rules/tests', () => {
           if (ex.error) {
             let code: string | undefined;
             try {
-              score(profile);
+              score(profile, {}, testPolicy.rules);
             } catch (e) {
               code = isJifenError(e) ? e.code : 'unexpected';
             }
             expect(code).toBe(ex.error);
             return;
           }
-          const r = score(profile);
+          const r = score(profile, {}, testPolicy.rules);
           const items = Object.fromEntries(r.items.map((i) => [i.id, i.points]));
           for (const [id, points] of Object.entries(ex.expect!.items))
             expect({ [id]: items[id] }).toEqual({ [id]: points });

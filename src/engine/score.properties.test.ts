@@ -1,15 +1,15 @@
+import { testPolicy } from '../policy/testing/testPolicy.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { profileArbitrary } from '../profile/profileArbitrary.js';
 import type { Profile } from '../profile/profileSchema.js';
 import { validateProfile } from '../profile/validateProfile.js';
-import { defaultRuleSet } from '../rules/defaultRuleSet.js';
 import { indexToIsoMonth, isoToDayNumber, dayNumberToIso, monthIndexOf } from '../shared/dates.js';
 import { score } from './score.js';
 
-const rules = defaultRuleSet();
+const rules = testPolicy.rules;
 const points = (p: Profile) =>
-  Object.fromEntries(score(p, { explain: false }).items.map((i) => [i.id, i.points]));
+  Object.fromEntries(score(p, { explain: false }, testPolicy.rules).items.map((i) => [i.id, i.points]));
 const RUNS = { numRuns: 400 };
 
 describe('engine invariants (fast-check)', () => {
@@ -23,8 +23,8 @@ describe('engine invariants (fast-check)', () => {
   it('items sum to the total, explained or lean, and no item is -0', () => {
     fc.assert(
       fc.property(profileArbitrary, (p) => {
-        const full = score(p);
-        const lean = score(p, { explain: false });
+        const full = score(p, {}, testPolicy.rules);
+        const lean = score(p, { explain: false }, testPolicy.rules);
         expect(full.items.reduce((s, i) => s + i.points, 0)).toBe(full.total);
         expect(lean.items.map((i) => i.points)).toEqual(full.items.map((i) => i.points));
         expect(lean.total).toBe(full.total);
@@ -38,7 +38,7 @@ describe('engine invariants (fast-check)', () => {
   it('caps are never exceeded and deductions are never positive', () => {
     fc.assert(
       fc.property(profileArbitrary, (p) => {
-        const r = score(p, { explain: false });
+        const r = score(p, { explain: false }, testPolicy.rules);
         const v = rules.at(p.asOf).params;
         const cap: Record<string, number> = {
           age: v.age!.value.max,
@@ -111,8 +111,8 @@ describe('engine invariants (fast-check)', () => {
           awards: p.awards,
           spouse: p.spouse ?? { shanghaiHukou: true, marriageDate: later },
         };
-        const a = score(p, { explain: false });
-        const b = score(extended, { explain: false });
+        const a = score(p, { explain: false }, testPolicy.rules);
+        const b = score(extended, { explain: false }, testPolicy.rules);
         expect(b.items).toEqual(a.items);
         expect(b.vetoes).toEqual(a.vetoes);
       }),

@@ -1,5 +1,4 @@
 import type { Profile } from '../profile/profileSchema.js';
-import { defaultRuleSet } from '../rules/defaultRuleSet.js';
 import type { RuleSet } from '../rules/RuleSet.js';
 import { indexToIsoMonth } from '../shared/dates.js';
 import { Facts } from './Facts.js';
@@ -21,11 +20,7 @@ import { vetoes } from './vetoes.js';
  * and the profile's `asOf`. No clock, no I/O. The simulator, the planner and
  * the official determination all call this one function.
  */
-export function score(
-  profile: Profile,
-  options: ScoreOptions = {},
-  rules: RuleSet = defaultRuleSet(),
-): ScoreResult {
+export function score(profile: Profile, options: ScoreOptions, rules: RuleSet): ScoreResult {
   const explain = options.explain !== false;
   const asOf = profile.asOf;
   const warnings: string[] = [];

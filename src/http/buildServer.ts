@@ -5,6 +5,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
+import { checkPolicy, composePolicy } from '../policy/composePolicy.js';
+import { PolicyStore } from '../policy/PolicyStore.js';
 import type { Database } from '../storage/schema.js';
 import { installAuth } from './auth.js';
 import type { ServerConfig } from './config.js';
@@ -12,7 +14,8 @@ import { LoginThrottle } from './loginThrottle.js';
 import { installMetrics } from './metrics.js';
 import type { PoolStats } from '../storage/openDatabase.js';
 import { accountRoutes } from './routes/accountRoutes.js';
-import { adminRoutes, installPolicySync } from './routes/adminRoutes.js';
+import { adminRoutes } from './routes/adminRoutes.js';
+import { installPolicy } from './installPolicy.js';
 import { cityRoutes } from './routes/cityRoutes.js';
 import { caseRoutes } from './routes/caseRoutes.js';
 import { workspaceRoutes } from './routes/workspaceRoutes.js';
@@ -45,6 +48,22 @@ export interface ServerDeps {
   webApp?: boolean;
   /** The database pool's figures, for /metrics. */
   poolStats?: () => PoolStats;
+  /** The policy data (a test's own store); by default composed here from rules/ and the stored revisions. */
+  policy?: PolicyStore;
+}
+
+/**
+ * The server's policy store, composed once at start (src/policy/composePolicy.ts): the
+ * files plus the revisions in the database. A database without the table yet (or out of
+ * reach) leaves the files' snapshot; the store retries on the next request.
+ */
+async function openPolicyStore(app: FastifyInstance, db: Kysely<Database> | undefined): Promise<PolicyStore> {
+  try {
+    return await PolicyStore.open(db);
+  } catch (error) {
+    app.log.warn({ err: error }, 'policy revisions not loaded');
+    return new PolicyStore(checkPolicy(composePolicy()), db);
+  }
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -100,6 +119,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   // Responses are our own objects, already shaped by the contracts: plain JSON.stringify is exact and fast.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  installPolicy(app, deps.policy ?? (await openPolicyStore(app, deps.db)));
 
   const security = securityHeaders();
   app.addHook('onRequest', async (req, reply) => {
@@ -174,7 +195,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       ...accountRoutes({ db: deps.db, clock, throttle, cookieSecure: config.JIFEN_COOKIE_SECURE }),
       ...caseRoutes({ db: deps.db, clock, throttle }),
       ...cityRoutes({ db: deps.db, clock }),
-      ...adminRoutes({ db: deps.db, clock, policySync: await installPolicySync(app, deps.db) }),
+      ...adminRoutes({ db: deps.db, clock, policy: app.policyStore }),
       ...workspaceRoutes({ db: deps.db, clock }),
       ...documentRoutes({ db: deps.db, clock, publicUrl: config.JIFEN_PUBLIC_URL }),
       ...verifyPageRoutes({ db: deps.db, clock, throttle }),

@@ -1,3 +1,4 @@
+import { testPolicy } from '../policy/testing/testPolicy.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TODAY, seedDemo } from '../cases/demo/seedDemo.js';
 import { describeOnBothEngines } from '../storage/testing/bothEngines.js';
@@ -7,7 +8,7 @@ import { Browser, startTestServer, type TestServer } from './testing/startTestSe
 describeOnBothEngines('case routes over real HTTP', (getDb) => {
   let server: TestServer;
   beforeAll(async () => {
-    await seedDemo(getDb());
+    await seedDemo(getDb(), testPolicy);
     server = await startTestServer({
       db: getDb(),
       clock: () => `${DEMO_TODAY}T02:00:00.000Z`,

@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked by value, not by type */
+import { testPolicy } from '../policy/testing/testPolicy.js';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { score } from '../engine/score.js';
@@ -30,7 +31,9 @@ describe('public API over real HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('x-request-id')).toBeTruthy();
     const body = (await res.json()) as any;
-    expect(body).toEqual(JSON.parse(JSON.stringify(score(validateProfile(golden.profile)))));
+    expect(body).toEqual(
+      JSON.parse(JSON.stringify(score(validateProfile(golden.profile), {}, testPolicy.rules))),
+    );
     expect(body.total).toBe(golden.expected.total);
   });
 
@@ -39,7 +42,7 @@ describe('public API over real HTTP', () => {
       await post('/api/v1/plan?horizon=24', JSON.stringify(golden.profile))
     ).json()) as any;
     expect(body).toEqual(
-      JSON.parse(JSON.stringify(plan(validateProfile(golden.profile), { horizonMonths: 24 }))),
+      JSON.parse(JSON.stringify(plan(validateProfile(golden.profile), { horizonMonths: 24 }, testPolicy))),
     );
     expect(body.baseline.timeline).toHaveLength(25);
     expect((await post('/api/v1/plan?horizon=0', JSON.stringify(golden.profile))).status).toBe(400);

@@ -1,3 +1,4 @@
+import { testPolicy } from '../policy/testing/testPolicy.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '../cases/demo/seedDemo.js';
 import { verifyAuditChain } from '../storage/index.js';
@@ -36,7 +37,7 @@ describeOnBothEngines('the workflow scenario over real HTTP by the right users',
   };
   beforeAll(async () => {
     const db = getDb();
-    await seedDemo(db);
+    await seedDemo(db, testPolicy);
     server = await startTestServer({ db, clock: () => now, loginPerMinute: 10_000 });
   }, 180_000);
   afterAll(() => server?.close());

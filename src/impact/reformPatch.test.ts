@@ -1,10 +1,10 @@
+import { testPolicy } from '../policy/testing/testPolicy.js';
 import { describe, expect, it } from 'vitest';
 import { score } from '../engine/score.js';
 import { validateProfile } from '../profile/validateProfile.js';
-import { defaultRuleSet } from '../rules/defaultRuleSet.js';
 import { reformRuleSet } from './reformRuleSet.js';
 
-const rules = defaultRuleSet();
+const rules = testPolicy.rules;
 const issuesOf = (text: string) => {
   try {
     reformRuleSet(text, rules);

@@ -1,12 +1,12 @@
+import { testPolicy } from '../policy/testing/testPolicy.js';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { score } from '../engine/score.js';
-import { defaultRuleSet } from '../rules/defaultRuleSet.js';
 import { synthHolder } from '../synth/synthProfile.js';
 import { reformRuleSet } from './reformRuleSet.js';
 import { runImpact } from './runImpact.js';
 
-const rules = defaultRuleSet();
+const rules = testPolicy.rules;
 const holders = Array.from({ length: 400 }, (_, i) => synthHolder(i, { seed: 11 }));
 const text = (lines: string[]) => Readable.from([lines.join('\n') + '\n']);
 
@@ -22,7 +22,7 @@ describe('policy impact on a small synthetic population', () => {
       before: rules,
       after,
     });
-    const totals = holders.map((h) => score(h.profile, { explain: false }));
+    const totals = holders.map((h) => score(h.profile, { explain: false }, testPolicy.rules));
     const q120 = totals.filter((t) => t.qualified).length;
     const q110 = totals.filter((t) => !t.vetoed && t.total >= 110).length;
     expect(r.population).toEqual({ lines: 400, profiles: 400 });
@@ -56,7 +56,7 @@ describe('policy impact on a small synthetic population', () => {
     });
     const expected = holders.filter(
       (h) =>
-        score(h.profile, { explain: false }).qualified &&
+        score(h.profile, { explain: false }, testPolicy.rules).qualified &&
         !score(h.profile, { explain: false }, harsh).qualified,
     ).length;
     expect(r.crossedDown).toBe(expected);

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { PermanentSendError, type MessageProvider, type OutgoingMessage } from '../storage/dispatcher.js';
 import type { Database } from '../storage/schema.js';
 import { insertUnitMessage } from '../storage/unitMessageRepository.js';
-import { renderMessage, TemplateError } from './messageTemplates.js';
+import { renderMessage, TemplateError, type TemplateCatalogue } from './messageTemplates.js';
 import type { SmsDriver } from './SmsDriver.js';
 
 /**
@@ -16,12 +16,13 @@ export class NotificationProvider implements MessageProvider {
     private readonly db: Kysely<Database>,
     private readonly sms: SmsDriver,
     private readonly now: string,
+    private readonly templates: TemplateCatalogue,
   ) {}
 
   async send(m: OutgoingMessage): Promise<{ providerMessageId: string }> {
     let text: string;
     try {
-      text = renderMessage(m, m.channel === 'sms' ? 'sms' : 'unit');
+      text = renderMessage(m, m.channel === 'sms' ? 'sms' : 'unit', this.templates);
     } catch (error) {
       // A missing template or parameter does not heal by retrying: dead letter, shown to the unit.
       if (error instanceof TemplateError) throw new PermanentSendError(error.message);

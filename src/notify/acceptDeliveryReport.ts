@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { recordDeliveryReport } from '../storage/outbox.js';
 import { runInTransaction } from '../storage/runInTransaction.js';
 import type { Database } from '../storage/schema.js';
+import type { TemplateCatalogue } from './messageTemplates.js';
 import { fallbackToUnit } from './undeliverableFallback.js';
 
 /** One report of the gateway's callback: our id (the idempotency key it was sent with) and/or its own. */
@@ -30,6 +31,7 @@ export async function acceptDeliveryReports(
   db: Kysely<Database>,
   reports: DeliveryReportInput[],
   now: string,
+  templates: TemplateCatalogue,
 ): Promise<{ results: { id: string | null; outcome: 'applied' | 'duplicate' | 'unknown' }[] }> {
   const results = [];
   for (const r of reports) {
@@ -43,7 +45,7 @@ export async function acceptDeliveryReports(
           ...(r.error ? { error: r.error } : {}),
         });
         if (res.outcome === 'applied' && r.status === 'failed')
-          await fallbackToUnit(tx, res.message, r.error ?? '运营商报告投递失败', now);
+          await fallbackToUnit(tx, res.message, r.error ?? '运营商报告投递失败', now, templates);
         return res;
       });
       results.push({ id: out.message.id, outcome: out.outcome });

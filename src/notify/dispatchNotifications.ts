@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { dispatchBatch, type DispatchOptions, type DispatchReport } from '../storage/dispatcher.js';
 import type { Database } from '../storage/schema.js';
+import type { TemplateCatalogue } from './messageTemplates.js';
 import { NotificationProvider } from './NotificationProvider.js';
 import type { SmsDriver } from './SmsDriver.js';
 import { fallbackToUnit } from './undeliverableFallback.js';
@@ -10,7 +11,7 @@ import { fallbackToUnit } from './undeliverableFallback.js';
  * driver (retries with exponential backoff, dead letter after the last
  * attempt or a permanent refusal), unit messages into the unit's in-system
  * messages, and for every SMS that goes dead, the fallback message to the unit
- * in the same transaction.
+ * in the same transaction. The texts are the policy snapshot's templates (`templates`).
  *
  * At least once + idempotency keys = once: a dispatcher that dies after the
  * gateway accepted a message but before recording it leaves it `sending`; when
@@ -21,12 +22,12 @@ export function dispatchNotifications(
   db: Kysely<Database>,
   sms: SmsDriver,
   now: string,
-  opts: Omit<DispatchOptions, 'onDead'> = {},
+  { templates, ...opts }: Omit<DispatchOptions, 'onDead'> & { templates: TemplateCatalogue },
 ): Promise<DispatchReport> {
-  return dispatchBatch(db, new NotificationProvider(db, sms, now), now, {
+  return dispatchBatch(db, new NotificationProvider(db, sms, now, templates), now, {
     ...opts,
     onDead: async (tx, message, error) => {
-      await fallbackToUnit(tx, message, error, now);
+      await fallbackToUnit(tx, message, error, now, templates);
     },
   });
 }

@@ -1,10 +1,6 @@
+import { testPolicy } from '../policy/testing/testPolicy.js';
 import { describe, expect, it } from 'vitest';
-import {
-  currentTemplateVersion,
-  renderMessage,
-  templateCatalogue,
-  TemplateError,
-} from './messageTemplates.js';
+import { currentTemplateVersion, renderMessage, TemplateError } from './messageTemplates.js';
 import { signBody, verifySignature } from './requestSignature.js';
 
 /** The templates the workflow sends (src/workflow/*Actions.ts: smsToHolder / messageToUnit), by audience. */
@@ -46,17 +42,21 @@ const UNIT = [
 
 describe('message templates', () => {
   it('have a text for every message the workflow sends, in every version', () => {
-    const c = templateCatalogue();
+    const c = testPolicy.templates;
     for (const id of SMS) expect(c.templates[id]?.at(-1)?.sms, id).toBeTruthy();
     for (const id of UNIT) expect(c.templates[id]?.at(-1)?.unit, id).toBeTruthy();
-    expect(currentTemplateVersion('determination_made')).toBe(1);
+    expect(currentTemplateVersion('determination_made', testPolicy.templates)).toBe(1);
   });
 
   it('render dates and enumerations in Chinese, with the SMS signature; never guess a missing parameter', () => {
     const payload = { caseId: 'c-1', district: '闵行', level: 'city', outcome: 'changed' };
-    expect(renderMessage({ templateId: 'reconsideration_decided', templateVersion: 1, payload }, 'sms')).toBe(
-      '【上海居住证积分】您的市级复核已有决定：变更核定结果。复核决定书可登录系统查看、打印。',
-    );
+    expect(
+      renderMessage(
+        { templateId: 'reconsideration_decided', templateVersion: 1, payload },
+        'sms',
+        testPolicy.templates,
+      ),
+    ).toBe('【上海居住证积分】您的市级复核已有决定：变更核定结果。复核决定书可登录系统查看、打印。');
     expect(
       renderMessage(
         {
@@ -65,13 +65,22 @@ describe('message templates', () => {
           payload: { caseId: 'c-1', due: '2025-10-28' },
         },
         'unit',
+        testPolicy.templates,
       ),
     ).toBe('申请 c-1 已审核属实，核定期限为2025年10月28日。');
     expect(() =>
-      renderMessage({ templateId: 'determination_made', templateVersion: 1, payload: {} }, 'sms'),
+      renderMessage(
+        { templateId: 'determination_made', templateVersion: 1, payload: {} },
+        'sms',
+        testPolicy.templates,
+      ),
     ).toThrow(TemplateError);
     expect(() =>
-      renderMessage({ templateId: 'determination_made', templateVersion: 9, payload: {} }, 'sms'),
+      renderMessage(
+        { templateId: 'determination_made', templateVersion: 9, payload: {} },
+        'sms',
+        testPolicy.templates,
+      ),
     ).toThrow(TemplateError);
   });
 

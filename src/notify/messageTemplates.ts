@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { isIsoDate } from '../shared/dates.js';
@@ -33,9 +32,8 @@ const catalogueSchema = z.strictObject({
 export type TemplateCatalogue = z.output<typeof catalogueSchema>;
 export type MessageAudience = 'sms' | 'unit';
 
-export function loadTemplateCatalogue(
-  file = fileURLToPath(new URL('./templates.yaml', import.meta.url)),
-): TemplateCatalogue {
+/** Reads and validates the template file (the policy snapshot keeps it: src/policy/composePolicy.ts). */
+export function loadTemplateCatalogue(file: string): TemplateCatalogue {
   const parsed = catalogueSchema.safeParse(parse(readFileSync(file, 'utf8')));
   if (!parsed.success)
     throw new JifenError(
@@ -46,14 +44,8 @@ export function loadTemplateCatalogue(
   return parsed.data;
 }
 
-let catalogue: TemplateCatalogue | undefined;
-export const templateCatalogue = (): TemplateCatalogue => (catalogue ??= loadTemplateCatalogue());
-
 /** The version new messages of a template are enqueued with (the latest); 1 for a template not in the file. */
-export function currentTemplateVersion(
-  templateId: string,
-  c: TemplateCatalogue = templateCatalogue(),
-): number {
+export function currentTemplateVersion(templateId: string, c: TemplateCatalogue): number {
   return c.templates[templateId]?.length ?? 1;
 }
 
@@ -77,7 +69,7 @@ const formatValue = (key: string, value: unknown, c: TemplateCatalogue): string 
 export function renderMessage(
   m: { templateId: string; templateVersion: number; payload: Record<string, unknown> },
   audience: MessageAudience,
-  c: TemplateCatalogue = templateCatalogue(),
+  c: TemplateCatalogue,
 ): string {
   const version = c.templates[m.templateId]?.[m.templateVersion - 1];
   const body = version?.[audience];

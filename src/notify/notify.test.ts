@@ -1,3 +1,4 @@
+import { testPolicy } from '../policy/testing/testPolicy.js';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
@@ -50,12 +51,16 @@ describeOnBothEngines('notifications', (getDb, engine, getTestDb) => {
   beforeAll(async () => {
     const db = getDb();
     w = await seedWorld(db, `nt${engine}`);
-    await createDraft(db, {
-      actor: w.actors.hrA,
-      idempotencyKey: `${caseId}-1`,
-      ...at('2025-09-15'),
-      input: { holderId: w.holders.h1, caseId },
-    });
+    await createDraft(
+      db,
+      {
+        actor: w.actors.hrA,
+        idempotencyKey: `${caseId}-1`,
+        ...at('2025-09-15'),
+        input: { holderId: w.holders.h1, caseId },
+      },
+      testPolicy,
+    );
     phone = (
       await db.selectFrom('holders').select('phone').where('id', '=', w.holders.h1).executeTakeFirstOrThrow()
     ).phone!;
@@ -72,7 +77,9 @@ describeOnBothEngines('notifications', (getDb, engine, getTestDb) => {
 
   it('sends a signed request with the message id as idempotency key; the gateway id is recorded', async () => {
     await sms('s-ok');
-    expect(await dispatchNotifications(getDb(), driver(), T0)).toMatchObject({ claimed: 1, sent: 1 });
+    expect(
+      await dispatchNotifications(getDb(), driver(), T0, { templates: testPolicy.templates }),
+    ).toMatchObject({ claimed: 1, sent: 1 });
     expect(await getOutboxMessage(getDb(), 's-ok')).toMatchObject({
       status: 'sent',
       providerMessageId: 'gw-s-ok',
@@ -87,12 +94,19 @@ describeOnBothEngines('notifications', (getDb, engine, getTestDb) => {
     await sms('s-slow');
     gateway.script = ['hang'];
     const opts = { baseBackoffMs: 1000 };
-    expect(await dispatchNotifications(getDb(), driver(150), T0, opts)).toMatchObject({ retrying: 1 });
+    expect(
+      await dispatchNotifications(getDb(), driver(150), T0, { ...opts, templates: testPolicy.templates }),
+    ).toMatchObject({ retrying: 1 });
     const m = await getOutboxMessage(getDb(), 's-slow');
     expect(m).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: addMilliseconds(T0, 1000) });
     expect(m?.lastError).toContain('超时');
     await new Promise((r) => setTimeout(r, 700)); // the hung answer is gone
-    expect(await dispatchNotifications(getDb(), driver(), addMilliseconds(T0, 1000), opts)).toMatchObject({
+    expect(
+      await dispatchNotifications(getDb(), driver(), addMilliseconds(T0, 1000), {
+        ...opts,
+        templates: testPolicy.templates,
+      }),
+    ).toMatchObject({
       sent: 1,
     });
     expect(gateway.requests).toEqual(['s-slow', 's-slow']);
@@ -105,21 +119,34 @@ describeOnBothEngines('notifications', (getDb, engine, getTestDb) => {
     const opts = { baseBackoffMs: 1000 };
     const t1 = addMilliseconds(T0, 1000);
     const t2 = addMilliseconds(t1, 2000);
-    expect(await dispatchNotifications(getDb(), driver(), T0, opts)).toMatchObject({ retrying: 1 });
+    expect(
+      await dispatchNotifications(getDb(), driver(), T0, { ...opts, templates: testPolicy.templates }),
+    ).toMatchObject({ retrying: 1 });
     expect(await getOutboxMessage(getDb(), 's-5xx')).toMatchObject({ status: 'pending', nextAttemptAt: t1 });
-    expect(await dispatchNotifications(getDb(), driver(), addMilliseconds(t1, -1), opts)).toMatchObject({
+    expect(
+      await dispatchNotifications(getDb(), driver(), addMilliseconds(t1, -1), {
+        ...opts,
+        templates: testPolicy.templates,
+      }),
+    ).toMatchObject({
       claimed: 0,
     });
-    expect(await dispatchNotifications(getDb(), driver(), t1, opts)).toMatchObject({ retrying: 1 });
+    expect(
+      await dispatchNotifications(getDb(), driver(), t1, { ...opts, templates: testPolicy.templates }),
+    ).toMatchObject({ retrying: 1 });
     expect(await getOutboxMessage(getDb(), 's-5xx')).toMatchObject({ nextAttemptAt: t2 });
-    expect(await dispatchNotifications(getDb(), driver(), t2, opts)).toMatchObject({ sent: 1 });
+    expect(
+      await dispatchNotifications(getDb(), driver(), t2, { ...opts, templates: testPolicy.templates }),
+    ).toMatchObject({ sent: 1 });
     expect(await getOutboxMessage(getDb(), 's-5xx')).toMatchObject({ status: 'sent', attempts: 3 });
   });
 
   it('a permanent refusal is a dead letter at once, and the unit gets an in-system message (once)', async () => {
     await sms('s-bad');
     gateway.script = ['400'];
-    expect(await dispatchNotifications(getDb(), driver(), T0)).toMatchObject({ dead: 1 });
+    expect(
+      await dispatchNotifications(getDb(), driver(), T0, { templates: testPolicy.templates }),
+    ).toMatchObject({ dead: 1 });
     expect(await getOutboxMessage(getDb(), 's-bad')).toMatchObject({ status: 'dead' });
     const inbox = await listUnitMessages(getDb(), w.units.a);
     expect(inbox).toHaveLength(1);
@@ -127,7 +154,11 @@ describeOnBothEngines('notifications', (getDb, engine, getTestDb) => {
     expect(inbox[0]!.text).toContain(`手机尾号${phone.slice(-4)}`);
     expect(inbox[0]!.text).toContain('积分已核定为126分');
     expect(inbox[0]!.text).not.toContain(phone);
-    expect(await dispatchNotifications(getDb(), driver(), addMilliseconds(T0, 3_600_000))).toMatchObject({
+    expect(
+      await dispatchNotifications(getDb(), driver(), addMilliseconds(T0, 3_600_000), {
+        templates: testPolicy.templates,
+      }),
+    ).toMatchObject({
       claimed: 0,
     });
   });
@@ -136,8 +167,13 @@ describeOnBothEngines('notifications', (getDb, engine, getTestDb) => {
     await sms('s-tired', { maxAttempts: 2 });
     gateway.script = ['500', '500'];
     const opts = { baseBackoffMs: 10 };
-    await dispatchNotifications(getDb(), driver(), T0, opts);
-    expect(await dispatchNotifications(getDb(), driver(), addMilliseconds(T0, 10), opts)).toMatchObject({
+    await dispatchNotifications(getDb(), driver(), T0, { ...opts, templates: testPolicy.templates });
+    expect(
+      await dispatchNotifications(getDb(), driver(), addMilliseconds(T0, 10), {
+        ...opts,
+        templates: testPolicy.templates,
+      }),
+    ).toMatchObject({
       dead: 1,
     });
     expect((await listUnitMessages(getDb(), w.units.a)).map((m) => m.kind)).toEqual(['sms_undeliverable']);
@@ -156,8 +192,12 @@ describeOnBothEngines('notifications', (getDb, engine, getTestDb) => {
     });
     // A dispatcher delivers it and crashes before recording; the next one delivers it again.
     const [claimed] = await claimDueMessages(getDb(), { now: T0, limit: 5, leaseMs: 1000 });
-    await new NotificationProvider(getDb(), driver(), T0).send(claimed!);
-    expect(await dispatchNotifications(getDb(), driver(), addMilliseconds(T0, 1000))).toMatchObject({
+    await new NotificationProvider(getDb(), driver(), T0, testPolicy.templates).send(claimed!);
+    expect(
+      await dispatchNotifications(getDb(), driver(), addMilliseconds(T0, 1000), {
+        templates: testPolicy.templates,
+      }),
+    ).toMatchObject({
       sent: 1,
     });
     const inbox = await listUnitMessages(getDb(), w.units.a);
@@ -169,12 +209,20 @@ describeOnBothEngines('notifications', (getDb, engine, getTestDb) => {
   it('a crash between the gateway accepting and the record: sent again with the same id, one SMS', async () => {
     await sms('s-crash');
     const [claimed] = await claimDueMessages(getDb(), { now: T0, limit: 5, leaseMs: 60_000 });
-    await new NotificationProvider(getDb(), driver(), T0).send(claimed!); // …and the process dies here
+    await new NotificationProvider(getDb(), driver(), T0, testPolicy.templates).send(claimed!); // …and the process dies here
     expect(await getOutboxMessage(getDb(), 's-crash')).toMatchObject({ status: 'sending' });
-    expect(await dispatchNotifications(getDb(), driver(), addMilliseconds(T0, 59_999))).toMatchObject({
+    expect(
+      await dispatchNotifications(getDb(), driver(), addMilliseconds(T0, 59_999), {
+        templates: testPolicy.templates,
+      }),
+    ).toMatchObject({
       claimed: 0,
     });
-    expect(await dispatchNotifications(getDb(), driver(), addMilliseconds(T0, 60_000))).toMatchObject({
+    expect(
+      await dispatchNotifications(getDb(), driver(), addMilliseconds(T0, 60_000), {
+        templates: testPolicy.templates,
+      }),
+    ).toMatchObject({
       sent: 1,
     });
     expect(gateway.requests).toEqual(['s-crash', 's-crash']);
@@ -206,7 +254,12 @@ describeOnBothEngines('notifications', (getDb, engine, getTestDb) => {
     expect(after.some((m) => m.status === 'sending')).toBe(true);
     // After the lease a fresh dispatcher finishes the job.
     const later = addMilliseconds(T0, 60_000);
-    for (;;) if ((await dispatchNotifications(getDb(), driver(), later)).claimed === 0) break;
+    for (;;)
+      if (
+        (await dispatchNotifications(getDb(), driver(), later, { templates: testPolicy.templates }))
+          .claimed === 0
+      )
+        break;
     const final = await getDb().selectFrom('outbox').select(['id', 'status']).orderBy('id').execute();
     expect(final.map((m) => m.status)).toEqual(Array(6).fill('sent'));
     expect([...gateway.delivered.keys()].sort()).toEqual(final.map((m) => m.id));
@@ -218,7 +271,7 @@ describeOnBothEngines('notifications', (getDb, engine, getTestDb) => {
     const db = getDb();
     await sms('s-rep-ok');
     await sms('s-rep-fail');
-    await dispatchNotifications(db, driver(), T0);
+    await dispatchNotifications(db, driver(), T0, { templates: testPolicy.templates });
     let now = addMilliseconds(T0, 5000);
     const server: TestServer = await startTestServer({
       db,

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { OutboxMessage } from '../storage/outbox.js';
 import type { Database } from '../storage/schema.js';
 import { insertUnitMessage } from '../storage/unitMessageRepository.js';
-import { currentTemplateVersion, renderMessage } from './messageTemplates.js';
+import { currentTemplateVersion, renderMessage, type TemplateCatalogue } from './messageTemplates.js';
 
 /**
  * An SMS to a holder that could not be delivered (dead letter after its
@@ -19,17 +19,18 @@ export async function fallbackToUnit(
   >,
   reason: string,
   now: string,
+  templates: TemplateCatalogue,
 ): Promise<boolean> {
   if (m.channel !== 'sms' || !m.caseId) return false;
   const c = await tx.selectFrom('cases').select('unitId').where('id', '=', m.caseId).executeTakeFirst();
   if (!c) return false;
   let original: string;
   try {
-    original = renderMessage(m, 'sms');
+    original = renderMessage(m, 'sms', templates);
   } catch {
     original = `（模板 ${m.templateId}@${m.templateVersion}）`;
   }
-  const templateVersion = currentTemplateVersion('sms_undeliverable');
+  const templateVersion = currentTemplateVersion('sms_undeliverable', templates);
   return insertUnitMessage(tx, {
     unitId: c.unitId,
     caseId: m.caseId,
@@ -45,6 +46,7 @@ export async function fallbackToUnit(
         payload: { phoneTail: m.recipient.slice(-4), reason: reason.slice(0, 80), text: original },
       },
       'unit',
+      templates,
     ),
     now,
   });

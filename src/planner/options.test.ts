@@ -1,15 +1,15 @@
+import { testPolicy } from '../policy/testing/testPolicy.js';
 import { describe, expect, it } from 'vitest';
 import { score } from '../engine/score.js';
 import { reformRuleSet } from '../impact/reformRuleSet.js';
 import type { Profile } from '../profile/profileSchema.js';
 import { validateProfile } from '../profile/validateProfile.js';
-import { defaultRuleSet } from '../rules/defaultRuleSet.js';
 import type { RuleSet } from '../rules/RuleSet.js';
 import { indexToFirstOfMonth, monthIndexOf } from '../shared/dates.js';
 import { plan } from './plan.js';
 import type { PlanOption } from './types.js';
 
-const rules = defaultRuleSet();
+const rules = testPolicy.rules;
 const latest = rules.wages.latest.value;
 const snap = rules.at('2025-03-10');
 
@@ -60,7 +60,7 @@ const LOW = validateProfile({
   education: [{ level: 'associate' }],
   contributions: [{ from: '2021-03', to: null, base: 6000 }],
 });
-const low = plan(LOW);
+const low = plan(LOW, {}, testPolicy);
 const option = (p: typeof low, id: string) => p.options.find((o) => o.id === id);
 const raised = (base: number): Profile => ({
   ...LOW,
@@ -248,7 +248,7 @@ describe('combinations of two', () => {
     birthDate: '1962-01-20',
     contributions: [{ from: '2015-03', to: '2023-12', base: 6000 }],
   });
-  const p = plan(OLD, { horizonMonths: 24 });
+  const p = plan(OLD, { horizonMonths: 24 }, testPolicy);
   it('a pair is listed when it does better than each half; effort is the sum', () => {
     const pair = p.options.find((o) => o.id === 'skill_3+raise_base_0.8x')!;
     const skill = option(p, 'skill_3')!;
@@ -279,14 +279,16 @@ describe('combinations of two', () => {
 
 describe('assumptions', () => {
   it('are overridable: a title taking 18 months instead of 12 reaches 6 months later', () => {
-    const slow = plan(LOW, { assumptions: { title: { intermediate: { months: 18 } } } });
+    const slow = plan(LOW, { assumptions: { title: { intermediate: { months: 18 } } } }, testPolicy);
     const a = option(low, 'title_intermediate')!;
     const b = option(slow, 'title_intermediate')!;
     expect(monthIndexOf(b.reachesStandardOn!) - monthIndexOf(a.reachesStandardOn!)).toBe(6);
     expect(b.actions[0]).toContain('2026-09');
   });
   it('a bad override names its path', () => {
-    expect(() => plan(LOW, { assumptions: { title: { intermediate: { months: -1 } }, nope: 1 } })).toThrow(
+    expect(() =>
+      plan(LOW, { assumptions: { title: { intermediate: { months: -1 } }, nope: 1 } }, testPolicy),
+    ).toThrow(
       expect.objectContaining({
         code: 'validation_failed',
         issues: expect.arrayContaining([
@@ -301,7 +303,7 @@ describe('assumptions', () => {
       'name: 单档\nfrom: 2025-01-01\nparameters:\n  insurance_base:\n    tiers:\n      - { minRatio: 1.5, points: 60, windowMonths: 24, requiredMonths: 12 }\n',
       rules,
     );
-    const p = plan(LOW, {}, reformed);
+    const p = plan(LOW, {}, { ...testPolicy, rules: reformed });
     const o = p.options.find((x) => x.id === 'raise_base_1.5x')!;
     expect(o.actions[0]).toContain(`${Math.ceil(1.5 * latest)} 元`);
     expect(p.options.some((x) => x.id === 'raise_base_1x')).toBe(false);

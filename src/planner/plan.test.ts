@@ -1,15 +1,15 @@
+import { testPolicy } from '../policy/testing/testPolicy.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { score } from '../engine/score.js';
 import type { Profile } from '../profile/profileSchema.js';
 import { validateProfile, validateProfileOrCase } from '../profile/validateProfile.js';
-import { defaultRuleSet } from '../rules/defaultRuleSet.js';
 import { indexToFirstOfMonth, monthIndexOf } from '../shared/dates.js';
 import { REPO } from '../../test/cliRunner.js';
 import { plan } from './plan.js';
 
-const rules = defaultRuleSet();
+const rules = testPolicy.rules;
 
 /** The golden profiles, as test/golden.test.ts finds them (the spec corpus and the project's own). */
 const dirs = [join(REPO, 'test/golden'), join(REPO, 'docs/spec/cases')].filter((d) => existsSync(d));
@@ -29,7 +29,7 @@ function stepEngine(profile: Profile, months: number) {
   const out = [];
   for (let k = 0; k <= months; k++) {
     const date = k === 0 ? profile.asOf : indexToFirstOfMonth(m0 + k);
-    const r = score({ ...profile, asOf: date }, { assumeRulesContinue: true });
+    const r = score({ ...profile, asOf: date }, { assumeRulesContinue: true }, testPolicy.rules);
     out.push({ date, total: r.total, qualified: r.qualified, provisional: r.provisional });
   }
   return out;
@@ -39,7 +39,7 @@ describe('baseline: the engine stepped month by month', () => {
   it('has golden profiles to project', () => expect(golden.length).toBeGreaterThanOrEqual(16));
   for (const { name, profile } of golden)
     it(`${name}: timeline and reachesStandardOn agree with the engine`, () => {
-      const p = plan(profile);
+      const p = plan(profile, {}, testPolicy);
       const steps = stepEngine(profile, 120);
       expect(p.baseline.timeline).toHaveLength(121);
       expect(p.baseline.timeline.map((t) => [t.date, t.total, t.provisional === true])).toEqual(
@@ -47,7 +47,7 @@ describe('baseline: the engine stepped month by month', () => {
       );
       // The first point is the asOf itself and equals the current score.
       expect(p.baseline.timeline[0]).toMatchObject({ date: profile.asOf, total: p.current.total });
-      expect(p.current).toEqual(score(profile));
+      expect(p.current).toEqual(score(profile, {}, testPolicy.rules));
       const first = steps.find((s) => s.qualified);
       expect(p.baseline.reachesStandardOn).toBe(first ? first.date : null);
       if (p.current.qualified) expect(p.baseline.reachesStandardOn).toBe(profile.asOf);
@@ -55,7 +55,7 @@ describe('baseline: the engine stepped month by month', () => {
 });
 
 describe('plan contract', () => {
-  const p = plan(golden[0]!.profile, { horizonMonths: 6 });
+  const p = plan(golden[0]!.profile, { horizonMonths: 6 }, testPolicy);
   it('has the fields of profile.md (Plan)', () => {
     expect(Object.keys(p)).toEqual([
       'contract',
@@ -73,7 +73,7 @@ describe('plan contract', () => {
   });
   it('rejects a horizon out of range, naming the path', () => {
     for (const h of [0, -1, 1.5, 601])
-      expect(() => plan(golden[0]!.profile, { horizonMonths: h })).toThrow(
+      expect(() => plan(golden[0]!.profile, { horizonMonths: h }, testPolicy)).toThrow(
         expect.objectContaining({
           code: 'validation_failed',
           issues: [expect.objectContaining({ path: '$.horizonMonths' })],
@@ -81,9 +81,9 @@ describe('plan contract', () => {
       );
   });
   it('refuses an asOf that score refuses', () => {
-    expect(() => plan(validateProfile({ asOf: '2028-03-01', birthDate: '1990-01-01' }))).toThrow(
-      expect.objectContaining({ code: 'no_policy_version' }),
-    );
+    expect(() =>
+      plan(validateProfile({ asOf: '2028-03-01', birthDate: '1990-01-01' }), {}, testPolicy),
+    ).toThrow(expect.objectContaining({ code: 'no_policy_version' }));
   });
   it('already qualified: reaches on asOf, no options', () => {
     const q = plan(
@@ -93,6 +93,8 @@ describe('plan contract', () => {
         education: [{ level: 'bachelor', degree: true }],
         contributions: [{ from: '2024-06', to: null, base: 9000 }],
       }),
+      {},
+      testPolicy,
     );
     expect(q.current.qualified).toBe(true);
     expect(q.baseline.reachesStandardOn).toBe('2025-03-10');
@@ -109,7 +111,7 @@ describe('age loss against accrual', () => {
     education: [{ level: 'bachelor', degree: true }],
     contributions: [{ from: '2021-09', to: null, base: 9000 }],
   });
-  const p = plan(profile, { horizonMonths: 24 });
+  const p = plan(profile, { horizonMonths: 24 }, testPolicy);
   const at = (d: string) => p.baseline.timeline.find((t) => t.date === d)!.total;
   it('the birthday costs 2 points before the anniversary brings 3: the dip is in the timeline', () => {
     expect(p.current.total).toBe(118);
@@ -129,6 +131,7 @@ describe('age loss against accrual', () => {
         contributions: [{ from: '2012-09', to: null, base: 8000 }],
       }),
       { horizonMonths: 36 },
+      testPolicy,
     );
     const t = (d: string) => old.baseline.timeline.find((x) => x.date === d)!.total;
     expect(t('2026-07-01') - t('2026-06-01')).toBe(-5);
@@ -144,6 +147,8 @@ describe('age loss against accrual', () => {
         education: [{ level: 'associate' }],
         contributions: [{ from: '2014-03', to: '2024-12', base: 9000 }],
       }),
+      {},
+      testPolicy,
     );
     const totals = stopped.baseline.timeline.map((t) => t.total);
     for (let k = 1; k < totals.length; k++) expect(totals[k]).toBeLessThanOrEqual(totals[k - 1]!);
@@ -163,6 +168,7 @@ describe('age loss against accrual', () => {
         contributions: [{ from: '2017-01', to: null, base: 8000 }],
       }),
       { horizonMonths: 24 },
+      testPolicy,
     );
     expect(p2.baseline.reachesStandardOn).toBe('2026-01-01');
     expect(p2.baseline.timeline.find((t) => t.date === '2026-07-01')!.total).toBe(117);
@@ -172,7 +178,11 @@ describe('age loss against accrual', () => {
 
 describe('never reaching within the horizon', () => {
   // 63, no credential, no contributions: nothing reaches 120 in 12 months; the best options still say how far they get.
-  const p = plan(validateProfile({ asOf: '2025-03-10', birthDate: '1962-01-20' }), { horizonMonths: 12 });
+  const p = plan(
+    validateProfile({ asOf: '2025-03-10', birthDate: '1962-01-20' }),
+    { horizonMonths: 12 },
+    testPolicy,
+  );
   it('baseline null, options listed with how far each gets', () => {
     expect(p.baseline.reachesStandardOn).toBeNull();
     expect(p.options.length).toBeGreaterThan(0);
@@ -198,6 +208,8 @@ describe('provisional figures and rules past 2027', () => {
         contributions: [{ from: '2021-12', to: null, base: 9000 }],
         records: [{ type: 'administrative_detention', date: '2023-01-05' }],
       }),
+      {},
+      testPolicy,
     );
     expect(p.baseline.reachesStandardOn).toBe('2028-02-01');
     expect(p.warnings.join()).toContain('维持现状的达标日期 2028-02-01 依赖尚未公布的社平工资');
@@ -215,16 +227,17 @@ describe('provisional figures and rules past 2027', () => {
         contributions: [{ from: '2024-12', to: null, base: 9000 }],
       }),
       { horizonMonths: 12 },
+      testPolicy,
     );
     expect(p.warnings.join()).not.toContain('社平工资');
     expect(p.baseline.timeline.every((t) => !t.provisional)).toBe(true);
   });
   it('past the last policy version the rules are assumed to continue, provisional, with a warning', () => {
-    const p = plan(golden[0]!.profile);
+    const p = plan(golden[0]!.profile, {}, testPolicy);
     expect(p.warnings.join()).toContain(`现行积分政策有效期至 ${rules.lastDate}`);
     expect(p.warnings.join()).toContain('规则延续');
     for (const t of p.baseline.timeline) if (t.date > rules.lastDate) expect(t.provisional).toBe(true);
-    const short = plan(golden[0]!.profile, { horizonMonths: 12 });
+    const short = plan(golden[0]!.profile, { horizonMonths: 12 }, testPolicy);
     expect(short.warnings.join()).not.toContain('规则延续');
   });
 });
@@ -239,6 +252,7 @@ describe('veto', () => {
         records: [{ type: 'serious_criminal', date: '2015-01-01' }],
       }),
       { horizonMonths: 24 },
+      testPolicy,
     );
     expect(p.options).toEqual([]);
     expect(p.baseline.reachesStandardOn).toBeNull();

@@ -1,6 +1,5 @@
 import { score } from '../engine/score.js';
 import type { Profile } from '../profile/profileSchema.js';
-import { defaultRuleSet } from '../rules/defaultRuleSet.js';
 import type { RuleSet } from '../rules/RuleSet.js';
 import { indexToIsoMonth, monthIndexOf } from '../shared/dates.js';
 import { JifenError } from '../shared/errors.js';
@@ -9,7 +8,7 @@ import { explainOption, itemDiffs } from './explainOption.js';
 import { investmentCandidates } from './investment.js';
 import { keyAreaCandidates } from './keyArea.js';
 import { qualificationCandidates } from './obtainQualification.js';
-import { plannerAssumptions } from './plannerAssumptions.js';
+import { plannerAssumptions, type PlannerAssumptionsFile } from './plannerAssumptions.js';
 import {
   applyLevers,
   bestOf,
@@ -90,18 +89,25 @@ function dominated(x: Evaluated, by: Evaluated): boolean {
   return !x.reach && bestTotal(by) >= bestTotal(x);
 }
 
+/** What a plan reads of the policy snapshot (src/policy/PolicyData.ts). */
+export interface PlanningData {
+  rules: RuleSet;
+  planner: PlannerAssumptionsFile;
+}
+
 /**
  * 达标方案 (profile.md, Plan): the current score, the baseline "if nothing changes" month by
  * month, and the options that reach the standard sooner, ranked. Pure: every number comes
  * from the engine scoring (transformed) profiles as of later dates; no clock.
  */
-export function plan(profile: Profile, options: PlanOptions = {}, rules: RuleSet = defaultRuleSet()): Plan {
+export function plan(profile: Profile, options: PlanOptions, policy: PlanningData): Plan {
+  const { rules } = policy;
   const horizon = options.horizonMonths ?? DEFAULT_HORIZON_MONTHS;
   if (!Number.isInteger(horizon) || horizon < 1 || horizon > MAX_HORIZON_MONTHS)
     throw new JifenError('validation_failed', '测算期（月数）有误', [
       { path: '$.horizonMonths', message: `应为 1 至 ${MAX_HORIZON_MONTHS} 之间的整数` },
     ]);
-  const assumptions = plannerAssumptions(profile.asOf, options.assumptions);
+  const assumptions = plannerAssumptions(policy.planner, profile.asOf, options.assumptions);
   // The current score is exactly `jifen score`: an asOf outside every version is refused the same way.
   const current = score(profile, { explain: true }, rules);
   const dates = timelineDates(profile.asOf, horizon);

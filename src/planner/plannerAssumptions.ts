@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { toFieldIssues } from '../profile/validateProfile.js';
-import { RULES_DIR } from '../rules/defaultRuleSet.js';
 import { isIsoDate } from '../shared/dates.js';
 import { JifenError } from '../shared/errors.js';
 import { z } from '../shared/zodLocale.js';
@@ -44,14 +43,14 @@ const fileSchema = z.strictObject({
     .min(1),
 });
 
-const FILE = join(RULES_DIR, 'planner/assumptions.yaml');
-let cached: z.output<typeof fileSchema> | undefined;
+/** The dated assumptions of rules/planner/assumptions.yaml, oldest first. */
+export type PlannerAssumptionsFile = z.output<typeof fileSchema>;
 
-function loadFile(): z.output<typeof fileSchema> {
-  if (cached) return cached;
+/** Reads and validates `<rulesDir>/planner/assumptions.yaml` (the policy snapshot keeps it). */
+export function loadPlannerAssumptions(rulesDir: string): PlannerAssumptionsFile {
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(FILE, 'utf8'));
+    raw = parseYaml(readFileSync(join(rulesDir, 'planner/assumptions.yaml'), 'utf8'));
   } catch (e) {
     throw new JifenError('rules_data_invalid', '达标方案测算假设文件无法读取', [
       { path: 'rules/planner/assumptions.yaml', message: (e as Error).message.split('\n')[0] ?? '' },
@@ -67,8 +66,7 @@ function loadFile(): z.output<typeof fileSchema> {
         path: `rules/planner/assumptions.yaml: ${i.path}`,
       })),
     );
-  cached = { values: [...parsed.data.values].sort((a, b) => (a.from < b.from ? -1 : 1)) };
-  return cached;
+  return { values: [...parsed.data.values].sort((a, b) => (a.from < b.from ? -1 : 1)) };
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
@@ -86,8 +84,12 @@ function deepMerge(base: unknown, over: unknown): unknown {
  * `overrides` merged over them; a bad override is a `validation_failed` naming its path
  * under `$.assumptions`.
  */
-export function plannerAssumptions(asOf: string, overrides?: unknown): PlannerAssumptions {
-  const { values } = loadFile();
+export function plannerAssumptions(
+  file: PlannerAssumptionsFile,
+  asOf: string,
+  overrides?: unknown,
+): PlannerAssumptions {
+  const { values } = file;
   let entry = values[0]!;
   for (const v of values) if (v.from <= asOf) entry = v;
   if (overrides === undefined) return entry.value;

@@ -1,3 +1,4 @@
+import { testPolicy } from '../policy/testing/testPolicy.js';
 import { describe, expect, it } from 'vitest';
 import { loadWorkCalendar } from '../calendar/loadWorkCalendar.js';
 import { readCalendarYears } from '../calendar/readCalendarYears.js';
@@ -6,12 +7,11 @@ import { WorkCalendar } from '../calendar/WorkCalendar.js';
 import { score } from '../engine/score.js';
 import type { Profile } from '../profile/profileSchema.js';
 import { validateProfile } from '../profile/validateProfile.js';
-import { defaultRuleSet } from '../rules/defaultRuleSet.js';
 import { CONDITIONS } from './conditions.js';
 import { precheck } from './precheck.js';
 import type { ConditionCode, ConditionResult } from './types.js';
 
-const rules = defaultRuleSet();
+const rules = testPolicy.rules;
 const calendar = loadWorkCalendar();
 
 /** A holder who meets every condition on 2025-03-10. */
@@ -76,7 +76,7 @@ describe('precheck: the whole result', () => {
     const bare = { ...structuredClone(BASE) } as Record<string, unknown>;
     for (const k of ['permit', 'employer', 'employedAtOutOfTownBranch']) delete bare[k];
     const withExt = profile({ family: { spouseUsesBenefits: true }, employment: { dispatched: true } });
-    expect(score(withExt)).toEqual(score(validateProfile(bare)));
+    expect(score(withExt, {}, testPolicy.rules)).toEqual(score(validateProfile(bare), {}, testPolicy.rules));
   });
 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, indexToIsoMonth, isoMonthToIndex } from '../shared/dates.js';
 import { isJifenError, type JifenError } from '../shared/errors.js';
-import { RULES_DIR } from './defaultRuleSet.js';
+import { RULES_DIR } from '../policy/projectPaths.js';
 import { loadRulesData } from './loadRulesData.js';
 import { RuleSet } from './RuleSet.js';
 import { parameterKeys } from './rulesDataSchema.js';

@@ -4,6 +4,7 @@
  * server), driven in Debian's chromium by playwright-core. Screenshots of the
  * main pages go to test-results/screenshots/ and are checked by `checkScreenshot`.
  */
+import { testPolicy } from '../../src/policy/testing/testPolicy.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -29,7 +30,7 @@ export interface E2E {
 
 export async function startE2E(opts: { seed?: boolean; day?: string } = {}): Promise<E2E> {
   const testDb: TestDatabase = await createTestDatabase('sqlite');
-  if (opts.seed !== false) await seedDemo(testDb.db);
+  if (opts.seed !== false) await seedDemo(testDb.db, testPolicy);
   let now = `${opts.day ?? DEMO_TODAY}T02:00:00.000Z`;
   const server = await startTestServer({ db: testDb.db, clock: () => now, loginPerMinute: 10_000 });
   const browser = await chromium.launch({

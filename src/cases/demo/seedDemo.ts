@@ -8,6 +8,7 @@
  * determinations and messages). Demo accounts share one documented password,
  * hashed with argon2id.
  */
+import type { PolicyData } from '../../policy/PolicyData.js';
 import argon2 from 'argon2';
 import type { Kysely } from 'kysely';
 import { addDays, addYears, indexToIsoMonth, isoMonthToIndex } from '../../shared/dates.js';
@@ -87,6 +88,7 @@ const at = (day: string, minute = 0) => ({
 
 export async function seedDemo(
   db: Kysely<Database>,
+  policy: PolicyData,
   log: (line: string) => void = () => {},
 ): Promise<DemoReport> {
   await migrateToLatest(db);
@@ -237,155 +239,219 @@ export async function seedDemo(
       i % 5 === 0
         ? [{ indicator: 'education' as const }, { indicator: 'spouse_hukou' as const }]
         : [{ indicator: 'education' as const }];
-    await createDraft(db, {
-      actor: hr,
-      idempotencyKey: key(),
-      ...at(day(0), i),
-      input: { holderId, caseId, claims },
-    });
+    await createDraft(
+      db,
+      {
+        actor: hr,
+        idempotencyKey: key(),
+        ...at(day(0), i),
+        input: { holderId, caseId, claims },
+      },
+      policy,
+    );
     if (target === 'draft') {
       counts.draft = (counts.draft ?? 0) + 1;
       continue;
     }
     if (target === 'withdrawn') {
-      await withdrawApplication(db, {
-        actor: hr,
-        caseId,
-        idempotencyKey: key(),
-        ...at(day(1), i),
-        input: { reason: '员工离职' },
-      });
+      await withdrawApplication(
+        db,
+        {
+          actor: hr,
+          caseId,
+          idempotencyKey: key(),
+          ...at(day(1), i),
+          input: { reason: '员工离职' },
+        },
+        policy,
+      );
       counts.withdrawn = (counts.withdrawn ?? 0) + 1;
       continue;
     }
     // Submissions of "submitted" cases are recent or months old (stale on the dashboard).
     const submitDay = target === 'submitted' ? (i % 2 === 0 ? addDays(DEMO_TODAY, -8) : day(1)) : day(1);
-    await submitApplication(db, { actor: hr, caseId, idempotencyKey: key(), ...at(submitDay, i), input: {} });
+    await submitApplication(
+      db,
+      { actor: hr, caseId, idempotencyKey: key(), ...at(submitDay, i), input: {} },
+      policy,
+    );
     if (target === 'submitted') {
       if (i % 3 === 0)
-        await attachUrgencyNote(db, {
-          actor: hr,
-          caseId,
-          idempotencyKey: key(),
-          ...at(submitDay, i + 1),
-          input: { reason: 'child_school_entry', date: '2026-03-01' },
-        });
+        await attachUrgencyNote(
+          db,
+          {
+            actor: hr,
+            caseId,
+            idempotencyKey: key(),
+            ...at(submitDay, i + 1),
+            input: { reason: 'child_school_entry', date: '2026-03-01' },
+          },
+          policy,
+        );
       counts.submitted = (counts.submitted ?? 0) + 1;
       continue;
     }
-    const view = await getCaseView(db, { actor: o.clerk, caseId, today: day(3) });
+    const view = await getCaseView(db, { actor: o.clerk, caseId, today: day(3) }, policy);
     const codes = view.materials.map((m) => m.code);
     if (target === 'supplement_required') {
-      await returnWithNotice(db, {
+      await returnWithNotice(
+        db,
+        {
+          actor: o.clerk,
+          caseId,
+          idempotencyKey: key(),
+          ...at(day(3), i),
+          input: { items: [{ itemId: codes[0]!, problem: 'defective', reason: '复印件不清晰' }] },
+        },
+        policy,
+      );
+      counts.supplement_required = (counts.supplement_required ?? 0) + 1;
+      continue;
+    }
+    await acceptApplication(
+      db,
+      {
         actor: o.clerk,
         caseId,
         idempotencyKey: key(),
         ...at(day(3), i),
-        input: { items: [{ itemId: codes[0]!, problem: 'defective', reason: '复印件不清晰' }] },
-      });
-      counts.supplement_required = (counts.supplement_required ?? 0) + 1;
-      continue;
-    }
-    await acceptApplication(db, {
-      actor: o.clerk,
-      caseId,
-      idempotencyKey: key(),
-      ...at(day(3), i),
-      input: { received: codes },
-    });
+        input: { received: codes },
+      },
+      policy,
+    );
     if (target === 'accepted') {
       counts.accepted = (counts.accepted ?? 0) + 1;
       continue;
     }
-    await startReview(db, { actor: o.reviewer, caseId, idempotencyKey: key(), ...at(day(4), i), input: {} });
+    await startReview(
+      db,
+      { actor: o.reviewer, caseId, idempotencyKey: key(), ...at(day(4), i), input: {} },
+      policy,
+    );
     const tasks = ['archive', 'insurance', ...claims.map((c) => c.indicator)];
     if (target === 'under_review') {
-      await recordTaskResult(db, {
-        actor: o.reviewer,
-        caseId,
-        idempotencyKey: key(),
-        ...at(day(5), i),
-        input: { taskId: 'archive', result: 'passed' },
-      });
-      if (i % 2 === 0)
-        await referItem(db, {
+      await recordTaskResult(
+        db,
+        {
           actor: o.reviewer,
           caseId,
           idempotencyKey: key(),
-          ...at(day(6), i),
-          input: { taskId: 'education', authority: '市教委学历认证中心' },
-        });
+          ...at(day(5), i),
+          input: { taskId: 'archive', result: 'passed' },
+        },
+        policy,
+      );
+      if (i % 2 === 0)
+        await referItem(
+          db,
+          {
+            actor: o.reviewer,
+            caseId,
+            idempotencyKey: key(),
+            ...at(day(6), i),
+            input: { taskId: 'education', authority: '市教委学历认证中心' },
+          },
+          policy,
+        );
       counts.under_review = (counts.under_review ?? 0) + 1;
       continue;
     }
     if (target === 'refused') {
-      await refuseApplication(db, {
-        actor: o.reviewer,
-        caseId,
-        idempotencyKey: key(),
-        ...at(day(6), i),
-        input: {
-          reasons: [
-            {
-              code: 'insurance_invalid',
-              text: '社保缴费存在补缴，不满6个月有效缴费',
-              citation: '实施细则 第二条',
-            },
-          ],
+      await refuseApplication(
+        db,
+        {
+          actor: o.reviewer,
+          caseId,
+          idempotencyKey: key(),
+          ...at(day(6), i),
+          input: {
+            reasons: [
+              {
+                code: 'insurance_invalid',
+                text: '社保缴费存在补缴，不满6个月有效缴费',
+                citation: '实施细则 第二条',
+              },
+            ],
+          },
         },
-      });
+        policy,
+      );
       counts.refused = (counts.refused ?? 0) + 1;
       continue;
     }
     for (const taskId of tasks)
-      await recordTaskResult(db, {
+      await recordTaskResult(
+        db,
+        {
+          actor: o.reviewer,
+          caseId,
+          idempotencyKey: key(),
+          ...at(day(6), i),
+          input: { taskId, result: 'passed' },
+        },
+        policy,
+      );
+    await verifyApplication(
+      db,
+      {
         actor: o.reviewer,
         caseId,
         idempotencyKey: key(),
-        ...at(day(6), i),
-        input: { taskId, result: 'passed' },
-      });
-    await verifyApplication(db, {
-      actor: o.reviewer,
-      caseId,
-      idempotencyKey: key(),
-      ...at(day(7), i),
-      input: {},
-    });
+        ...at(day(7), i),
+        input: {},
+      },
+      policy,
+    );
     if (target === 'verified') {
       counts.verified = (counts.verified ?? 0) + 1;
       continue;
     }
-    await determinePoints(db, {
-      actor: o.approver,
-      caseId,
-      idempotencyKey: key(),
-      ...at(day(7 + (i % 25)), i),
-      input: {},
-    });
-    if (target === 'determined' && i % 3 === 0)
-      await requestReconsideration(db, {
-        actor: holderActor,
-        caseId,
-        idempotencyKey: key(),
-        ...at(day(40), i),
-        input: { grounds: '对学历分值有异议' },
-      });
-    if (target === 'determined' && i % 3 === 1) {
-      await requestReconsideration(db, {
-        actor: holderActor,
-        caseId,
-        idempotencyKey: key(),
-        ...at(day(40), i),
-        input: { grounds: '对社保基数分值有异议' },
-      });
-      await decideReconsideration(db, {
+    await determinePoints(
+      db,
+      {
         actor: o.approver,
         caseId,
         idempotencyKey: key(),
-        ...at(day(50), i),
-        input: { outcome: 'upheld', reasons: '经复核，原核定无误' },
-      });
+        ...at(day(7 + (i % 25)), i),
+        input: {},
+      },
+      policy,
+    );
+    if (target === 'determined' && i % 3 === 0)
+      await requestReconsideration(
+        db,
+        {
+          actor: holderActor,
+          caseId,
+          idempotencyKey: key(),
+          ...at(day(40), i),
+          input: { grounds: '对学历分值有异议' },
+        },
+        policy,
+      );
+    if (target === 'determined' && i % 3 === 1) {
+      await requestReconsideration(
+        db,
+        {
+          actor: holderActor,
+          caseId,
+          idempotencyKey: key(),
+          ...at(day(40), i),
+          input: { grounds: '对社保基数分值有异议' },
+        },
+        policy,
+      );
+      await decideReconsideration(
+        db,
+        {
+          actor: o.approver,
+          caseId,
+          idempotencyKey: key(),
+          ...at(day(50), i),
+          input: { outcome: 'upheld', reasons: '经复核，原核定无误' },
+        },
+        policy,
+      );
     }
     if (target === 'invalidated') {
       const permit = await db
@@ -399,7 +465,7 @@ export async function seedDemo(
     counts[state] = (counts[state] ?? 0) + 1;
   }
   // The sweep of the demo's today: reminders, breaches, expiry of lapsed endorsements, invalidations.
-  const swept = await sweep(db, at(DEMO_TODAY, 30));
+  const swept = await sweep(db, { ...at(DEMO_TODAY, 30), deps: policy });
   const byState = await db
     .selectFrom('cases')
     .select(['state', (eb) => eb.fn.countAll<number>().as('n')])

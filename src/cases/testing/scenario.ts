@@ -5,6 +5,7 @@
  * tests on both engines and by `npm run demo:workflow`.
  */
 import type { Kysely } from 'kysely';
+import { testPolicy } from '../../policy/testing/testPolicy.js';
 import type { Database } from '../../storage/schema.js';
 import { ROLE_LABELS, STATE_LABELS, type Actor } from '../../workflow/index.js';
 import {
@@ -25,6 +26,7 @@ import {
   sweep,
   verifyApplication,
   type CaseCommandResult,
+  type CaseDeps,
 } from '../index.js';
 import { at, type World } from './world.js';
 
@@ -64,7 +66,7 @@ export async function runFullScenario(
     detail = '',
   ) => {
     if (r) version = r.version;
-    const view = await getCaseView(db, { actor: a.city, caseId, today: day });
+    const view = await getCaseView(db, { actor: a.city, caseId, today: day }, testPolicy);
     const s: ScenarioStep = {
       step,
       actor: `${ROLE_LABELS[actor.role]}(${actor.id})`,
@@ -92,20 +94,24 @@ export async function runFullScenario(
   });
   // Every command sends the version it saw, as a UI would.
   const go = async (
-    f: (db: Kysely<Database>, req: never) => Promise<CaseCommandResult>,
+    f: (db: Kysely<Database>, req: never, deps: CaseDeps) => Promise<CaseCommandResult>,
     req: ReturnType<typeof cmd>,
   ) => {
-    const out = await f(db, req as never);
+    const out = await f(db, req as never, testPolicy);
     version = out.version;
     return out;
   };
 
-  let r = await createDraft(db, {
-    actor: a.hrA,
-    idempotencyKey: `${caseId}-${++n}`,
-    ...at('2025-09-15'),
-    input: { holderId: w.holders.h1, caseId, claims: [{ indicator: 'education' }] },
-  });
+  let r = await createDraft(
+    db,
+    {
+      actor: a.hrA,
+      idempotencyKey: `${caseId}-${++n}`,
+      ...at('2025-09-15'),
+      input: { holderId: w.holders.h1, caseId, claims: [{ indicator: 'education' }] },
+    },
+    testPolicy,
+  );
   await record('创建积分账户（填报）', a.hrA, '2025-09-15', r);
   r = await go(submitApplication, cmd(a.hrA, '2025-09-16', {}));
   let view = await record('网上提交', a.hrA, '2025-09-16', r, r.warnings.join(''));
@@ -148,7 +154,7 @@ export async function runFullScenario(
     r,
     `第 ${r.documents.determination?.sequence} 次核定 ${r.documents.determination?.total} 分，校验码 ${r.documents.determination?.verificationCode}，规则 ${r.documents.determination?.rulesVersion}`,
   );
-  view = await getCaseView(db, { actor: a.holder1, caseId, today: '2025-10-20' });
+  view = await getCaseView(db, { actor: a.holder1, caseId, today: '2025-10-20' }, testPolicy);
   await record(
     '积分通知书与短信',
     a.holder1,
@@ -178,6 +184,7 @@ export async function runFullScenario(
         },
       ],
     }) as never,
+    testPolicy,
   );
   await record('申请调整积分', a.hrA, '2025-12-01', r);
   r = await go(submitApplication, cmd(a.hrA, '2025-12-02', {}));
@@ -200,7 +207,7 @@ export async function runFullScenario(
     r,
     `第 ${r.documents.determination?.sequence} 次核定 ${r.documents.determination?.total} 分`,
   );
-  const reminder = await sweep(db, { ...at('2026-05-31') });
+  const reminder = await sweep(db, { ...at('2026-05-31'), deps: testPolicy });
   await record(
     '定时任务：居住证到期前30天提醒',
     a.system,
@@ -208,9 +215,9 @@ export async function runFullScenario(
     null,
     JSON.stringify(reminder.reminders),
   );
-  const lapse = await sweep(db, { ...at('2026-07-01') });
+  const lapse = await sweep(db, { ...at('2026-07-01'), deps: testPolicy });
   await record('定时任务：签注过期，积分失效', a.system, '2026-07-01', null, `expired=${lapse.expired}`);
-  const final = await getCaseView(db, { actor: a.city, caseId, today: '2026-07-01' });
+  const final = await getCaseView(db, { actor: a.city, caseId, today: '2026-07-01' }, testPolicy);
   return {
     caseId,
     steps,

@@ -9,6 +9,7 @@ import {
 } from '../../calendar/index.js';
 import { isoWeekday } from '../../shared/dates.js';
 import { JifenError } from '../../shared/errors.js';
+import { cliPolicy } from '../cliPolicy.js';
 
 const WEEKDAY = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 const byDate = (a: CalendarDay, b: CalendarDay): number => a.date.localeCompare(b.date);
@@ -52,10 +53,11 @@ export function registerCalendarCommand(program: Command): void {
     .command('show')
     .description('列出某年的放假日与调休上班日')
     .argument('<year>', '年份，例如 2026')
-    .option('--dir <dir>', '工作日历数据目录', DEFAULT_CALENDAR_DIR)
-    .action((yearArg: string, opts: { dir: string }) => {
+    .option('--dir <dir>', '工作日历数据目录（默认：rules/calendars/cn 及管理员加载的年度）')
+    .action(async (yearArg: string, opts: { dir?: string }) => {
       const year = parseYear(yearArg);
-      const data = loadWorkCalendar(opts.dir).yearData(year);
+      const cal = opts.dir === undefined ? (await cliPolicy()).calendar : loadWorkCalendar(opts.dir);
+      const data = cal.yearData(year);
       if (data === undefined) throw calendarYearMissing(year);
       let out = `${year} 年工作日历\n依据:\n`;
       for (const s of data.sources) {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { seedDemo } from '../../cases/demo/seedDemo.js';
 import { withDatabase } from '../../storage/withDatabase.js';
+import { cliPolicy } from '../cliPolicy.js';
 
 /** `jifen demo seed`: the deterministic demo world (migrates first). */
 export function registerDemoCommand(program: Command): void {
@@ -9,8 +10,8 @@ export function registerDemoCommand(program: Command): void {
     .command('seed')
     .description('建立演示用的区、单位、经办人、工作人员、200 名持证人及各状态的申请（先执行迁移）')
     .action(async () => {
-      const report = await withDatabase(({ db }) =>
-        seedDemo(db, (line) => process.stdout.write(`${line}\n`)),
+      const report = await withDatabase(async ({ db }) =>
+        seedDemo(db, await cliPolicy(process.env, db), (line) => process.stdout.write(`${line}\n`)),
       );
       if (report.alreadySeeded) {
         process.stdout.write('演示数据已存在，未重复建立。\n');

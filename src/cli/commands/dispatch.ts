@@ -3,6 +3,7 @@ import { nowFromClock, parseNowOption } from '../../cases/cliTime.js';
 import { dispatchNotifications } from '../../notify/dispatchNotifications.js';
 import { smsDriverFromEnv } from '../../notify/smsDriverFromEnv.js';
 import { withDatabase } from '../../storage/withDatabase.js';
+import { cliPolicy } from '../cliPolicy.js';
 
 /**
  * `jifen dispatch --now …`: drains the outbox. SMS go through the configured driver
@@ -23,8 +24,9 @@ export function registerDispatchCommand(program: Command): void {
       const { driver, describe } = smsDriverFromEnv();
       const totals = { claimed: 0, sent: 0, retrying: 0, dead: 0, superseded: 0 };
       await withDatabase(async ({ db }) => {
+        const { templates } = await cliPolicy(process.env, db);
         for (;;) {
-          const r = await dispatchNotifications(db, driver, now, { limit: opts.limit });
+          const r = await dispatchNotifications(db, driver, now, { limit: opts.limit, templates });
           for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += r[k];
           if (r.claimed === 0 || r.sent + r.dead === 0) break;
         }

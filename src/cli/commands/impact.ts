@@ -5,8 +5,8 @@ import type { Command } from 'commander';
 import { reformRuleSet } from '../../impact/reformRuleSet.js';
 import { renderImpactText } from '../../impact/renderImpactText.js';
 import { runImpact } from '../../impact/runImpact.js';
-import { defaultRuleSet } from '../../rules/defaultRuleSet.js';
 import { JifenError, type FieldIssue } from '../../shared/errors.js';
+import { cliPolicy } from '../cliPolicy.js';
 import { readInput } from '../readInput.js';
 
 interface ImpactFlags {
@@ -57,7 +57,7 @@ export function registerImpactCommand(program: Command): void {
       if (format !== 'text' && format !== 'json')
         issues.push({ path: '--format', message: '应为 text 或 json' });
       if (issues.length) throw new JifenError('validation_failed', '命令参数有误', issues);
-      const rules = defaultRuleSet();
+      const { rules } = await cliPolicy();
       const { reform, rules: after } = reformRuleSet(readInput(flags.reform), rules);
       const { stream, size } = await openInput(flags.population);
       const show = flags.progress === true || process.stderr.isTTY === true;

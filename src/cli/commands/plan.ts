@@ -3,6 +3,7 @@ import { MAX_HORIZON_MONTHS, plan } from '../../planner/plan.js';
 import { renderPlanText } from '../../planner/renderPlanText.js';
 import { parseProfileJson } from '../../profile/validateProfile.js';
 import { JifenError, type FieldIssue } from '../../shared/errors.js';
+import { cliPolicy } from '../cliPolicy.js';
 import { readInput } from '../readInput.js';
 
 interface PlanFlags {
@@ -43,7 +44,7 @@ export function registerPlanCommand(program: Command): void {
       (v: string, acc: string[]) => [...acc, v],
       [],
     )
-    .action((profilePath: string, flags: PlanFlags) => {
+    .action(async (profilePath: string, flags: PlanFlags) => {
       const issues: FieldIssue[] = [];
       const format = flags.format ?? 'text';
       if (format !== 'text' && format !== 'json')
@@ -56,7 +57,8 @@ export function registerPlanCommand(program: Command): void {
         issues.push({ path: '--horizon', message: `应为 1 至 ${MAX_HORIZON_MONTHS} 之间的整数月数` });
       const assumptions = parseAssume(flags.assume, issues);
       if (issues.length) throw new JifenError('validation_failed', '命令参数有误', issues);
-      const result = plan(parseProfileJson(readInput(profilePath)), { horizonMonths: horizon, assumptions });
+      const profile = parseProfileJson(readInput(profilePath));
+      const result = plan(profile, { horizonMonths: horizon, assumptions }, await cliPolicy());
       process.stdout.write(
         format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderPlanText(result),
       );

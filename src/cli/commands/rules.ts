@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { defaultRuleSet } from '../../rules/defaultRuleSet.js';
 import { rulesInForce } from '../../rules/rulesInForce.js';
 import { isIsoDate } from '../../shared/dates.js';
 import { JifenError } from '../../shared/errors.js';
+import { cliPolicy } from '../cliPolicy.js';
 
 const show = (v: unknown): string =>
   v === null ? '（本版本不设此指标）' : typeof v === 'object' ? JSON.stringify(v) : String(v);
@@ -13,8 +13,8 @@ export function registerRulesCommand(program: Command): void {
     .description('政策参数查询：某日有效的全部积分参数、生效期间与依据')
     .option('--at <date>', '查询日期 YYYY-MM-DD（默认为最新政策版本的开始日）')
     .option('--format <format>', 'text（默认）| json', 'text')
-    .action((flags: { at?: string; format: string }) => {
-      const rules = defaultRuleSet();
+    .action(async (flags: { at?: string; format: string }) => {
+      const { rules } = await cliPolicy();
       const date = flags.at ?? rules.versions[rules.versions.length - 1]!.from;
       if (!isIsoDate(date))
         throw new JifenError('validation_failed', `日期无效: ${date}`, [

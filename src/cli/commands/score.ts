@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { score } from '../../engine/score.js';
 import { parseProfileJson } from '../../profile/validateProfile.js';
 import { isJifenError, JifenError } from '../../shared/errors.js';
+import { cliPolicy } from '../cliPolicy.js';
 import { readInput } from '../readInput.js';
 import { renderResultText } from '../renderResultText.js';
 
@@ -32,7 +33,8 @@ export function registerScoreCommand(program: Command): void {
         throw new JifenError('validation_failed', `不支持的输出格式: ${format}`, [
           { path: '--format', message: '应为 text 或 json' },
         ]);
-      const result = score(parseProfileJson(readInput(profilePath)), { explain: flags.explain });
+      const profile = parseProfileJson(readInput(profilePath));
+      const result = score(profile, { explain: flags.explain }, (await cliPolicy()).rules);
       process.stdout.write(
         format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderResultText(result),
       );
@@ -45,6 +47,7 @@ export function registerScoreCommand(program: Command): void {
  * (the batch is a throughput path: a city's population in one file).
  */
 async function scoreBatch(path: string, explain: boolean): Promise<void> {
+  const { rules } = await cliPolicy();
   const input = path === '-' ? process.stdin : createReadStream(path);
   const opened = new Promise<void>((resolve, reject) => {
     if (path === '-') resolve();
@@ -78,7 +81,7 @@ async function scoreBatch(path: string, explain: boolean): Promise<void> {
     if (!line.trim()) continue;
     let out: string;
     try {
-      out = JSON.stringify(score(parseProfileJson(line), { explain }));
+      out = JSON.stringify(score(parseProfileJson(line), { explain }, rules));
       ok++;
     } catch (e) {
       if (!isJifenError(e)) throw e;

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { PolicyRevisionSync } from '../../admin/policyRevisions.js';
 import { sweep } from '../../cases/sweep.js';
 import { nowFromClock, parseNowOption } from '../../cases/cliTime.js';
 import { migrateToLatest } from '../../storage/migrate.js';
 import { withDatabase } from '../../storage/withDatabase.js';
+import { cliPolicy } from '../cliPolicy.js';
 
 /** `jifen sweep --now DATE`: reminders, breaches, expiry and invalidation by stored dates (safe on several servers). */
 export function registerSweepCommand(program: Command): void {
@@ -18,8 +18,7 @@ export function registerSweepCommand(program: Command): void {
       const report = await withDatabase(async ({ db }) => {
         await migrateToLatest(db);
         // Deadlines use the calendar years an administrator loaded, as the servers do.
-        await new PolicyRevisionSync(db).refresh();
-        return sweep(db, { ...time, batchSize: opts.batch });
+        return sweep(db, { ...time, batchSize: opts.batch, deps: await cliPolicy(process.env, db) });
       });
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(report)}\n`);

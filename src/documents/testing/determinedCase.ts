@@ -4,6 +4,7 @@
  * reconsideration, so that it has every document a case can have.
  */
 import type { Kysely } from 'kysely';
+import { testPolicy } from '../../policy/testing/testPolicy.js';
 import {
   acceptApplication,
   createDraft,
@@ -18,6 +19,7 @@ import {
   submitApplication,
   verifyApplication,
   type CaseCommandResult,
+  type CaseDeps,
 } from '../../cases/index.js';
 import { at, type World } from '../../cases/testing/world.js';
 import type { Database } from '../../storage/schema.js';
@@ -33,31 +35,39 @@ export async function caseWithEveryDocument(
   let version = 0;
   let n = 0;
   const go = async (
-    f: (db: Kysely<Database>, req: never) => Promise<CaseCommandResult>,
+    f: (db: Kysely<Database>, req: never, deps: CaseDeps) => Promise<CaseCommandResult>,
     actor: Actor,
     day: string,
     input: unknown,
   ) => {
-    const r = await f(db, {
-      actor,
-      caseId,
-      expectedVersion: version,
-      idempotencyKey: `${caseId}-${++n}`,
-      ...at(day),
-      input,
-    } as never);
+    const r = await f(
+      db,
+      {
+        actor,
+        caseId,
+        expectedVersion: version,
+        idempotencyKey: `${caseId}-${++n}`,
+        ...at(day),
+        input,
+      } as never,
+      testPolicy,
+    );
     version = r.version;
     return r;
   };
-  const created = await createDraft(db, {
-    actor: a.hrA,
-    idempotencyKey: `${caseId}-${++n}`,
-    ...at('2025-09-15'),
-    input: { holderId, caseId, claims: [{ indicator: 'education' }] },
-  });
+  const created = await createDraft(
+    db,
+    {
+      actor: a.hrA,
+      idempotencyKey: `${caseId}-${++n}`,
+      ...at('2025-09-15'),
+      input: { holderId, caseId, claims: [{ indicator: 'education' }] },
+    },
+    testPolicy,
+  );
   version = created.version;
   await go(submitApplication, a.hrA, '2025-09-16', {});
-  const view = await getCaseView(db, { actor: a.city, caseId, today: '2025-09-16' });
+  const view = await getCaseView(db, { actor: a.city, caseId, today: '2025-09-16' }, testPolicy);
   const codes = view.materials.map((m) => m.code);
   await go(returnWithNotice, a.clerk, '2025-09-18', {
     items: [{ itemId: codes[codes.length - 1]!, problem: 'missing', reason: '未带原件' }],

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
@@ -12,7 +11,8 @@ import {
   previewWageFigure,
   wageFigureSchema,
 } from '../../admin/policyData.js';
-import { listPolicyRevisions, PolicyRevisionSync } from '../../admin/policyRevisions.js';
+import { listPolicyRevisions } from '../../admin/policyRevisions.js';
+import type { PolicyStore } from '../../policy/PolicyStore.js';
 import {
   listUsers,
   setUserActive,
@@ -20,52 +20,24 @@ import {
   userListQuery,
   type UserListQuery,
 } from '../../admin/users.js';
-import { loadWorkCalendar } from '../../calendar/loadWorkCalendar.js';
-import { defaultMaterialsCatalogue } from '../../checklist/loadMaterialsCatalogue.js';
-import { defaultRuleSet } from '../../rules/defaultRuleSet.js';
 import type { Database } from '../../storage/schema.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 
 export interface AdminRouteDeps {
   db: Kysely<Database>;
   clock: () => string;
-  policySync: PolicyRevisionSync;
+  policy: PolicyStore;
 }
 
 const ADMIN = { roles: ['admin'], room: 'city', scope: 'admin' } as const;
 const userId = z.strictObject({ id: z.string().min(1).max(100) });
 
 /**
- * Keeps this server's policy data in step with the revisions in the database
- * (src/admin/policyRevisions.ts): merged once now, then re-checked cheaply on
- * requests so that a revision applied on another instance is picked up.
- */
-export async function installPolicySync(
-  app: FastifyInstance,
-  db: Kysely<Database>,
-): Promise<PolicyRevisionSync> {
-  const sync = new PolicyRevisionSync(db);
-  try {
-    await sync.refresh();
-  } catch (error) {
-    app.log.warn({ err: error }, 'policy revisions not loaded');
-  }
-  app.addHook('onRequest', async (req) => {
-    try {
-      await sync.maybeRefresh();
-    } catch (error) {
-      req.log.warn({ err: error }, 'policy revision check failed');
-    }
-  });
-  return sync;
-}
-
-/**
  * The administrator (workflow.md: "users, roles, rules data loads; never edits a
  * case"): the users list and disabling, and the policy data loads — each with a
  * preview that changes nothing, then apply.
  */
-export function adminRoutes({ db, clock, policySync }: AdminRouteDeps): RouteSpec[] {
+export function adminRoutes({ db, clock, policy }: AdminRouteDeps): RouteSpec[] {
   const actor = (req: { actor?: { id: string; role: string } }) => ({
     id: req.actor!.id,
     role: req.actor!.role,
@@ -102,9 +74,8 @@ export function adminRoutes({ db, clock, policySync }: AdminRouteDeps): RouteSpe
       summary: '现行政策数据概况：社平工资（最近几条）、已加载的工作日历年度、材料目录，以及管理员加载记录',
       tags: ['管理'],
       access: ADMIN,
-      handler: async () => {
-        const rules = defaultRuleSet();
-        const catalogue = defaultMaterialsCatalogue();
+      handler: async (req) => {
+        const { rules, catalogue, calendar } = req.policy;
         const revisions = await listPolicyRevisions(db);
         const users = await db
           .selectFrom('users')
@@ -115,7 +86,7 @@ export function adminRoutes({ db, clock, policySync }: AdminRouteDeps): RouteSpe
         return {
           dataRevision: rules.revision,
           wages: rules.data.wages.figures.slice(-6),
-          calendarYears: loadWorkCalendar().coveredYears(),
+          calendarYears: calendar.coveredYears(),
           catalogue: {
             label: catalogue.label,
             from: catalogue.from,
@@ -139,7 +110,7 @@ export function adminRoutes({ db, clock, policySync }: AdminRouteDeps): RouteSpe
       tags: ['管理'],
       access: ADMIN,
       schema: { body: wageFigureSchema },
-      handler: (req) => previewWageFigure(db, req.body),
+      handler: (req) => previewWageFigure(db, req.body, req.policy),
     }),
     route({
       method: 'POST',
@@ -149,7 +120,7 @@ export function adminRoutes({ db, clock, policySync }: AdminRouteDeps): RouteSpe
       access: ADMIN,
       schema: { body: wageFigureSchema },
       handler: async (req, reply) => {
-        const r = await applyWageFigure(db, actor(req), clock(), req.body, policySync);
+        const r = await applyWageFigure(db, actor(req), clock(), req.body, policy);
         reply.status(201);
         return r;
       },
@@ -161,7 +132,7 @@ export function adminRoutes({ db, clock, policySync }: AdminRouteDeps): RouteSpe
       tags: ['管理'],
       access: ADMIN,
       schema: { body: calendarUploadSchema },
-      handler: (req) => previewCalendarYear(req.body),
+      handler: (req) => previewCalendarYear(req.body, req.policy),
     }),
     route({
       method: 'POST',
@@ -171,7 +142,7 @@ export function adminRoutes({ db, clock, policySync }: AdminRouteDeps): RouteSpe
       access: ADMIN,
       schema: { body: calendarUploadSchema },
       handler: async (req, reply) => {
-        const r = await applyCalendarYear(db, actor(req), clock(), req.body, policySync);
+        const r = await applyCalendarYear(db, actor(req), clock(), req.body, policy);
         reply.status(201);
         return r;
       },
@@ -183,7 +154,7 @@ export function adminRoutes({ db, clock, policySync }: AdminRouteDeps): RouteSpe
       tags: ['管理'],
       access: ADMIN,
       schema: { body: catalogueUploadSchema },
-      handler: (req) => previewMaterialsCatalogue(req.body),
+      handler: (req) => previewMaterialsCatalogue(req.body, req.policy),
     }),
     route({
       method: 'POST',
@@ -193,7 +164,7 @@ export function adminRoutes({ db, clock, policySync }: AdminRouteDeps): RouteSpe
       access: ADMIN,
       schema: { body: catalogueUploadSchema },
       handler: async (req, reply) => {
-        const r = await applyMaterialsCatalogue(db, actor(req), clock(), req.body, policySync);
+        const r = await applyMaterialsCatalogue(db, actor(req), clock(), req.body, policy);
         reply.status(201);
         return r;
       },

@@ -6,7 +6,7 @@ import { createHolderLogin } from '../../accounts/createHolderLogin.js';
 import { registerUnitAccount } from '../../accounts/registerUnitAccount.js';
 import * as cases from '../../cases/index.js';
 import { verifyNotice } from '../../cases/verifyNotice.js';
-import type { CommandRequest } from '../../cases/index.js';
+import type { CaseDeps, CommandRequest } from '../../cases/index.js';
 import { DISTRICT_ROLES, DISTRICTS, ROLES } from '../../shared/vocabulary.js';
 import { CASE_STATES } from '../../storage/schema.js';
 import { JifenError } from '../../shared/errors.js';
@@ -65,7 +65,7 @@ const ifMatch = (req: FastifyRequest): number | undefined => {
   return n;
 };
 
-type UseCase = (db: Kysely<Database>, req: CommandRequest<unknown>) => Promise<unknown>;
+type UseCase = (db: Kysely<Database>, req: CommandRequest<unknown>, deps: CaseDeps) => Promise<unknown>;
 
 /** Each case command of the machine, its URL segment and the use case that carries it out. */
 const COMMANDS: Array<{ segment: string; command: string; summary: string; run: UseCase }> = [
@@ -200,14 +200,18 @@ export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] 
       access: { roles: rolesOf(c.command), room: 'own_case', scope: 'cases:write' },
       schema: { params: caseId, body: z.record(z.string(), z.unknown()) },
       handler: (req) =>
-        c.run(db, {
-          actor: actorOf(req.actor!),
-          caseId: (req.params as { id: string }).id,
-          expectedVersion: ifMatch(req),
-          idempotencyKey: idem(req),
-          ...time(),
-          input: req.body,
-        }),
+        c.run(
+          db,
+          {
+            actor: actorOf(req.actor!),
+            caseId: (req.params as { id: string }).id,
+            expectedVersion: ifMatch(req),
+            idempotencyKey: idem(req),
+            ...time(),
+            input: req.body,
+          },
+          req.policy,
+        ),
     }),
   );
   return [
@@ -287,12 +291,16 @@ export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] 
       handler: async (req, reply) => {
         const key = idem(req);
         const body = req.body as Record<string, unknown>;
-        const r = await cases.createDraft(db, {
-          actor: actorOf(req.actor!),
-          idempotencyKey: key,
-          ...time(),
-          input: body as never,
-        });
+        const r = await cases.createDraft(
+          db,
+          {
+            actor: actorOf(req.actor!),
+            idempotencyKey: key,
+            ...time(),
+            input: body as never,
+          },
+          req.policy,
+        );
         reply.status(201);
         return r;
       },
@@ -306,11 +314,15 @@ export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] 
       access: { roles: CASE_READERS, room: 'own_case', scope: 'cases:read' },
       schema: { params: caseId },
       handler: (req) =>
-        cases.getCaseView(db, {
-          actor: actorOf(req.actor!),
-          caseId: (req.params as { id: string }).id,
-          today: time().today,
-        }),
+        cases.getCaseView(
+          db,
+          {
+            actor: actorOf(req.actor!),
+            caseId: (req.params as { id: string }).id,
+            today: time().today,
+          },
+          req.policy,
+        ),
     }),
     route({
       method: 'GET',
@@ -339,15 +351,19 @@ export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] 
           after?: string;
         };
         const [submittedAt, id] = q.after?.split('~') ?? [];
-        return cases.districtQueue(db, {
-          actor: actorOf(req.actor!),
-          district: (req.params as { district: (typeof DISTRICTS)[number] }).district,
-          today: time().today,
-          ...(q.state ? { state: q.state } : {}),
-          ...(q.orderBy ? { orderBy: q.orderBy } : {}),
-          ...(q.limit ? { limit: q.limit } : {}),
-          ...(submittedAt && id ? { after: { submittedAt, id } } : {}),
-        });
+        return cases.districtQueue(
+          db,
+          {
+            actor: actorOf(req.actor!),
+            district: (req.params as { district: (typeof DISTRICTS)[number] }).district,
+            today: time().today,
+            ...(q.state ? { state: q.state } : {}),
+            ...(q.orderBy ? { orderBy: q.orderBy } : {}),
+            ...(q.limit ? { limit: q.limit } : {}),
+            ...(submittedAt && id ? { after: { submittedAt, id } } : {}),
+          },
+          req.policy,
+        );
       },
     }),
     route({
@@ -358,11 +374,15 @@ export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] 
       access: { roles: OFFICERS, room: 'own_district', scope: 'stats:read' },
       schema: { params: district },
       handler: (req) =>
-        cases.districtStatistics(db, {
-          actor: actorOf(req.actor!),
-          district: (req.params as { district: (typeof DISTRICTS)[number] }).district,
-          today: time().today,
-        }),
+        cases.districtStatistics(
+          db,
+          {
+            actor: actorOf(req.actor!),
+            district: (req.params as { district: (typeof DISTRICTS)[number] }).district,
+            today: time().today,
+          },
+          req.policy,
+        ),
     }),
     route({
       method: 'GET',
@@ -372,11 +392,15 @@ export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] 
       access: { roles: ['employer_hr', 'city_supervisor'], room: 'own_unit', scope: 'cases:read' },
       schema: { params: caseId },
       handler: (req) =>
-        cases.unitCases(db, {
-          actor: actorOf(req.actor!),
-          unitId: (req.params as { id: string }).id,
-          today: time().today,
-        }),
+        cases.unitCases(
+          db,
+          {
+            actor: actorOf(req.actor!),
+            unitId: (req.params as { id: string }).id,
+            today: time().today,
+          },
+          req.policy,
+        ),
     }),
     route({
       method: 'GET',
@@ -386,11 +410,15 @@ export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] 
       access: { roles: ['holder', 'city_supervisor'], room: 'own_case', scope: 'cases:read' },
       schema: { params: caseId },
       handler: (req) =>
-        cases.holderCases(db, {
-          actor: actorOf(req.actor!),
-          holderId: (req.params as { id: string }).id,
-          today: time().today,
-        }),
+        cases.holderCases(
+          db,
+          {
+            actor: actorOf(req.actor!),
+            holderId: (req.params as { id: string }).id,
+            today: time().today,
+          },
+          req.policy,
+        ),
     }),
   ];
 }

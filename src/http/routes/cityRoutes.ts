@@ -37,11 +37,15 @@ export function cityRoutes({ db, clock }: CityRouteDeps): RouteSpec[] {
       access: { roles: CITY, room: 'city', scope: 'cases:read' },
       schema: { querystring: cityCaseQuery },
       handler: (req) =>
-        cityCases(db, {
-          actor: actorOf(req.actor!),
-          today: shanghaiDay(clock()),
-          query: req.query as CityCaseQuery,
-        }),
+        cityCases(
+          db,
+          {
+            actor: actorOf(req.actor!),
+            today: shanghaiDay(clock()),
+            query: req.query as CityCaseQuery,
+          },
+          req.policy,
+        ),
     }),
     route({
       method: 'GET',
@@ -49,7 +53,8 @@ export function cityRoutes({ db, clock }: CityRouteDeps): RouteSpec[] {
       summary: '全市统计：各区与全市合计的状态分布、受理与核定用时中位数、期限达成率、一次性告知原因',
       tags: ['市级监督'],
       access: { roles: CITY, room: 'city', scope: 'stats:read' },
-      handler: (req) => cityStatistics(db, { actor: actorOf(req.actor!), today: shanghaiDay(clock()) }),
+      handler: (req) =>
+        cityStatistics(db, { actor: actorOf(req.actor!), today: shanghaiDay(clock()) }, req.policy),
     }),
     route({
       method: 'GET',

@@ -9,7 +9,6 @@ import {
   type CaseDocumentKind,
 } from '../../documents/issueCaseDocument.js';
 import { profileSchema, type Profile } from '../../profile/profileSchema.js';
-import { defaultRuleSet } from '../../rules/defaultRuleSet.js';
 import { ROLES } from '../../shared/vocabulary.js';
 import type { Database } from '../../storage/schema.js';
 import { route, type RouteSpec } from '../routeSpec.js';
@@ -66,14 +65,18 @@ export function documentRoutes({ db, clock, publicUrl }: DocumentRouteDeps): Rou
         }),
       },
       handler: async (req, reply) => {
-        const doc = await issueCaseDocument(db, {
-          actor: actorOf(req.actor!),
-          caseId: (req.params as { id: string }).id,
-          kind,
-          ...((req.query as { ref?: string }).ref ? { ref: (req.query as { ref: string }).ref } : {}),
-          now: clock(),
-          publicUrl,
-        });
+        const doc = await issueCaseDocument(
+          db,
+          {
+            actor: actorOf(req.actor!),
+            caseId: (req.params as { id: string }).id,
+            kind,
+            ...((req.query as { ref?: string }).ref ? { ref: (req.query as { ref: string }).ref } : {}),
+            now: clock(),
+            publicUrl,
+          },
+          req.policy,
+        );
         return sendPdf(reply, doc);
       },
     }),
@@ -89,7 +92,11 @@ export function documentRoutes({ db, clock, publicUrl }: DocumentRouteDeps): Rou
       schema: { body: profileSchema },
       handler: async (req, reply) => {
         const profile = req.body as Profile;
-        const pdf = await renderChecklistDocument(checklist(profile), defaultRuleSet());
+        const pdf = await renderChecklistDocument(
+          checklist(profile, req.policy.catalogue),
+          req.policy.rules,
+          req.policy.fonts,
+        );
         return sendPdf(reply, { filename: `checklist-${profile.asOf}.pdf`, pdf });
       },
     }),

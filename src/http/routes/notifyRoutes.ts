@@ -52,7 +52,7 @@ export function notifyRoutes({ db, clock, callbackSecret }: NotifyRouteDeps): Ro
         const parsed = deliveryReportsSchema.safeParse(req.body);
         if (!parsed.success)
           throw new JifenError('validation_failed', '回执格式不正确', toFieldIssues(parsed.error.issues));
-        return acceptDeliveryReports(db, parsed.data.reports, now);
+        return acceptDeliveryReports(db, parsed.data.reports, now, req.policy.templates);
       },
     }),
     route({

@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { loadWorkCalendar } from '../../calendar/index.js';
 import { checklist } from '../../checklist/index.js';
 import { score } from '../../engine/score.js';
 import { DEFAULT_HORIZON_MONTHS, MAX_HORIZON_MONTHS, plan } from '../../planner/index.js';
 import { precheck } from '../../precheck/index.js';
 import { profileSchema, type Profile } from '../../profile/profileSchema.js';
-import { defaultRuleSet } from '../../rules/defaultRuleSet.js';
 import { rulesInForce } from '../../rules/rulesInForce.js';
 import { isIsoDate } from '../../shared/dates.js';
 import { route, type RouteSpec } from '../routeSpec.js';
@@ -24,7 +22,11 @@ export const publicRoutes: RouteSpec[] = [
     access: PUBLIC,
     schema: { body: profileSchema, querystring: explainQuery, response: { 200: scoreResultSchema } },
     handler: (req) =>
-      score(req.body as Profile, { explain: (req.query as { explain?: string }).explain !== 'false' }),
+      score(
+        req.body as Profile,
+        { explain: (req.query as { explain?: string }).explain !== 'false' },
+        req.policy.rules,
+      ),
   }),
   route({
     method: 'POST',
@@ -39,9 +41,11 @@ export const publicRoutes: RouteSpec[] = [
       }),
     },
     handler: (req) =>
-      plan(req.body as Profile, {
-        horizonMonths: (req.query as { horizon?: number }).horizon ?? DEFAULT_HORIZON_MONTHS,
-      }),
+      plan(
+        req.body as Profile,
+        { horizonMonths: (req.query as { horizon?: number }).horizon ?? DEFAULT_HORIZON_MONTHS },
+        req.policy,
+      ),
   }),
   route({
     method: 'POST',
@@ -51,7 +55,7 @@ export const publicRoutes: RouteSpec[] = [
     access: PUBLIC,
     schema: { body: profileSchema },
     handler: (req) =>
-      precheck(req.body as Profile, { rules: defaultRuleSet(), calendar: loadWorkCalendar() }),
+      precheck(req.body as Profile, { rules: req.policy.rules, calendar: req.policy.calendar }),
   }),
   route({
     method: 'POST',
@@ -60,7 +64,7 @@ export const publicRoutes: RouteSpec[] = [
     tags: ['公开'],
     access: PUBLIC,
     schema: { body: profileSchema },
-    handler: (req) => checklist(req.body as Profile),
+    handler: (req) => checklist(req.body as Profile, req.policy.catalogue),
   }),
   route({
     method: 'GET',
@@ -70,7 +74,7 @@ export const publicRoutes: RouteSpec[] = [
     access: PUBLIC,
     schema: { querystring: z.strictObject({ at: isoDate.optional() }) },
     handler: (req) => {
-      const rules = defaultRuleSet();
+      const rules = req.policy.rules;
       return rulesInForce(rules, (req.query as { at?: string }).at ?? rules.versions.at(-1)!.from);
     },
   }),
@@ -83,7 +87,7 @@ export const publicRoutes: RouteSpec[] = [
     schema: { querystring: z.strictObject({ date: isoDate, n: z.coerce.number().int().min(0).max(2000) }) },
     handler: (req) => {
       const q = req.query as { date: string; n: number };
-      return { date: q.date, n: q.n, result: loadWorkCalendar().addWorkdays(q.date, q.n) };
+      return { date: q.date, n: q.n, result: req.policy.calendar.addWorkdays(q.date, q.n) };
     },
   }),
   route({
@@ -95,7 +99,7 @@ export const publicRoutes: RouteSpec[] = [
     schema: { querystring: z.strictObject({ from: isoDate, to: isoDate }) },
     handler: (req) => {
       const q = req.query as { from: string; to: string };
-      return { from: q.from, to: q.to, workdays: loadWorkCalendar().workdaysBetween(q.from, q.to) };
+      return { from: q.from, to: q.to, workdays: req.policy.calendar.workdaysBetween(q.from, q.to) };
     },
   }),
 ];

@@ -52,11 +52,15 @@ export function workspaceRoutes({ db, clock }: WorkspaceRouteDeps): RouteSpec[] 
       access: { roles: CASE_READERS, room: 'own_case', scope: 'cases:read' },
       schema: { params: z.strictObject({ id }) },
       handler: (req) =>
-        caseWorkspace(db, {
-          actor: actorOf(req.actor!),
-          caseId: (req.params as { id: string }).id,
-          today: today(),
-        }),
+        caseWorkspace(
+          db,
+          {
+            actor: actorOf(req.actor!),
+            caseId: (req.params as { id: string }).id,
+            today: today(),
+          },
+          req.policy,
+        ),
     }),
     route({
       method: 'GET',
@@ -70,14 +74,18 @@ export function workspaceRoutes({ db, clock }: WorkspaceRouteDeps): RouteSpec[] 
       },
       handler: (req) => {
         const q = req.query as { q?: string; limit?: number; offset?: number };
-        return unitEmployees(db, {
-          actor: actorOf(req.actor!),
-          unitId: (req.params as { id: string }).id,
-          today: today(),
-          ...(q.q ? { q: q.q } : {}),
-          ...(q.limit ? { limit: q.limit } : {}),
-          ...(q.offset ? { offset: q.offset } : {}),
-        });
+        return unitEmployees(
+          db,
+          {
+            actor: actorOf(req.actor!),
+            unitId: (req.params as { id: string }).id,
+            today: today(),
+            ...(q.q ? { q: q.q } : {}),
+            ...(q.limit ? { limit: q.limit } : {}),
+            ...(q.offset ? { offset: q.offset } : {}),
+          },
+          req.policy,
+        );
       },
     }),
     route({
@@ -89,12 +97,16 @@ export function workspaceRoutes({ db, clock }: WorkspaceRouteDeps): RouteSpec[] 
       schema: { params: z.strictObject({ id, holderId: id }) },
       handler: (req) => {
         const p = req.params as { id: string; holderId: string };
-        return employeeRegistry(db, {
-          actor: actorOf(req.actor!),
-          unitId: p.id,
-          holderId: p.holderId,
-          today: today(),
-        });
+        return employeeRegistry(
+          db,
+          {
+            actor: actorOf(req.actor!),
+            unitId: p.id,
+            holderId: p.holderId,
+            today: today(),
+          },
+          req.policy,
+        );
       },
     }),
     route({

@@ -1,3 +1,4 @@
+import { testPolicy } from '../../policy/testing/testPolicy.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TODAY, seedDemo } from '../../cases/demo/seedDemo.js';
 import { describeOnBothEngines } from '../../storage/testing/bothEngines.js';
@@ -13,7 +14,7 @@ describeOnBothEngines('cross-unit filing is refused', (getDb) => {
   let hrA: Browser;
   let hrB: Browser;
   beforeAll(async () => {
-    await seedDemo(getDb());
+    await seedDemo(getDb(), testPolicy);
     server = await startTestServer({
       db: getDb(),
       clock: () => `${DEMO_TODAY}T02:00:00.000Z`,
