@@ -55,7 +55,11 @@ export async function changePassword(
       retryAfter: claim.lockedUntil,
     });
   const record = await getLoginRecord(db, actor.username);
-  if (!record || record.id !== actor.id || !(await verifyPassword(record.passwordHash, input.currentPassword)))
+  if (
+    !record ||
+    record.id !== actor.id ||
+    !(await verifyPassword(record.passwordHash, input.currentPassword))
+  )
     throw new JifenError('validation_failed', '当前密码不正确', [
       { path: '$.currentPassword', message: '当前密码不正确' },
     ]);

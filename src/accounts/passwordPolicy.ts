@@ -33,6 +33,9 @@ function commonPasswords(): ReadonlySet<string> {
   return blocklist;
 }
 
+export const containsUsername = (password: string, username: string): boolean =>
+  password.toLowerCase().includes(username.toLowerCase());
+
 /**
  * Why `password` may not be used (a Chinese sentence for the form), or
  * undefined when it may. `username`: the account's own name, which the
@@ -43,7 +46,7 @@ export function passwordProblem(password: string, username?: string): string | u
   if ([...password].length < PASSWORD_MIN_LENGTH) return `密码至少 ${PASSWORD_MIN_LENGTH} 个字符`;
   if ([...password].length > PASSWORD_MAX_LENGTH) return `密码最多 ${PASSWORD_MAX_LENGTH} 个字符`;
   if (new Set(password).size === 1) return '密码不能由同一个字符重复组成';
-  if (username && password.toLowerCase().includes(username.toLowerCase())) return '密码不能包含用户名';
+  if (username && containsUsername(password, username)) return '密码不能包含用户名';
   const n = normalizeForBlocklist(password);
   // The common password itself, or with digits added at its end to reach the length ("password98765").
   const core = n.replace(/\d+$/, '');

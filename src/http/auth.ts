@@ -35,7 +35,10 @@ export function installAuth(app: FastifyInstance, db: Kysely<Database>, clock: (
     if (!access || 'public' in access) return;
     const actor = await authenticate(req, db, clock());
     if (!actor) throw new JifenError('unauthenticated', '请先登录');
-    if (actor.passwordChangeRequired && !OPEN_BEFORE_PASSWORD_CHANGE.has(`${req.method} ${req.routeOptions.url}`))
+    if (
+      actor.passwordChangeRequired &&
+      !OPEN_BEFORE_PASSWORD_CHANGE.has(`${req.method} ${req.routeOptions.url}`)
+    )
       throw new JifenError('forbidden', '初始密码或重置后的密码须先修改，才能继续使用', [], {
         reason: 'password_change',
       });

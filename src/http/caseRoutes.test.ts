@@ -146,7 +146,9 @@ describeOnBothEngines('case routes over real HTTP', (getDb) => {
     const holderId = (login.json.user as { holderId: string }).holderId;
     // The initial password was chosen by the unit: the holder changes it before anything else.
     expect(login.json.user).toMatchObject({ passwordChangeRequired: true });
-    expect((await holder.req('GET', `/api/v1/holders/${holderId}/cases`)).json.reason).toBe('password_change');
+    expect((await holder.req('GET', `/api/v1/holders/${holderId}/cases`)).json.reason).toBe(
+      'password_change',
+    );
     const changed = await holder.req('POST', '/api/v1/auth/password', {
       currentPassword: opened!.initialPassword,
       newPassword: 'my own long secret 7',

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { issueApiToken, revokeApiToken, scopeSchema } from '../../accounts/apiTokens.js';
 import { changePassword, passwordChangeBody } from '../../accounts/changePassword.js';
 import { login, logout, logoutEverywhere, resolveSession } from '../../accounts/login.js';
-import { newPasswordSchema, passwordProblem } from '../../accounts/passwordPolicy.js';
+import { containsUsername, newPasswordSchema, passwordProblem } from '../../accounts/passwordPolicy.js';
 import { hashPassword } from '../../accounts/passwords.js';
 import { JifenError } from '../../shared/errors.js';
 import { insertUser } from '../../storage/index.js';
@@ -171,10 +171,14 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
             message: '区级工作人员须指定所属区',
             path: ['district'],
           })
-          .refine((b) => !passwordProblem(b.password, b.username), {
-            message: '密码不能包含用户名',
-            path: ['password'],
-          }),
+          // Reported once: only when the password passes the rules that do not need the username.
+          .refine(
+            (b) => passwordProblem(b.password) !== undefined || !containsUsername(b.password, b.username),
+            {
+              message: '密码不能包含用户名',
+              path: ['password'],
+            },
+          ),
       },
       handler: async (req, reply) => {
         const b = req.body as {
