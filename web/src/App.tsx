@@ -23,6 +23,7 @@ const PUBLIC = {
   registerUnit: page(() => import('./pages/employer/RegisterUnitPage')),
 };
 const Login = page(() => import('./pages/LoginPage'));
+const ChangePassword = page(() => import('./pages/account/ChangePasswordPage'));
 
 /** Workspace root path → roles that may open it → its lazy routes module (with nested <Routes>). */
 const WORKSPACES: Array<{ path: string; roles: Role[]; Component: LazyExoticComponent<ComponentType> }> = [
@@ -49,6 +50,7 @@ export function App() {
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />
           <Route path="login" element={<Login />} />
+          <Route path="account/password" element={<ChangePassword />} />
           <Route path="simulate" element={<PUBLIC.simulate />} />
           <Route path="plan" element={<PUBLIC.plan />} />
           <Route path="checklist" element={<PUBLIC.checklist />} />
