@@ -141,3 +141,17 @@ export async function checkScreenshot(page: Page, png: Buffer): Promise<Screensh
     };
   }, png.toString('base64'));
 }
+
+/**
+ * On the forced 请设置新密码 page (a password set by someone else), chooses the
+ * user's own password as a person would, and waits to land in the workspace.
+ */
+export async function setOwnPassword(page: Page, current: string, next: string): Promise<void> {
+  await page.getByText('请设置新密码', { exact: true }).waitFor();
+  const form = page.getByRole('form', { name: '修改密码' });
+  await form.getByLabel(/^当前密码/).fill(current);
+  await form.getByLabel('新密码', { exact: true }).fill(next);
+  await form.getByLabel('再次输入新密码').fill(next);
+  await form.getByRole('button', { name: '确认修改' }).click();
+  await page.waitForURL((u) => u.pathname !== '/account/password');
+}
