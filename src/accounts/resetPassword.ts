@@ -25,25 +25,31 @@ export interface PasswordReset {
  * its owner must change at the next login. Every session of the account ends,
  * its login lock is lifted (the new password is usable at once), and the reset
  * is an audit event. API tokens are not touched: they do not depend on the
- * password (disable the account to revoke them).
+ * password (disable the account to revoke them). `find` picks the account in
+ * the transaction and refuses what the actor may not reset.
  */
 async function issueOneTimePassword(
-  tx: Transaction<Database>,
-  target: { id: string; username: string; role: string },
+  db: Kysely<Database>,
   actor: { id: string; role: string },
-  p: { passwordHash: string; now: string },
-): Promise<number> {
-  await setPasswordHash(tx, target.id, { passwordHash: p.passwordHash, changeRequired: true, now: p.now });
-  await clearLoginGuard(tx, target.username);
-  const sessionsEnded = await endSessions(tx, target.id);
-  await appendAuditEvent(tx, {
-    at: p.now,
-    actorId: actor.id,
-    actorRole: actor.role,
-    command: 'reset_password',
-    payload: { userId: target.id, role: target.role, sessionsEnded },
+  now: string,
+  find: (tx: Transaction<Database>) => Promise<{ id: string; username: string; role: string }>,
+): Promise<PasswordReset> {
+  const oneTimePassword = newOneTimePassword();
+  const passwordHash = await hashPassword(oneTimePassword);
+  return runInTransaction(db, async (tx) => {
+    const target = await find(tx);
+    await setPasswordHash(tx, target.id, { passwordHash, changeRequired: true, now });
+    await clearLoginGuard(tx, target.username);
+    const sessionsEnded = await endSessions(tx, target.id);
+    await appendAuditEvent(tx, {
+      at: now,
+      actorId: actor.id,
+      actorRole: actor.role,
+      command: 'reset_password',
+      payload: { userId: target.id, role: target.role, sessionsEnded },
+    });
+    return { userId: target.id, username: target.username, oneTimePassword, sessionsEnded };
   });
-  return sessionsEnded;
 }
 
 /**
@@ -56,9 +62,7 @@ export async function resetUserPassword(
   db: Kysely<Database>,
   req: { actor: { id: string; role: string }; userId: string; now: string },
 ): Promise<PasswordReset> {
-  const oneTimePassword = newOneTimePassword();
-  const passwordHash = await hashPassword(oneTimePassword);
-  return runInTransaction(db, async (tx) => {
+  return issueOneTimePassword(db, req.actor, req.now, async (tx) => {
     const target = await tx
       .selectFrom('users')
       .select(['id', 'username', 'role'])
@@ -69,8 +73,7 @@ export async function resetUserPassword(
       throw new JifenError('conflict', '不能重置自己的密码，请使用“修改密码”', [], { reason: 'self' });
     if (target.role === 'holder')
       throw new JifenError('forbidden', '持证人的密码由其所在单位的经办人重置', [], { reason: 'room' });
-    const sessionsEnded = await issueOneTimePassword(tx, target, req.actor, { passwordHash, now: req.now });
-    return { userId: target.id, username: target.username, oneTimePassword, sessionsEnded };
+    return target;
   });
 }
 
@@ -88,9 +91,7 @@ export async function resetHolderPassword(
   if (req.actor.role !== 'employer_hr' || req.actor.unitId !== req.unitId)
     throw new JifenError('forbidden', '只能重置本单位员工的密码', [], { reason: 'room' });
   await requireUnitEmployee(db, req.holderId, req.unitId, req.today, ['holderId']);
-  const oneTimePassword = newOneTimePassword();
-  const passwordHash = await hashPassword(oneTimePassword);
-  return runInTransaction(db, async (tx) => {
+  return issueOneTimePassword(db, req.actor, req.now, async (tx) => {
     const target = await tx
       .selectFrom('users')
       .select(['id', 'username', 'role'])
@@ -99,7 +100,6 @@ export async function resetHolderPassword(
       .executeTakeFirst();
     if (!target)
       throw new JifenError('not_found', '该持证人尚未开立网上账号', [], { holderId: req.holderId });
-    const sessionsEnded = await issueOneTimePassword(tx, target, req.actor, { passwordHash, now: req.now });
-    return { userId: target.id, username: target.username, oneTimePassword, sessionsEnded };
+    return target;
   });
 }

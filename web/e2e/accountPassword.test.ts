@@ -1,16 +1,9 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { checkScreenshot, loginAs, screenshot, setOwnPassword, startE2E, type E2E } from './harness.js';
+import { loginAs, looksRendered, setOwnPassword, startE2E, type E2E } from './harness.js';
 
 /** The UI waits for the API on a busy machine: poll generously. */
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000, interval: 250 });
-
-async function looksRendered(page: Page, name: string): Promise<void> {
-  const check = await checkScreenshot(page, await screenshot(page, name));
-  expect(check.cjkRendered).toBe(true);
-  expect(check.inkRatio).toBeGreaterThan(0.02);
-  expect(check.colours).toBeGreaterThan(3);
-}
 
 /**
  * The account lifecycle in a real browser (issue 12): the administrator resets

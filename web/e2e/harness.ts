@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TODAY, seedDemo } from '../../src/cases/demo/seedDemo.js';
 import { startTestServer, type TestServer } from '../../src/http/testing/startTestServer.js';
 import { createTestDatabase, type TestDatabase } from '../../src/storage/testing/createTestDatabase.js';
@@ -140,6 +141,14 @@ export async function checkScreenshot(page: Page, png: Buffer): Promise<Screensh
       cjkRendered: cjk !== tofu && cjk !== blank,
     };
   }, png.toString('base64'));
+}
+
+/** Saves the screenshot NAME and checks it is not blank and shows rendered Chinese. */
+export async function looksRendered(page: Page, name: string): Promise<void> {
+  const check = await checkScreenshot(page, await screenshot(page, name));
+  expect(check.cjkRendered).toBe(true);
+  expect(check.inkRatio).toBeGreaterThan(0.02);
+  expect(check.colours).toBeGreaterThan(3);
 }
 
 /**

@@ -1,6 +1,6 @@
-import { Alert, Button, Card, Form, Input, Result, Spin, Typography, message } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography, message } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useSession } from '../../api/session';
 import { ROLE_MENU } from '../../components/AppLayout';
@@ -16,20 +16,13 @@ const RULES_HINT = '至少 12 个字符，不能只由空格组成，不能包�
  * changed. On success the other devices are signed out; this one stays.
  */
 export default function ChangePasswordPage() {
-  const { user, loading, changePassword } = useSession();
+  const { user: signedIn, changePassword } = useSession();
+  // Under RequireRole: someone is signed in.
+  const user = signedIn!;
   const navigate = useNavigate();
   const [form] = Form.useForm();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  if (loading) return <Spin style={{ display: 'block', margin: 48 }} />;
-  if (!user)
-    return (
-      <Result
-        status="403"
-        title="请先登录"
-        extra={<Link to="/login?next=%2Faccount%2Fpassword">去登录</Link>}
-      />
-    );
   const forced = user.passwordChangeRequired === true;
   return (
     <Card title={forced ? '请设置新密码' : '修改密码'} style={{ maxWidth: 480, margin: '32px auto' }}>
