@@ -24,7 +24,7 @@ export const needsRehash = (hash: string): boolean =>
 
 let dummy: Promise<string> | undefined;
 /** A hash of a random secret, made once per process with the same parameters as every real hash. */
-const dummyHash = (): Promise<string> => (dummy ??= hashPassword(`dummy-${Math.random()}-${Date.now()}`));
+export const dummyHash = (): Promise<string> => (dummy ??= hashPassword(randomBytes(32).toString('hex')));
 
 export async function verifyPassword(hash: string | null, password: string): Promise<boolean> {
   // An unknown account runs the same verification, against a hash with the same parameters, as a
