@@ -13,4 +13,6 @@ export interface Actor {
   via: 'session' | 'token';
   /** Scopes of an API token; a session has every scope of its role. */
   scopes: readonly string[] | 'all';
+  /** The password was set by someone else and not yet changed (src/http/auth.ts refuses nearly everything). */
+  passwordChangeRequired?: boolean;
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { requireUnitEmployee } from '../cases/rooms.js';
 import { parseInput } from '../cases/validate.js';
@@ -6,7 +5,7 @@ import { JifenError } from '../shared/errors.js';
 import { z } from '../shared/zodLocale.js';
 import { appendAuditEvent, insertUser, runInTransaction, type Database } from '../storage/index.js';
 import type { Actor } from './Actor.js';
-import { hashPassword } from './passwords.js';
+import { hashPassword, newOneTimePassword } from './passwords.js';
 import { usernameSchema } from './registerUnitAccount.js';
 
 export const holderLoginInput = z.strictObject({ username: usernameSchema });
@@ -14,8 +13,9 @@ export const holderLoginInput = z.strictObject({ username: usernameSchema });
 /**
  * 为申请人网上注册 (申办流程 第5步): when the unit creates the holder's points account
  * it obtains the holder's login "供申请人后续申请积分和网上查询使用". Only HR of the
- * unit that filed the holder's case may do it; the initial password is shown once
- * and only its argon2id hash is kept.
+ * unit that filed the holder's case may do it; the initial password is shown once,
+ * only its argon2id hash is kept, and the holder must change it at the first
+ * login (chosen by someone else, issue 12).
  */
 export async function createHolderLogin(
   db: Kysely<Database>,
@@ -32,7 +32,7 @@ export async function createHolderLogin(
     throw new JifenError('forbidden', '只能为本单位的申请人开立账号', [], { reason: 'room' });
   // A case filed by the unit is not enough: the holder must still be its employee.
   await requireUnitEmployee(db, c.holderId, c.unitId, req.today, ['caseId']);
-  const initialPassword = randomBytes(12).toString('base64url');
+  const initialPassword = newOneTimePassword();
   const passwordHash = await hashPassword(initialPassword);
   return runInTransaction(db, async (tx) => {
     const existing = await tx
@@ -54,6 +54,7 @@ export async function createHolderLogin(
       role: 'holder',
       holderId: c.holderId,
       passwordHash,
+      passwordChangeRequired: true,
       now: req.now,
     });
     await appendAuditEvent(tx, {

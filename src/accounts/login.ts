@@ -7,11 +7,12 @@ import {
   getUser,
   recordLogin,
   runInTransaction,
+  setPasswordHash,
   type Database,
   type User,
 } from '../storage/index.js';
 import { JifenError } from '../shared/errors.js';
-import { verifyPassword } from './passwords.js';
+import { hashPassword, needsRehash, verifyPassword } from './passwords.js';
 import { hashSecret, newSecret } from './secrets.js';
 
 export interface LoginPolicy {
@@ -32,7 +33,9 @@ const BAD_CREDENTIALS = () => new JifenError('unauthenticated', '用户名或密
  * so at most `maxFailures` guesses are ever checked per lock period whatever the
  * concurrency and the number of servers; unknown usernames are counted and
  * locked exactly like known ones, and are checked against a dummy hash, so
- * neither the answer nor its timing tells whether an account exists.
+ * neither the answer nor its timing tells whether an account exists. A hash
+ * made with other parameters than today's (passwords.ts) is replaced by one
+ * with the current parameters while the password is at hand.
  */
 export async function login(
   db: Kysely<Database>,
@@ -54,20 +57,17 @@ export async function login(
   const sessionSecret = newSecret();
   const csrfToken = newSecret();
   const expiresAt = addMilliseconds(input.now, policy.sessionHours * 3_600_000);
+  const rehashed = needsRehash(record.passwordHash!) ? await hashPassword(input.password) : undefined;
   await runInTransaction(db, async (tx) => {
     await clearLoginGuard(tx, input.username);
     await recordLogin(tx, record.id, { ok: true, now: input.now });
-    await tx
-      .insertInto('sessions')
-      .values({
-        idHash: hashSecret(sessionSecret),
-        userId: record.id,
-        csrfToken,
-        createdAt: input.now,
-        expiresAt,
-        lastSeenAt: input.now,
-      })
-      .execute();
+    if (rehashed)
+      await setPasswordHash(tx, record.id, {
+        passwordHash: rehashed,
+        changeRequired: record.passwordChangeRequired,
+        now: input.now,
+      });
+    await openSession(tx, { sessionSecret, csrfToken, userId: record.id, now: input.now, expiresAt });
   });
   const user: User = {
     id: record.id,
@@ -78,8 +78,27 @@ export async function login(
     unitId: record.unitId,
     holderId: record.holderId,
     active: record.active,
+    passwordChangeRequired: record.passwordChangeRequired,
   };
   return { sessionSecret, csrfToken, expiresAt, user };
+}
+
+/** Stores a new session (only the hash of its secret). */
+export async function openSession(
+  db: Kysely<Database>,
+  s: { sessionSecret: string; csrfToken: string; userId: string; now: string; expiresAt: string },
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      idHash: hashSecret(s.sessionSecret),
+      userId: s.userId,
+      csrfToken: s.csrfToken,
+      createdAt: s.now,
+      expiresAt: s.expiresAt,
+      lastSeenAt: s.now,
+    })
+    .execute();
 }
 
 /** The user behind a session cookie, or undefined if unknown or expired. */

@@ -4,19 +4,19 @@ import { parseInput } from '../cases/validate.js';
 import { JifenError } from '../shared/errors.js';
 import { z } from '../shared/zodLocale.js';
 import { insertUser, runInTransaction, type Database } from '../storage/index.js';
+import { newPasswordSchema, requireAcceptablePassword } from './passwordPolicy.js';
 import { hashPassword } from './passwords.js';
 
 export const usernameSchema = z
   .string()
   .regex(/^[A-Za-z0-9_.-]{3,64}$/, { message: '用户名为 3–64 位字母、数字或 _.-' });
-export const passwordSchema = z.string().min(12, { message: '密码至少 12 位' }).max(256);
 
 export const unitRegistrationInput = z.strictObject({
   unit: registerUnitInput,
   hr: z.strictObject({
     username: usernameSchema,
     displayName: z.string().min(1).max(64),
-    password: passwordSchema,
+    password: newPasswordSchema,
   }),
 });
 
@@ -31,6 +31,8 @@ export async function registerUnitAccount(
   req: { input: unknown; idempotencyKey: string; now: string; today: string },
 ): Promise<{ unitId: string; status: string; username: string; replayed: boolean }> {
   const input = parseInput(unitRegistrationInput, req.input, '单位注册');
+  // The HR officer chose it: the rules apply, no change is forced.
+  requireAcceptablePassword(input.hr.password, input.hr.username, '$.input.hr.password');
   const passwordHash = await hashPassword(input.hr.password);
   return runInTransaction(db, async (tx) => {
     const taken = await tx

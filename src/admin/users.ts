@@ -1,8 +1,9 @@
 /**
  * Users and roles for the administrator: the list (paginated, filterable) and
- * disabling / re-enabling an account. Disabling ends the account's sessions at
- * once; API tokens of a disabled user stop resolving (apiTokens.ts checks
- * `active`). Every change is an audit event in the same transaction.
+ * disabling / re-enabling an account. Disabling ends the account's sessions and
+ * revokes its API tokens at once, for good: re-enabling brings neither back (a
+ * new token must be issued, issue 12). Every change is an audit event in the
+ * same transaction.
  */
 import type { Kysely } from 'kysely';
 import { JifenError } from '../shared/errors.js';
@@ -13,6 +14,7 @@ import { readBool, specificsOf } from '../storage/dialectSpecifics.js';
 import { toInstant } from '../storage/instant.js';
 import { runInTransaction } from '../storage/runInTransaction.js';
 import type { Database } from '../storage/schema.js';
+import { endSessions, revokeUserTokens } from '../storage/userRepository.js';
 import type { AdminActor } from './policyData.js';
 
 export const userListQuery = z.strictObject({
@@ -97,17 +99,18 @@ export async function setUserActive(
       .where('id', '=', userId)
       .execute();
     let sessionsEnded = 0;
+    let tokensRevoked = 0;
     if (!body.active) {
-      const r = await tx.deleteFrom('sessions').where('userId', '=', userId).executeTakeFirst();
-      sessionsEnded = Number(r.numDeletedRows);
+      sessionsEnded = await endSessions(tx, userId);
+      tokensRevoked = await revokeUserTokens(tx, userId, now);
     }
     await appendAuditEvent(tx, {
       at: now,
       actorId: actor.id,
       actorRole: actor.role,
       command: body.active ? 'enable_user' : 'disable_user',
-      payload: { userId, role: user.role },
+      payload: { userId, role: user.role, ...(body.active ? {} : { tokensRevoked }) },
     });
-    return { id: user.id, username: user.username, active: body.active, sessionsEnded };
+    return { id: user.id, username: user.username, active: body.active, sessionsEnded, tokensRevoked };
   });
 }

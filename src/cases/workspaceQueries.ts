@@ -273,6 +273,10 @@ export async function unitEmployees(
         .where('state', 'in', open)
         .execute()
     : [];
+  // Which of them already have their online login (HR may reset its password, issue 12).
+  const logins = ids.length
+    ? await db.selectFrom('users').select('holderId').where('holderId', 'in', ids).execute()
+    : [];
   return {
     total,
     limit,
@@ -291,6 +295,7 @@ export async function unitEmployees(
         permitActive: permit?.status === 'active',
         accountOpensOn: opensOn,
         mayOpenAccount: opensOn !== null && opensOn <= req.today && !c,
+        hasLogin: logins.some((l) => l.holderId === r.id),
         openCase: c
           ? {
               caseId: c.id,

@@ -11,6 +11,16 @@ import type { Database } from '../storage/schema.js';
 export const SESSION_COOKIE = 'jifen_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/**
+ * What a user whose password was set by someone else (HR, the administrator, a
+ * reset) may do before changing it: see the session, log out, change the
+ * password. Everything else answers 403 `reason: 'password_change'` (issue 12).
+ */
+const OPEN_BEFORE_PASSWORD_CHANGE = new Set([
+  'GET /api/v1/auth/session',
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/password',
+]);
 
 /**
  * Deny by default: every non-public route declares its roles; the request's
@@ -25,6 +35,13 @@ export function installAuth(app: FastifyInstance, db: Kysely<Database>, clock: (
     if (!access || 'public' in access) return;
     const actor = await authenticate(req, db, clock());
     if (!actor) throw new JifenError('unauthenticated', '请先登录');
+    if (
+      actor.passwordChangeRequired &&
+      !OPEN_BEFORE_PASSWORD_CHANGE.has(`${req.method} ${req.routeOptions.url}`)
+    )
+      throw new JifenError('forbidden', '初始密码或重置后的密码须先修改，才能继续使用', [], {
+        reason: 'password_change',
+      });
     if (!access.roles.includes(actor.role))
       throw new JifenError('forbidden', '当前角色无权进行此操作', [], { reason: 'role' });
     // Deny by default for tokens: a route that declares no scope refuses every token.

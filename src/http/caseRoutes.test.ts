@@ -145,6 +145,17 @@ describeOnBothEngines('case routes over real HTTP', (getDb) => {
     const login = await holder.login(opened!.username, opened!.initialPassword);
     expect(login.status).toBe(200);
     const holderId = (login.json.user as { holderId: string }).holderId;
+    // The initial password was chosen by the unit: the holder changes it before anything else.
+    expect(login.json.user).toMatchObject({ passwordChangeRequired: true });
+    expect((await holder.req('GET', `/api/v1/holders/${holderId}/cases`)).json.reason).toBe(
+      'password_change',
+    );
+    const changed = await holder.req('POST', '/api/v1/auth/password', {
+      currentPassword: opened!.initialPassword,
+      newPassword: 'my own long secret 7',
+    });
+    expect(changed.status, changed.text).toBe(200);
+    holder.csrf = changed.json.csrfToken as string;
     expect((await holder.req('GET', `/api/v1/holders/${holderId}/cases`)).status).toBe(200);
     expect(
       (

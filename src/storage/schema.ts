@@ -90,6 +90,8 @@ export interface UsersTable extends Stamps {
   failedLogins: Generated<number>;
   lockedUntil: string | null;
   lastLoginAt: string | null;
+  /** Migration 0160: the password was set by someone else and must be changed at the next login. */
+  passwordChangeRequired: ColumnType<boolean | number, boolean | number | undefined, boolean | number>;
 }
 
 export interface HoldersTable extends Stamps {

@@ -18,6 +18,8 @@ export interface User {
   unitId: string | null;
   holderId: string | null;
   active: boolean;
+  /** The password was set by someone else (HR, the administrator, a reset): its owner must change it first. */
+  passwordChangeRequired: boolean;
 }
 
 export interface NewUserInput {
@@ -29,6 +31,8 @@ export interface NewUserInput {
   unitId?: string | null;
   holderId?: string | null;
   passwordHash?: string | null;
+  /** True when someone other than the account's owner chose the password (default false: seeds, tests). */
+  passwordChangeRequired?: boolean;
   now: string;
 }
 
@@ -41,7 +45,14 @@ const PUBLIC_COLUMNS = [
   'unitId',
   'holderId',
   'active',
+  'passwordChangeRequired',
 ] as const;
+
+const readUser = <R extends { active: unknown; passwordChangeRequired: unknown }>(row: R) => ({
+  ...row,
+  active: readBool(row.active),
+  passwordChangeRequired: readBool(row.passwordChangeRequired),
+});
 
 export async function insertUser(db: Db, input: NewUserInput): Promise<User> {
   const now = toInstant(input.now);
@@ -57,6 +68,7 @@ export async function insertUser(db: Db, input: NewUserInput): Promise<User> {
       holderId: input.holderId ?? null,
       passwordHash: input.passwordHash ?? null,
       active: specificsOf(db).bool(true),
+      passwordChangeRequired: specificsOf(db).bool(input.passwordChangeRequired ?? false),
       lockedUntil: null,
       lastLoginAt: null,
       createdAt: now,
@@ -64,12 +76,12 @@ export async function insertUser(db: Db, input: NewUserInput): Promise<User> {
     })
     .returning(PUBLIC_COLUMNS)
     .executeTakeFirstOrThrow();
-  return { ...row, active: readBool(row.active) };
+  return readUser(row);
 }
 
 export async function getUser(db: Db, id: string): Promise<User | undefined> {
   const row = await db.selectFrom('users').select(PUBLIC_COLUMNS).where('id', '=', id).executeTakeFirst();
-  return row && { ...row, active: readBool(row.active) };
+  return row && readUser(row);
 }
 
 /** For the login use case only: the password hash and lockout fields. */
@@ -79,7 +91,7 @@ export async function getLoginRecord(db: Db, username: string) {
     .select([...PUBLIC_COLUMNS, 'passwordHash', 'lastLoginAt'])
     .where('username', '=', username)
     .executeTakeFirst();
-  return row && { ...row, active: readBool(row.active) };
+  return row && readUser(row);
 }
 
 /** A successful login: when it happened (the lockout lives in login_guards, migration 0150). */
@@ -91,4 +103,44 @@ export async function recordLogin(db: Db, id: string, outcome: { ok: true; now: 
     .set({ lastLoginAt: now, updatedAt: now })
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw new JifenError('not_found', '用户不存在', [], { userId: id });
+}
+
+/**
+ * A new password hash. `changeRequired`: set by someone else (a reset), so its
+ * owner must change it at the next login; false when the owner chose it.
+ */
+export async function setPasswordHash(
+  db: Db,
+  id: string,
+  p: { passwordHash: string; changeRequired: boolean; now: string },
+): Promise<void> {
+  const result = await db
+    .updateTable('users')
+    .where('id', '=', id)
+    .set({
+      passwordHash: p.passwordHash,
+      passwordChangeRequired: specificsOf(db).bool(p.changeRequired),
+      updatedAt: toInstant(p.now),
+    })
+    .executeTakeFirst();
+  if (result.numUpdatedRows === 0n) throw new JifenError('not_found', '用户不存在', [], { userId: id });
+}
+
+/** Ends every session of the user (a password change or reset, a disabled account); returns how many. */
+export async function endSessions(db: Db, userId: string, except?: { idHash: string }): Promise<number> {
+  let q = db.deleteFrom('sessions').where('userId', '=', userId);
+  if (except) q = q.where('idHash', '!=', except.idHash);
+  const r = await q.executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Revokes every API token of the user that is still valid (a disabled account); returns how many. */
+export async function revokeUserTokens(db: Db, userId: string, now: string): Promise<number> {
+  const r = await db
+    .updateTable('apiTokens')
+    .set({ revokedAt: toInstant(now) })
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

@@ -141,7 +141,7 @@ describe('city supervisor and admin in a real browser', () => {
     // The API's errors: a summary and each message on its field.
     await dialog.getByRole('alert').waitFor();
     await dialog.locator('.ant-form-item-explain-error', { hasText: '用户名为 3–64 位' }).waitFor();
-    await dialog.locator('.ant-form-item-explain-error', { hasText: '密码至少 12 位' }).waitFor();
+    await dialog.locator('.ant-form-item-explain-error', { hasText: '密码至少 12 个字符' }).waitFor();
     await dialog.locator('.ant-form-item-explain-error', { hasText: '区级工作人员须指定所属区' }).waitFor();
     await dialog.getByLabel('用户名', { exact: true }).fill('clerk.ja2');
     await pick(page, dialog, '所属区', '静安');

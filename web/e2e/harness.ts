@@ -8,6 +8,7 @@ import { testPolicy } from '../../src/policy/testing/testPolicy.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TODAY, seedDemo } from '../../src/cases/demo/seedDemo.js';
 import { startTestServer, type TestServer } from '../../src/http/testing/startTestServer.js';
 import { createTestDatabase, type TestDatabase } from '../../src/storage/testing/createTestDatabase.js';
@@ -141,4 +142,26 @@ export async function checkScreenshot(page: Page, png: Buffer): Promise<Screensh
       cjkRendered: cjk !== tofu && cjk !== blank,
     };
   }, png.toString('base64'));
+}
+
+/** Saves the screenshot NAME and checks it is not blank and shows rendered Chinese. */
+export async function looksRendered(page: Page, name: string): Promise<void> {
+  const check = await checkScreenshot(page, await screenshot(page, name));
+  expect(check.cjkRendered).toBe(true);
+  expect(check.inkRatio).toBeGreaterThan(0.02);
+  expect(check.colours).toBeGreaterThan(3);
+}
+
+/**
+ * On the forced 请设置新密码 page (a password set by someone else), chooses the
+ * user's own password as a person would, and waits to land in the workspace.
+ */
+export async function setOwnPassword(page: Page, current: string, next: string): Promise<void> {
+  await page.getByText('请设置新密码', { exact: true }).waitFor();
+  const form = page.getByRole('form', { name: '修改密码' });
+  await form.getByLabel(/^当前密码/).fill(current);
+  await form.getByLabel('新密码', { exact: true }).fill(next);
+  await form.getByLabel('再次输入新密码').fill(next);
+  await form.getByRole('button', { name: '确认修改' }).click();
+  await page.waitForURL((u) => u.pathname !== '/account/password');
 }

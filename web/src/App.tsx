@@ -1,7 +1,7 @@
 import { Result, Spin } from 'antd';
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { Link, Route, Routes } from 'react-router';
-import type { Role } from './api/session';
+import { ROLE_LABEL, type Role } from './api/session';
 import { AppLayout } from './components/AppLayout';
 import { RequireRole } from './components/RequireRole';
 import HomePage from './pages/HomePage';
@@ -23,6 +23,7 @@ const PUBLIC = {
   registerUnit: page(() => import('./pages/employer/RegisterUnitPage')),
 };
 const Login = page(() => import('./pages/LoginPage'));
+const ChangePassword = page(() => import('./pages/account/ChangePasswordPage'));
 
 /** Workspace root path → roles that may open it → its lazy routes module (with nested <Routes>). */
 const WORKSPACES: Array<{ path: string; roles: Role[]; Component: LazyExoticComponent<ComponentType> }> = [
@@ -49,6 +50,14 @@ export function App() {
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />
           <Route path="login" element={<Login />} />
+          <Route
+            path="account/password"
+            element={
+              <RequireRole roles={Object.keys(ROLE_LABEL) as Role[]} openBeforePasswordChange>
+                <ChangePassword />
+              </RequireRole>
+            }
+          />
           <Route path="simulate" element={<PUBLIC.simulate />} />
           <Route path="plan" element={<PUBLIC.plan />} />
           <Route path="checklist" element={<PUBLIC.checklist />} />

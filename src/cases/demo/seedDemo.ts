@@ -6,11 +6,11 @@
  * education, household), and cases in every state, all driven through the
  * real use cases (so every case has its audit trail, receipts, notices,
  * determinations and messages). Demo accounts share one documented password,
- * hashed with argon2id.
+ * hashed with argon2id with the server's one parameter set (accounts/passwords.ts).
  */
 import type { PolicyData } from '../../policy/PolicyData.js';
-import argon2 from 'argon2';
 import type { Kysely } from 'kysely';
+import { hashPassword } from '../../accounts/passwords.js';
 import { addDays, addYears, indexToIsoMonth, isoMonthToIndex } from '../../shared/dates.js';
 import { migrateToLatest } from '../../storage/migrate.js';
 import { insertUser } from '../../storage/userRepository.js';
@@ -96,7 +96,7 @@ export async function seedDemo(
   if (exists)
     return { alreadySeeded: true, units: 0, holders: 0, cases: {}, accounts: [], password: DEMO_PASSWORD };
   const t0 = '2025-01-02T01:00:00.000Z';
-  const hash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id });
+  const hash = await hashPassword(DEMO_PASSWORD);
   const accounts: DemoAccount[] = [];
   const addUser = async (
     username: string,

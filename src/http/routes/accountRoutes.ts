@@ -1,13 +1,16 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { issueApiToken, revokeApiToken, scopeSchema } from '../../accounts/apiTokens.js';
+import { changePassword, passwordChangeBody } from '../../accounts/changePassword.js';
 import { login, logout, logoutEverywhere, resolveSession } from '../../accounts/login.js';
+import { containsUsername, newPasswordSchema, passwordProblem } from '../../accounts/passwordPolicy.js';
 import { hashPassword } from '../../accounts/passwords.js';
 import { JifenError } from '../../shared/errors.js';
 import { insertUser } from '../../storage/index.js';
 import { DISTRICT_ROLES, DISTRICTS, ROLES as ALL_ROLES } from '../../shared/vocabulary.js';
 import type { Database } from '../../storage/schema.js';
 import { SESSION_COOKIE } from '../auth.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { LoginThrottle } from '../loginThrottle.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 
@@ -26,6 +29,7 @@ const publicUser = (u: {
   district: string | null;
   unitId: string | null;
   holderId: string | null;
+  passwordChangeRequired?: boolean;
 }) => ({
   id: u.id,
   username: u.username,
@@ -34,11 +38,25 @@ const publicUser = (u: {
   district: u.district,
   unitId: u.unitId,
   holderId: u.holderId,
+  /** The password was set by someone else: the web UI sends the user to the change page first. */
+  passwordChangeRequired: u.passwordChangeRequired ?? false,
 });
 
 /** Login, logout, logout everywhere, the current session; admin: officers' accounts and integration tokens. */
 export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
   const { db, clock } = deps;
+  const setSessionCookie = (req: FastifyRequest, reply: FastifyReply, secret: string, expiresAt: string) => {
+    const secure = deps.cookieSecure === 'auto' ? req.protocol === 'https' : deps.cookieSecure === 'true';
+    // A new cookie replaces whatever the client sent: a planted session id is never adopted.
+    reply.setCookie(SESSION_COOKIE, secret, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure,
+      path: '/',
+      // Relative lifetime: the browser's clock need not agree with the server's (a demo or test clock).
+      maxAge: Math.max(0, Math.floor((Date.parse(expiresAt) - Date.parse(clock())) / 1000)),
+    });
+  };
   return [
     route({
       method: 'POST',
@@ -54,16 +72,7 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
           throw new JifenError('rate_limited', '登录尝试过于频繁，请稍后再试');
         const body = req.body as { username: string; password: string };
         const s = await login(db, { ...body, now: clock() });
-        const secure = deps.cookieSecure === 'auto' ? req.protocol === 'https' : deps.cookieSecure === 'true';
-        // A new cookie replaces whatever the client sent: a planted session id is never adopted.
-        reply.setCookie(SESSION_COOKIE, s.sessionSecret, {
-          httpOnly: true,
-          sameSite: 'strict',
-          secure,
-          path: '/',
-          // Relative lifetime: the browser's clock need not agree with the server's (a demo or test clock).
-          maxAge: Math.max(0, Math.floor((Date.parse(s.expiresAt) - Date.parse(clock())) / 1000)),
-        });
+        setSessionCookie(req, reply, s.sessionSecret, s.expiresAt);
         return { user: publicUser(s.user), csrfToken: s.csrfToken, expiresAt: s.expiresAt };
       },
     }),
@@ -99,19 +108,46 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
     route({
       method: 'POST',
       url: '/api/v1/auth/logout-all',
-      summary: '退出所有设备上的登录',
+      summary: '退出所有设备上的登录（结束全部会话；系统对接的访问令牌不受影响，须由管理员撤销）',
       tags: ['账号'],
       access: { roles: ALL_ROLES, room: 'self' },
       handler: async (req, reply) => {
         const n = await logoutEverywhere(db, req.actor!.id);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
-        return { ok: true, sessionsEnded: n };
+        // API tokens belong to systems, not to a browser: they survive (the administrator revokes them,
+        // and disabling the account revokes them all). The answer says so (issue 12).
+        return { ok: true, sessionsEnded: n, apiTokensRevoked: false };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      summary:
+        '修改本人密码（须输入当前密码；成功后其他设备上的会话全部结束，本会话换发新的会话与 CSRF 令牌）',
+      tags: ['账号'],
+      access: { roles: ALL_ROLES, room: 'self' },
+      schema: { body: passwordChangeBody },
+      handler: async (req, reply) => {
+        const r = await changePassword(db, {
+          actor: req.actor!,
+          input: req.body as z.output<typeof passwordChangeBody>,
+          now: clock(),
+        });
+        setSessionCookie(req, reply, r.sessionSecret, r.expiresAt);
+        return {
+          ok: true,
+          csrfToken: r.csrfToken,
+          expiresAt: r.expiresAt,
+          otherSessionsEnded: r.otherSessionsEnded,
+          apiTokensRevoked: false,
+        };
       },
     }),
     route({
       method: 'POST',
       url: '/api/v1/admin/users',
-      summary: '创建工作人员账号（受理、审核、核定、市级监督、管理员）——仅管理员',
+      summary:
+        '创建工作人员账号（受理、审核、核定、市级监督、管理员；初始密码由管理员设定，本人首次登录后须修改）——仅管理员',
       tags: ['管理'],
       access: { roles: ['admin'], room: 'city', scope: 'admin' },
       schema: {
@@ -129,12 +165,20 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
               'admin',
             ]),
             district: z.enum(DISTRICTS).optional(),
-            password: z.string().min(12, { message: '密码至少 12 位' }).max(256),
+            password: newPasswordSchema,
           })
           .refine((b) => !(DISTRICT_ROLES as readonly string[]).includes(b.role) || b.district, {
             message: '区级工作人员须指定所属区',
             path: ['district'],
-          }),
+          })
+          // Reported once: only when the password passes the rules that do not need the username.
+          .refine(
+            (b) => passwordProblem(b.password) !== undefined || !containsUsername(b.password, b.username),
+            {
+              message: '密码不能包含用户名',
+              path: ['password'],
+            },
+          ),
       },
       handler: async (req, reply) => {
         const b = req.body as {
@@ -148,6 +192,8 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
           ...b,
           district: b.district ?? null,
           passwordHash: await hashPassword(b.password),
+          // Chosen by the administrator, not by its owner: changed at the first login.
+          passwordChangeRequired: true,
           now: clock(),
         });
         reply.status(201);

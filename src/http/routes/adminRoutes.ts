@@ -20,6 +20,7 @@ import {
   userListQuery,
   type UserListQuery,
 } from '../../admin/users.js';
+import { resetUserPassword } from '../../accounts/resetPassword.js';
 import type { Database } from '../../storage/schema.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 
@@ -55,7 +56,7 @@ export function adminRoutes({ db, clock, policy }: AdminRouteDeps): RouteSpec[] 
     route({
       method: 'POST',
       url: '/api/v1/admin/users/:id/active',
-      summary: '停用或重新启用账号（停用时立即结束其全部会话）——仅管理员',
+      summary: '停用或重新启用账号（停用时立即结束其全部会话并撤销其全部访问令牌）——仅管理员',
       tags: ['管理'],
       access: ADMIN,
       schema: { params: userId, body: userActiveBody },
@@ -67,6 +68,17 @@ export function adminRoutes({ db, clock, policy }: AdminRouteDeps): RouteSpec[] 
           req.body as z.output<typeof userActiveBody>,
           clock(),
         ),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/v1/admin/users/:id/password-reset',
+      summary:
+        '重置工作人员或单位经办人的密码：签发一次性密码（只显示一次），结束其全部会话，本人登录后须修改——仅管理员',
+      tags: ['管理'],
+      access: ADMIN,
+      schema: { params: userId },
+      handler: (req) =>
+        resetUserPassword(db, { actor: actor(req), userId: (req.params as { id: string }).id, now: clock() }),
     }),
     route({
       method: 'GET',

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Actor as Account } from '../../accounts/Actor.js';
+import { resetHolderPassword } from '../../accounts/resetPassword.js';
 import {
   caseWorkspace,
   districtUnits,
@@ -38,7 +39,8 @@ const CASE_READERS = ROLES.filter((r) => r !== 'admin');
 /**
  * Read routes of the web workspaces (issue 6): the registry data beside the
  * claims, the pre-check and the engine's result before acting, the unit's
- * employees, and the units of a district awaiting verification.
+ * employees (and resetting their holder login's password), and the units of a
+ * district awaiting verification.
  */
 export function workspaceRoutes({ db, clock }: WorkspaceRouteDeps): RouteSpec[] {
   const today = () => shanghaiDay(clock());
@@ -86,6 +88,24 @@ export function workspaceRoutes({ db, clock }: WorkspaceRouteDeps): RouteSpec[] 
           },
           req.policy,
         );
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/v1/units/:id/holders/:holderId/password-reset',
+      summary: '重置本单位员工（持证人）的网上账号密码：签发一次性密码（只显示一次），持证人登录后须修改',
+      tags: ['单位'],
+      access: { roles: ['employer_hr'], room: 'own_unit' },
+      schema: { params: z.strictObject({ id, holderId: id }) },
+      handler: async (req) => {
+        const p = req.params as { id: string; holderId: string };
+        return resetHolderPassword(db, {
+          actor: req.actor!,
+          unitId: p.id,
+          holderId: p.holderId,
+          now: clock(),
+          today: today(),
+        });
       },
     }),
     route({

@@ -18,6 +18,8 @@ export interface User {
   district: string | null;
   unitId: string | null;
   holderId: string | null;
+  /** The password was set by someone else (HR, the administrator, a reset): it must be changed first. */
+  passwordChangeRequired?: boolean;
 }
 
 interface SessionResponse {
@@ -30,6 +32,8 @@ interface SessionState {
   loading: boolean;
   login: (username: string, password: string) => Promise<User>;
   logout: () => Promise<void>;
+  /** 修改密码: the server ends the other sessions and renews this one (new CSRF token). */
+  changePassword: (currentPassword: string, newPassword: string) => Promise<void>;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -64,7 +68,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, []);
 
-  const value = useMemo(() => ({ user, loading, login, logout }), [user, loading, login, logout]);
+  const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
+    const r = await api<{ csrfToken: string }>('POST', '/api/v1/auth/password', {
+      currentPassword,
+      newPassword,
+    });
+    setCsrfToken(r.csrfToken);
+    setUser((u) => (u ? { ...u, passwordChangeRequired: false } : u));
+  }, []);
+
+  const value = useMemo(
+    () => ({ user, loading, login, logout, changePassword }),
+    [user, loading, login, logout, changePassword],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -56,6 +56,9 @@ export function AppLayout() {
               {user.displayName}（{ROLE_LABEL[user.role]}
               {user.district ? ` · ${user.district}` : ''}）
             </Typography.Text>
+            <Button size="small" onClick={() => void navigate('/account/password')}>
+              修改密码
+            </Button>
             <Button size="small" onClick={() => void logout().then(() => navigate('/'))}>
               退出
             </Button>

@@ -1,10 +1,19 @@
 import { Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { ROLE_LABEL, useSession, type Role } from '../api/session';
 
 /** Deny unless the signed-in role may see the page (the API checks again; this only spares a dead end). */
-export function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
+export function RequireRole({
+  roles,
+  openBeforePasswordChange = false,
+  children,
+}: {
+  roles: Role[];
+  /** The page that stays open while the password must be changed (the change page itself). */
+  openBeforePasswordChange?: boolean;
+  children: ReactNode;
+}) {
   const { user, loading } = useSession();
   const location = useLocation();
   if (loading) return <Spin style={{ display: 'block', margin: 48 }} />;
@@ -17,6 +26,9 @@ export function RequireRole({ roles, children }: { roles: Role[]; children: Reac
         extra={<Link to={`/login?next=${encodeURIComponent(location.pathname)}`}>去登录</Link>}
       />
     );
+  // A password set by someone else is changed before the workspace opens (the API refuses it too).
+  if (user.passwordChangeRequired && !openBeforePasswordChange)
+    return <Navigate to="/account/password" replace />;
   if (!roles.includes(user.role))
     return (
       <Result

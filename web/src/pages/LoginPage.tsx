@@ -21,7 +21,9 @@ export default function LoginPage() {
           setError(undefined);
           try {
             const user = await login(v.username, v.password);
-            await navigate(params.get('next') ?? ROLE_MENU[user.role][0]?.key ?? '/');
+            // A password set by someone else (the unit, the administrator, a reset) is changed first.
+            if (user.passwordChangeRequired) await navigate('/account/password');
+            else await navigate(params.get('next') ?? ROLE_MENU[user.role][0]?.key ?? '/');
           } catch (e) {
             setError(e);
           } finally {

@@ -1,7 +1,9 @@
 import { Button, Form, Input, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
+import { useSession } from '../../api/session';
 import { ProblemAlert, applyFieldErrors } from '../../components/ProblemAlert';
+import { ResetPasswordModal, type PasswordResetAnswer } from '../../components/ResetPasswordModal';
 import { DISTRICTS, type Page } from '../city/cityTypes';
 
 interface UserRow {
@@ -43,6 +45,8 @@ export default function UsersPage() {
   const [error, setError] = useState<unknown>();
   const [creating, setCreating] = useState(false);
   const [toggling, setToggling] = useState<UserRow>();
+  const [resetting, setResetting] = useState<UserRow>();
+  const { user: me } = useSession();
   // Only the latest request may fill the table: an earlier, slower answer (a filter typed over) is dropped.
   const latest = useRef(0);
   const load = useCallback(() => {
@@ -140,14 +144,22 @@ export default function UsersPage() {
           {
             title: '操作',
             render: (_, u) => (
-              <Button
-                size="small"
-                danger={u.active}
-                onClick={() => setToggling(u)}
-                aria-label={`${u.active ? '停用' : '启用'} ${u.username}`}
-              >
-                {u.active ? '停用' : '启用'}
-              </Button>
+              <Space size="small">
+                <Button
+                  size="small"
+                  danger={u.active}
+                  onClick={() => setToggling(u)}
+                  aria-label={`${u.active ? '停用' : '启用'} ${u.username}`}
+                >
+                  {u.active ? '停用' : '启用'}
+                </Button>
+                {/* Holders are reset by their unit's HR; one's own password is changed, not reset. */}
+                {u.role !== 'holder' && u.id !== me?.id ? (
+                  <Button size="small" onClick={() => setResetting(u)} aria-label={`重置密码 ${u.username}`}>
+                    重置密码
+                  </Button>
+                ) : null}
+              </Space>
             ),
           },
         ]}
@@ -159,6 +171,18 @@ export default function UsersPage() {
           setCreating(false);
           load();
         }}
+      />
+      <ResetPasswordModal
+        target={resetting ? `${resetting.displayName}（${resetting.username}）` : undefined}
+        title="重置密码"
+        reset={() =>
+          api<PasswordResetAnswer>(
+            'POST',
+            `/api/v1/admin/users/${encodeURIComponent(resetting!.id)}/password-reset`,
+            {},
+          )
+        }
+        onClose={() => setResetting(undefined)}
       />
       <ToggleUserModal
         user={toggling}
@@ -235,7 +259,11 @@ function CreateUserModal({
             <Select placeholder="选择区" options={DISTRICTS.map((d) => ({ value: d, label: d }))} />
           </Form.Item>
         ) : null}
-        <Form.Item name="password" label="初始密码" extra="至少 12 位；请线下告知本人并提醒及时修改">
+        <Form.Item
+          name="password"
+          label="初始密码"
+          extra="至少 12 个字符，不能包含用户名，不能是常见密码；请线下告知本人，本人首次登录后须修改"
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
@@ -261,7 +289,9 @@ function ToggleUserModal({
         active: !user.active,
         reason: form.getFieldValue('reason') ?? '',
       });
-      void message.success(user.active ? '已停用，该账号的会话已全部结束' : '已启用');
+      void message.success(
+        user.active ? '已停用，该账号的会话已全部结束，访问令牌已全部撤销' : '已启用（原有访问令牌不会恢复）',
+      );
       form.resetFields();
       setError(undefined);
       onDone();

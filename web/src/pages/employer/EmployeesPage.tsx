@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { ResetPasswordModal, type PasswordResetAnswer } from '../../components/ResetPasswordModal';
 
 interface Employee {
   holderId: string;
@@ -14,6 +15,8 @@ interface Employee {
   accountOpensOn: string | null;
   mayOpenAccount: boolean;
   openCase: { caseId: string; state: string; stateLabel: string; ownUnit: boolean } | null;
+  /** The holder's online login has been opened (the unit may reset its password). */
+  hasLogin: boolean;
 }
 
 /** The unit's employees per the social-insurance registry, and when each one's points account may be opened. */
@@ -24,6 +27,7 @@ export default function EmployeesPage({ unitId }: { unitId: string }) {
   const [data, setData] = useState<{ total: number; items: Employee[] }>({ total: 0, items: [] });
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(true);
+  const [resetting, setResetting] = useState<Employee>();
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -120,7 +124,31 @@ export default function EmployeesPage({ unitId }: { unitId: string }) {
                 </Button>
               ),
           },
+          {
+            title: '网上账号',
+            key: 'login',
+            render: (_: unknown, e) =>
+              e.hasLogin ? (
+                <Button size="small" onClick={() => setResetting(e)} aria-label={`重置持证人密码 ${e.name}`}>
+                  重置持证人密码
+                </Button>
+              ) : (
+                <Typography.Text type="secondary">未开立</Typography.Text>
+              ),
+          },
         ]}
+      />
+      <ResetPasswordModal
+        target={resetting ? `持证人 ${resetting.name}` : undefined}
+        title="重置持证人密码"
+        reset={() =>
+          api<PasswordResetAnswer>(
+            'POST',
+            `/api/v1/units/${encodeURIComponent(unitId)}/holders/${encodeURIComponent(resetting!.holderId)}/password-reset`,
+            {},
+          )
+        }
+        onClose={() => setResetting(undefined)}
       />
     </>
   );

@@ -241,7 +241,7 @@ export default function EmployerCasePage() {
             <Result
               status="success"
               title={`已为持证人开立账号 ${account.username}`}
-              subTitle="初始密码只显示这一次，请当面告知持证人并提醒其登录后修改。"
+              subTitle="初始密码只显示这一次，请当面告知持证人；持证人首次登录后须设置自己的密码。"
               extra={
                 <Typography.Text copyable code data-testid="initial-password" style={{ fontSize: 18 }}>
                   {account.initialPassword}
