@@ -31,6 +31,7 @@ try {
   const app = await buildServer({
     config,
     db: handle.db,
+    readDb: handle.readDb,
     ...(today ? { clock: dayClock(today) } : {}),
     ready: async () => void (await handle.db.selectFrom('units').select('id').limit(1).execute()),
     ...(handle.poolStats ? { poolStats: handle.poolStats } : {}),

@@ -18,6 +18,8 @@ import { route, type RouteSpec } from '../routeSpec.js';
 
 export interface CaseRouteDeps {
   db: Kysely<Database>;
+  /** Lists and statistics (never a version behind an If-Match): a replica or a separate pool. */
+  readDb?: Kysely<Database>;
   clock: () => string;
   /** Anonymous unit registration shares the per-address throttle of login. */
   throttle: LoginThrottle;
@@ -186,7 +188,7 @@ const OFFICERS = [...DISTRICT_ROLES, 'city_supervisor'] as const;
  * Idempotency-Key and optionally If-Match: <version>), and the queries. Thin:
  * the use cases check rooms, guards and input; errors render as problem+json.
  */
-export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] {
+export function caseRoutes({ db, readDb = db, clock, throttle }: CaseRouteDeps): RouteSpec[] {
   const time = () => {
     const now = clock();
     return { now, today: shanghaiDay(now) };
@@ -339,7 +341,7 @@ export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] 
           after?: string;
         };
         const [submittedAt, id] = q.after?.split('~') ?? [];
-        return cases.districtQueue(db, {
+        return cases.districtQueue(readDb, {
           actor: actorOf(req.actor!),
           district: (req.params as { district: (typeof DISTRICTS)[number] }).district,
           today: time().today,
@@ -358,7 +360,7 @@ export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] 
       access: { roles: OFFICERS, room: 'own_district', scope: 'stats:read' },
       schema: { params: district },
       handler: (req) =>
-        cases.districtStatistics(db, {
+        cases.districtStatistics(readDb, {
           actor: actorOf(req.actor!),
           district: (req.params as { district: (typeof DISTRICTS)[number] }).district,
           today: time().today,
@@ -372,7 +374,7 @@ export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] 
       access: { roles: ['employer_hr', 'city_supervisor'], room: 'own_unit', scope: 'cases:read' },
       schema: { params: caseId },
       handler: (req) =>
-        cases.unitCases(db, {
+        cases.unitCases(readDb, {
           actor: actorOf(req.actor!),
           unitId: (req.params as { id: string }).id,
           today: time().today,
@@ -386,7 +388,7 @@ export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] 
       access: { roles: ['holder', 'city_supervisor'], room: 'own_case', scope: 'cases:read' },
       schema: { params: caseId },
       handler: (req) =>
-        cases.holderCases(db, {
+        cases.holderCases(readDb, {
           actor: actorOf(req.actor!),
           holderId: (req.params as { id: string }).id,
           today: time().today,
