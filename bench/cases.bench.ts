@@ -197,6 +197,12 @@ async function commandMix(db: Kysely<Database>, engine: DialectName) {
     `${fmt((commands / parMs) * 1000, 0)} cmd/s`,
     `${fmt(parMs / commands, 2)} ms/command`,
   );
+  // Issue 16: with no city-wide audit lock, parallel officers must add throughput (goal ≥ 2× on PostgreSQL).
+  line(
+    `parallel ÷ sequential (${workers} officers vs 1)`,
+    `${fmt(commands / parMs / (seqCommands / seqMs), 2)}×`,
+    engine === 'postgres' ? 'goal ≥ 2×' : '(SQLite has one writer)',
+  );
   line('case views read during the mix', fmt(queries));
 }
 

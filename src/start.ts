@@ -38,6 +38,7 @@ try {
     config,
     db: handle.db,
     policy,
+    readDb: handle.readDb,
     ...(today ? { clock: dayClock(today) } : {}),
     ready: async () => void (await handle.db.selectFrom('units').select('id').limit(1).execute()),
     ...(handle.poolStats ? { poolStats: handle.poolStats } : {}),

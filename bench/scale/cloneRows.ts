@@ -7,9 +7,9 @@
  * with one `INSERT … SELECT * FROM unnest($1::text[], …)` per table and batch
  * (one round trip for thousands of rows; no per-row statements).
  *
- * The audit events of the clones form one new hash chain, computed here exactly
- * as `auditHash` does (the canonical JSON of the event with its stored,
- * already canonical payload): `jifen audit verify` checks it like any other.
+ * The audit events of each clone form its case's hash chain, computed here exactly
+ * as `chainedAuditHash` does (the canonical JSON of the event with its stored,
+ * already canonical payload): `jifen audit verify` checks them like any other.
  */
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
@@ -213,16 +213,18 @@ export class ColumnBatch {
 }
 
 /**
- * The audit chain of the clones, appended after `head`. Column order of
- * `audit_events`: seq, id, at, actor_id, actor_role, command, case_id,
- * payload_json, prev_hash, hash (migration 0001).
+ * The audit chains of the clones: one chain per cloned case (`case:<id>`, as
+ * `appendAuditEvent` writes them since migration 0170), each hashed exactly as
+ * `chainedAuditHash` does. Column order of `audit_events`: seq, id, at,
+ * actor_id, actor_role, command, case_id, payload_json, prev_hash, hash (0001),
+ * chain, chain_seq (0170). `seq` is a global ordering key counted here; the
+ * seeder moves the database's sequence past it and writes the chain heads.
  */
 export class AuditChain {
   seq: number;
-  hash: string;
-  constructor(head = { seq: 0, hash: GENESIS_HASH }) {
-    this.seq = head.seq;
-    this.hash = head.hash;
+  readonly #heads = new Map<string, { chainSeq: number; hash: string }>();
+  constructor(firstSeq = 0) {
+    this.seq = firstSeq;
   }
   /** `row` is a rendered audit_events row of a template (seq and hashes are replaced). */
   next(row: {
@@ -235,13 +237,18 @@ export class AuditChain {
     payloadJson: string;
   }) {
     const seq = ++this.seq;
+    const chain = `case:${row.caseId}`;
+    const head = this.#heads.get(chain) ?? { chainSeq: 0, hash: GENESIS_HASH };
+    const chainSeq = head.chainSeq + 1;
     // canonicalJson of the hashed fields, keys in code-unit order; the payload text is already canonical.
     const body =
       `{"actorId":${JSON.stringify(row.actorId)},"actorRole":${JSON.stringify(row.actorRole)},` +
-      `"at":${JSON.stringify(row.at)},"caseId":${JSON.stringify(row.caseId)},"command":${JSON.stringify(row.command)},` +
-      `"id":${JSON.stringify(row.id)},"payload":${row.payloadJson},"seq":${seq}}`;
-    const prevHash = this.hash;
-    this.hash = createHash('sha256').update(prevHash).update(body).digest('hex');
-    return { seq, prevHash, hash: this.hash };
+      `"at":${JSON.stringify(row.at)},"caseId":${JSON.stringify(row.caseId)},"chain":${JSON.stringify(chain)},` +
+      `"chainSeq":${chainSeq},"command":${JSON.stringify(row.command)},` +
+      `"id":${JSON.stringify(row.id)},"payload":${row.payloadJson}}`;
+    const prevHash = head.hash;
+    const hash = createHash('sha256').update(prevHash).update(body).digest('hex');
+    this.#heads.set(chain, { chainSeq, hash });
+    return { seq, prevHash, hash, chain, chainSeq };
   }
 }

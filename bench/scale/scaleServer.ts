@@ -14,6 +14,7 @@ const app = await buildServer({
   config: loadServerConfig({ ...process.env, LOG_LEVEL: 'silent' }),
   logger: false,
   db: handle.db,
+  readDb: handle.readDb,
   clock: () => `${WORLD_TODAY}T02:00:00.000Z`,
   ready: async () => void (await handle.db.selectFrom('units').select('id').limit(1).execute()),
   poolStats: handle.poolStats,

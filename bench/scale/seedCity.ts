@@ -5,7 +5,7 @@
  * the last `months` months of insurance from their synthetic career, education
  * verification, marriage records), and `cases` cases cloned from template
  * cases that the real use cases produced (caseTemplates.ts, cloneRows.ts), with
- * their audit trails on one valid hash chain. Plus the accounts the load needs:
+ * their audit trails on valid per-case hash chains. Plus the accounts the load needs:
  * a clerk, a reviewer and an approver per district, an HR officer per unit and
  * `holderUsers` holders, each with a scoped API token (`jfn_scale_<user id>`).
  *
@@ -301,7 +301,11 @@ export async function seedCity(o: SeedOptions): Promise<SeedReport> {
   });
   const clones = caseTables.map((t) => new ColumnBatch(t));
   const audit = new ColumnBatch(auditTpl);
-  const chain = new AuditChain();
+  const chain = new AuditChain(
+    Number(
+      (await client.query<{ m: string }>('select coalesce(max(seq), 0) as m from audit_events')).rows[0]!.m,
+    ),
+  );
   const pick = templatePicker(templates);
   const casesByTemplate = new Map<string, { template: CaseTemplate; indexes: number[] }>();
   const lastMonth = isoMonthToIndex(WORLD_TODAY.slice(0, 7));
@@ -455,6 +459,8 @@ export async function seedCity(o: SeedOptions): Promise<SeedReport> {
           payloadJson,
           link.prevHash,
           link.hash,
+          link.chain,
+          link.chainSeq,
         ]);
       }
       if (!casesByTemplate.has(t.caseId)) casesByTemplate.set(t.caseId, { template: t, indexes: [] });
@@ -484,10 +490,14 @@ export async function seedCity(o: SeedOptions): Promise<SeedReport> {
   }
   await flushAll();
   await inFlight;
-  await client.query('update audit_head set last_seq = $1, last_hash = $2 where id = 1', [
-    chain.seq,
-    chain.hash,
-  ]);
+  // The clones' chain heads, and the event sequence moved past the numbers used here.
+  await client.query(
+    `insert into audit_chains (chain, last_seq, last_hash)
+     select distinct on (chain) chain, chain_seq, hash from audit_events
+     where chain like 'case:%' order by chain, chain_seq desc
+     on conflict (chain) do nothing`,
+  );
+  await client.query(`select setval('audit_events_seq', (select max(seq) from audit_events))`);
   await client2.end();
   await new Promise<void>((r) => population.end(() => r()));
   o.log(

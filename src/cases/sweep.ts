@@ -13,6 +13,7 @@
  * of a race counts it as `skipped`.
  */
 import { JifenError } from '../shared/errors.js';
+import { writeAuditCheckpoint } from '../storage/auditCheckpoint.js';
 import { specificsOf } from '../storage/dialectSpecifics.js';
 import type { Actor, CaseSnapshot, ReminderKind } from '../workflow/index.js';
 import { confirmAtEndorsement } from './confirmAtEndorsement.js';
@@ -41,6 +42,8 @@ export interface SweepReport {
   /** Work another sweep did first (lost race, replayed key). */
   skipped: number;
   failed: { caseId: string; code: string; message: string }[];
+  /** The audit checkpoint written after the run (docs/audit.md); null when no chain grew since the last one. */
+  checkpoint: { seq: number; leafCount: number; eventCount: number; hash: string } | null;
   ms: number;
 }
 
@@ -59,6 +62,7 @@ export async function sweep(db: Db, opts: SweepOptions): Promise<SweepReport> {
     confirmed: 0,
     skipped: 0,
     failed: [],
+    checkpoint: null,
     ms: 0,
   };
   const base = { actor, now: opts.now, today: opts.today };
@@ -213,6 +217,14 @@ export async function sweep(db: Db, opts: SweepOptions): Promise<SweepReport> {
       await processCase(r.id, specifics.readJson<CaseSnapshot>(r.snapshot));
     });
   }
+  // Anchors today's audit events (the sweep's own included) in the city's chain of checkpoints.
+  const checkpoint = await writeAuditCheckpoint(db, { now: opts.now });
+  report.checkpoint = checkpoint && {
+    seq: checkpoint.seq,
+    leafCount: checkpoint.leafCount,
+    eventCount: checkpoint.eventCount,
+    hash: checkpoint.hash,
+  };
   report.ms = Math.round(performance.now() - started);
   return report;
 }

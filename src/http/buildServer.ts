@@ -40,6 +40,8 @@ export interface ServerDeps {
   logger?: FastifyServerOptions['logger'];
   /** The case core's database; without it only the public routes are served. */
   db?: Kysely<Database>;
+  /** Lists, dashboards and exports (a replica or a separate pool, issue 16); default `db`. */
+  readDb?: Kysely<Database>;
   /** Where time enters the system (the engine and the use cases take it as an argument). */
   clock?: () => string;
   /** Login attempts per address per minute (default 20). */
@@ -193,8 +195,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const throttle = new LoginThrottle(deps.loginPerMinute ?? 20);
     routes.push(
       ...accountRoutes({ db: deps.db, clock, throttle, cookieSecure: config.JIFEN_COOKIE_SECURE }),
-      ...caseRoutes({ db: deps.db, clock, throttle }),
-      ...cityRoutes({ db: deps.db, clock }),
+      ...caseRoutes({ db: deps.db, readDb: deps.readDb ?? deps.db, clock, throttle }),
+      // City supervision: lists, statistics and exports only (no If-Match is fed from them).
+      ...cityRoutes({ db: deps.readDb ?? deps.db, clock }),
       ...adminRoutes({ db: deps.db, clock, policy: app.policyStore }),
       ...workspaceRoutes({ db: deps.db, clock }),
       ...documentRoutes({ db: deps.db, clock, publicUrl: config.JIFEN_PUBLIC_URL }),

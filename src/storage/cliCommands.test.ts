@@ -100,18 +100,24 @@ describe.each(ENGINES)('CLI storage commands [%s]', (engine) => {
         payload: { i },
       });
     }
-    const ok = await spawnCli(['audit', 'verify'], env);
+    const cp = await spawnCli(['audit', 'checkpoint', '--now', T0], env);
+    expect(cp.code).toBe(0);
+    const anchor = /锚点（请另行保存）: (1:[0-9a-f]{64})/.exec(cp.stdout)?.[1];
+    expect(anchor).toBeDefined();
+    const ok = await spawnCli(['audit', 'verify', '--anchor', anchor!], env);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/锚点（请另行保存）: 3:[0-9a-f]{64}/);
+    expect(ok.stdout).toContain(`锚点（请另行保存）: ${anchor}`);
+    expect(ok.stdout).toContain('共 3 个事件');
     await allowTampering(t.db, 'audit_events');
     const victim = await t.db
       .selectFrom('auditEvents')
       .select('id')
-      .where('seq', '=', 2)
+      .where('chain', '=', 'actor:u1')
       .executeTakeFirstOrThrow();
-    await t.db.updateTable('auditEvents').set({ command: 'other' }).where('seq', '=', 2).execute();
+    await t.db.updateTable('auditEvents').set({ command: 'other' }).where('id', '=', victim.id).execute();
     const bad = await spawnCli(['audit', 'verify'], env);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain(`#2 (${victim.id})`);
+    expect(bad.stderr).toContain('操作人 u1');
+    expect(bad.stderr).toContain(`#1 (${victim.id})`);
   });
 });

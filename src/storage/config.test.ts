@@ -14,7 +14,12 @@ describe('configFromEnv', () => {
       dialect: 'postgres',
       url: 'postgres://u@h:5432/db',
       poolMax: 20,
+      readUrl: 'postgres://u@h:5432/db',
+      readPoolMax: 5,
     });
+    expect(
+      configFromEnv({ DATABASE_URL: 'postgres://u@h/db', DATABASE_READ_URL: 'postgres://u@replica/db' }),
+    ).toMatchObject({ url: 'postgres://u@h/db', readUrl: 'postgres://u@replica/db', readPoolMax: 5 });
   });
   it('fails fast naming every bad setting', () => {
     const error = (() => {

@@ -18,7 +18,14 @@ import { parseInt8, type DialectName } from './dialectSpecifics.js';
 import type { Database } from './schema.js';
 
 export interface DatabaseHandle {
+  /** The primary: commands, and every read whose version feeds an If-Match. */
   db: Kysely<Database>;
+  /**
+   * Lists, dashboards and exports only (issue 16): its own pool, on the replica of
+   * `DATABASE_READ_URL` or on the primary. May lag the primary by the replica's delay
+   * (docs/operations.md). SQLite: the same handle as `db`.
+   */
+  readDb: Kysely<Database>;
   dialect: DialectName;
   close(): Promise<void>;
   /** Connection pool figures for /metrics (PostgreSQL only; SQLite has one handle). */
@@ -68,11 +75,39 @@ export function openDatabase(config: StorageConfig): DatabaseHandle {
     // WAL + NORMAL is durable against application crashes; an OS crash may lose the last commits.
     sqlite.pragma('synchronous = NORMAL');
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }), plugins });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    return { db, dialect: 'sqlite', readDb: db, close: () => db.destroy() };
   }
-  const pool = new pg.Pool({
-    connectionString: config.url,
+  const pool = pgPool(config.url, config.poolMax);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+  const readDb =
+    config.readUrl === undefined
+      ? db
+      : new Kysely<Database>({
+          dialect: new PostgresDialect({ pool: pgPool(config.readUrl, config.readPoolMax ?? 5) }),
+          plugins,
+        });
+  const poolStats = (): PoolStats => ({
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
     max: config.poolMax,
+  });
+  const close = async () => {
+    await db.destroy();
+    if (readDb !== db) await readDb.destroy();
+  };
+  return { db, dialect: 'postgres', readDb, close, poolStats };
+}
+
+/**
+ * A node-pg pool. Only the extended protocol's unnamed statements are used (kysely never
+ * names a prepared statement) and no session state (advisory locks, SET, LISTEN) is relied
+ * on, so the pool works behind PgBouncer in transaction mode (src/storage/pgbouncer.test.ts).
+ */
+function pgPool(url: string, max: number): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8_OID
@@ -87,12 +122,5 @@ export function openDatabase(config: StorageConfig): DatabaseHandle {
   // process. The failure already reaches the caller as the rejected query (a 503), and the
   // pool drops the broken client when it is released.
   pool.on('connect', (client) => client.on('error', () => {}));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
-  const poolStats = (): PoolStats => ({
-    total: pool.totalCount,
-    idle: pool.idleCount,
-    waiting: pool.waitingCount,
-    max: config.poolMax,
-  });
-  return { db, dialect: 'postgres', close: () => db.destroy(), poolStats };
+  return pool;
 }

@@ -377,7 +377,8 @@ export interface UnitMessagesTable {
 }
 
 export interface AuditEventsTable {
-  seq: number;
+  /** Ordering key, assigned by the database without a lock (gaps allowed since migration 0170). */
+  seq: Generated<number>;
   id: string;
   at: string;
   actorId: string;
@@ -386,6 +387,33 @@ export interface AuditEventsTable {
   caseId: string | null;
   payloadJson: string;
   prevHash: string;
+  hash: string;
+  /** The subject chain (`case:…`, `user:…`, `unit:…`, `policy:…`, `actor:…`); null: the legacy single chain (before migration 0170). */
+  chain: string | null;
+  chainSeq: number | null;
+}
+
+export interface AuditChainsTable {
+  chain: string;
+  lastSeq: number;
+  lastHash: string;
+  checkpointedSeq: number;
+}
+
+export interface AuditCheckpointsTable {
+  seq: number;
+  at: string;
+  leafCount: number;
+  eventCount: number;
+  merkleRoot: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditCheckpointLeavesTable {
+  checkpointSeq: number;
+  chain: string;
+  chainSeq: number;
   hash: string;
 }
 
@@ -435,6 +463,10 @@ export interface Database {
   outbox: OutboxTable;
   auditEvents: AuditEventsTable;
   auditHead: AuditHeadTable;
+  auditChains: AuditChainsTable;
+  auditCheckpoints: AuditCheckpointsTable;
+  auditCheckpointLeaves: AuditCheckpointLeavesTable;
+  auditCheckpointHead: AuditHeadTable;
   idempotencyKeys: IdempotencyKeysTable;
   reminders: RemindersTable;
   confirmations: ConfirmationsTable;

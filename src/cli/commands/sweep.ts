@@ -29,6 +29,10 @@ export function registerSweepCommand(program: Command): void {
         process.stdout.write(
           `  签注过期失效 ${report.expired}，注销失效 ${report.invalidated}，签注确认 ${report.confirmed}，已由其他进程处理 ${report.skipped}\n`,
         );
+        if (report.checkpoint)
+          process.stdout.write(
+            `  审计检查点 #${report.checkpoint.seq}：锚定 ${report.checkpoint.leafCount} 条链、${report.checkpoint.eventCount} 个新事件（锚点 ${report.checkpoint.seq}:${report.checkpoint.hash}）\n`,
+          );
         for (const f of report.failed) process.stdout.write(`  失败 ${f.caseId}: ${f.code} ${f.message}\n`);
       }
       if (report.failed.length > 0) process.exitCode = 1;

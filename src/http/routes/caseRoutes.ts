@@ -18,6 +18,8 @@ import { route, type RouteSpec } from '../routeSpec.js';
 
 export interface CaseRouteDeps {
   db: Kysely<Database>;
+  /** Lists and statistics (never a version behind an If-Match): a replica or a separate pool. */
+  readDb?: Kysely<Database>;
   clock: () => string;
   /** Anonymous unit registration shares the per-address throttle of login. */
   throttle: LoginThrottle;
@@ -186,7 +188,7 @@ const OFFICERS = [...DISTRICT_ROLES, 'city_supervisor'] as const;
  * Idempotency-Key and optionally If-Match: <version>), and the queries. Thin:
  * the use cases check rooms, guards and input; errors render as problem+json.
  */
-export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] {
+export function caseRoutes({ db, readDb = db, clock, throttle }: CaseRouteDeps): RouteSpec[] {
   const time = () => {
     const now = clock();
     return { now, today: shanghaiDay(now) };
@@ -352,7 +354,7 @@ export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] 
         };
         const [submittedAt, id] = q.after?.split('~') ?? [];
         return cases.districtQueue(
-          db,
+          readDb,
           {
             actor: actorOf(req.actor!),
             district: (req.params as { district: (typeof DISTRICTS)[number] }).district,
@@ -375,7 +377,7 @@ export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] 
       schema: { params: district },
       handler: (req) =>
         cases.districtStatistics(
-          db,
+          readDb,
           {
             actor: actorOf(req.actor!),
             district: (req.params as { district: (typeof DISTRICTS)[number] }).district,
@@ -393,7 +395,7 @@ export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] 
       schema: { params: caseId },
       handler: (req) =>
         cases.unitCases(
-          db,
+          readDb,
           {
             actor: actorOf(req.actor!),
             unitId: (req.params as { id: string }).id,
@@ -411,7 +413,7 @@ export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] 
       schema: { params: caseId },
       handler: (req) =>
         cases.holderCases(
-          db,
+          readDb,
           {
             actor: actorOf(req.actor!),
             holderId: (req.params as { id: string }).id,

@@ -8,7 +8,7 @@ import type { Database } from '../schema.js';
  */
 export async function allowTampering(
   db: Kysely<Database>,
-  table: 'audit_events' | 'determinations',
+  table: 'audit_events' | 'audit_checkpoints' | 'audit_checkpoint_leaves' | 'determinations',
 ): Promise<void> {
   for (const ddl of specificsOf(db).appendOnlyGuard(table).drop) await sql.raw(ddl).execute(db);
 }
