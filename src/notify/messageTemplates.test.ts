@@ -49,7 +49,8 @@ describe('message templates', () => {
     const c = templateCatalogue();
     for (const id of SMS) expect(c.templates[id]?.at(-1)?.sms, id).toBeTruthy();
     for (const id of UNIT) expect(c.templates[id]?.at(-1)?.unit, id).toBeTruthy();
-    expect(currentTemplateVersion('determination_made')).toBe(1);
+    expect(currentTemplateVersion('determination_made')).toBe(2);
+    expect(c.templates.determination_made?.at(-1)?.unit).toContain('{applicationNo}');
   });
 
   it('render dates and enumerations in Chinese, with the SMS signature; never guess a missing parameter', () => {

@@ -7,6 +7,7 @@ import * as m0120 from './0120_one_open_case_per_holder.js';
 import * as m0130 from './0130_notifications.js';
 import * as m0140 from './0140_policy_revisions.js';
 import * as m0150 from './0150_login_guards.js';
+import * as m0180 from './0180_application_numbers.js';
 
 /**
  * Migrations in code (not read from a folder at run time), so that they ship
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0130_notifications': m0130,
   '0140_policy_revisions': m0140,
   '0150_login_guards': m0150,
+  '0180_application_numbers': m0180,
 };
