@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { JifenError } from '../../shared/errors.js';
 import { DISTRICT_ROLES, DISTRICTS, type District } from '../../shared/vocabulary.js';
 import { SEARCH_KIND_LABELS, searchCases, type SearchRoom } from '../../storage/caseSearch.js';
 import type { Database } from '../../storage/schema.js';
-import { hasStanding, STATE_LABELS, type CaseSnapshot } from '../../workflow/index.js';
+import { STATE_LABELS } from '../../workflow/index.js';
+import { assertListRoom } from '../../cases/listRoom.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 import { actorOf } from './caseRoutes.js';
 
@@ -25,21 +25,9 @@ const body = z.strictObject({
 });
 type Body = z.output<typeof body>;
 
-/** A pretend case in the room: whoever has standing in it may search the room. */
-const probe = (room: SearchRoom): Pick<CaseSnapshot, 'district' | 'unitId' | 'holderId'> => ({
-  district: room.kind === 'district' ? room.district : '',
-  unitId: room.kind === 'unit' ? room.unitId : '',
-  holderId: '',
-});
-
 export function searchRoutes({ db }: { db: Kysely<Database> }): RouteSpec[] {
   const run = async (actor: Parameters<typeof actorOf>[0], room: SearchRoom, b: Body) => {
-    const a = actorOf(actor);
-    if (room.kind !== 'city' && !hasStanding(a, probe(room) as CaseSnapshot))
-      throw new JifenError('forbidden', '只能在本区、本单位范围内查找案件', [], {
-        role: a.role,
-        reason: 'room',
-      });
+    assertListRoom(actorOf(actor), room);
     const page = await searchCases(db, { room, q: b.q, limit: b.limit, offset: b.offset });
     return {
       ...page,
