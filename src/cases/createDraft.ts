@@ -11,9 +11,11 @@ import { claimsSchema, declaredSchema, writeClaims } from './claimInput.js';
 import { keyedCaseId } from './keyedCaseId.js';
 import { executeCaseCommand } from './executeCaseCommand.js';
 import { loadUnit, unitStatusOf } from './facts.js';
+import type { District } from '../storage/schema.js';
 import type { CaseCommandResult, CaseDeps, Db } from './types.js';
 import { parseInput } from './validate.js';
 import { requireUnitEmployee } from './rooms.js';
+import { ensureApplicationCounter, nextApplicationNo } from '../storage/applicationNumbers.js';
 
 export const createDraftInput = z.strictObject({
   holderId: z.string().min(1).max(100),
@@ -38,7 +40,7 @@ export async function createDraft(
   db: Db,
   req: CreateRequest<z.input<typeof createDraftInput>>,
   deps: CaseDeps,
-): Promise<CaseCommandResult> {
+): Promise<CaseCommandResult & { applicationNo?: string }> {
   const input = parseInput(createDraftInput, req.input, '创建积分账户');
   if (req.actor.role !== 'employer_hr' || !req.actor.unitId)
     throw new JifenError('forbidden', '只有用人单位经办人可以为本单位员工创建积分账户', [], {
@@ -47,7 +49,12 @@ export async function createDraft(
     });
   const unitId = req.actor.unitId;
   const caseId = input.caseId ?? keyedCaseId(req.actor.id, req.idempotencyKey);
-  return executeCaseCommand(db, {
+  // The application number's counter (district of the unit, year of creation) exists before the
+  // case transaction starts: creating a PostgreSQL sequence is not something to race inside it.
+  const year = Number(req.today.slice(0, 4));
+  const unitRow = await db.selectFrom('units').select('district').where('id', '=', unitId).executeTakeFirst();
+  if (unitRow) await ensureApplicationCounter(db, unitRow.district, year);
+  const result = await executeCaseCommand(db, {
     actor: req.actor,
     caseId,
     idempotencyKey: req.idempotencyKey,
@@ -108,10 +115,21 @@ export async function createDraft(
       const unit = await loadUnit(tx, snapshot.unitId);
       return {
         payload: { unitStatus: unitStatusOf(unit, ctx.today) },
-        after: (t, next) => writeClaims(t, next.caseId, input.claims, input.declared, req.now),
+        after: async (t, next) => {
+          // 申请编号: given once, here, and never changed (issue 15).
+          const applicationNo = await nextApplicationNo(t, snapshot.district as District, year);
+          await t.updateTable('cases').set({ applicationNo }).where('id', '=', next.caseId).execute();
+          await writeClaims(t, next.caseId, input.claims, input.declared, req.now);
+        },
       };
     },
   });
+  const numbered = await db
+    .selectFrom('cases')
+    .select('applicationNo')
+    .where('id', '=', result.caseId)
+    .executeTakeFirst();
+  return numbered?.applicationNo ? { ...result, applicationNo: numbered.applicationNo } : result;
 }
 
 /** The points account is the draft case: the same use case under the name units know it by. */

@@ -15,6 +15,7 @@ import { setMaterialStatus } from '../storage/materialRepository.js';
 import { insertOneTimeNotice, insertReceipt } from '../storage/noticeRepository.js';
 import { currentTemplateVersion, type TemplateCatalogue } from '../notify/messageTemplates.js';
 import { enqueue } from '../storage/outbox.js';
+import { applicationNoOf } from '../storage/applicationNumbers.js';
 import { decideReconsideration, insertReconsideration } from '../storage/reconsiderationRepository.js';
 import { createReminderOnce } from '../storage/reminderRepository.js';
 import { createReviewTasks } from '../storage/reviewTaskRepository.js';
@@ -105,7 +106,8 @@ export async function runEffects(
           templateId: e.template,
           // The wording in force now is frozen with the message (templates are versioned, never rewritten).
           templateVersion: currentTemplateVersion(e.template, env.templates),
-          payload: e.params,
+          // 申请编号 for the unit message's wording (templates.yaml version 2; issue 15).
+          payload: { ...e.params, applicationNo: await applicationNoOf(tx, caseId) },
           caseId,
           now,
         });

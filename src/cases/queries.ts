@@ -11,6 +11,7 @@ import { listOneTimeNotices, listReceipts } from '../storage/noticeRepository.js
 import { listReconsiderations } from '../storage/reconsiderationRepository.js';
 import { listReminders } from '../storage/reminderRepository.js';
 import { listReviewTasks } from '../storage/reviewTaskRepository.js';
+import { withCaseLabels } from '../storage/caseLabels.js';
 import type { CaseRow, CaseState, District } from '../storage/schema.js';
 import { addDays } from '../shared/dates.js';
 import {
@@ -126,6 +127,7 @@ export async function getCaseView(
   const refusals = await db.selectFrom('refusals').selectAll().where('caseId', '=', row.id).execute();
   return {
     ...summarise(s, req.today, calendar),
+    applicationNo: row.applicationNo,
     deadlines: s.deadlines,
     pause: s.pause,
     holder,
@@ -223,10 +225,13 @@ export async function districtQueue(
     rows = await q.orderBy('submittedAt').orderBy('id').limit(limit).execute();
   }
   const specifics = specificsOf(db);
-  return rows.map((r) => {
-    const s = specifics.readJson<CaseSnapshot>(r.snapshot);
-    return { ...summarise(s, req.today, calendar), submittedAt: r.submittedAt };
-  });
+  return withCaseLabels(
+    db,
+    rows.map((r) => {
+      const s = specifics.readJson<CaseSnapshot>(r.snapshot);
+      return { ...summarise(s, req.today, calendar), submittedAt: r.submittedAt };
+    }),
+  );
 }
 
 /** A unit's cases (HR of that unit only), newest first. */
@@ -252,7 +257,10 @@ export async function unitCases(
     .limit(Math.min(req.limit ?? 100, 1000))
     .execute();
   const calendar = deps.calendar;
-  return rows.map((r) => summarise(specificsOf(db).readJson<CaseSnapshot>(r.snapshot), req.today, calendar));
+  return withCaseLabels(
+    db,
+    rows.map((r) => summarise(specificsOf(db).readJson<CaseSnapshot>(r.snapshot), req.today, calendar)),
+  );
 }
 
 /** A holder's cases and every determination (history kept, the one in force marked). */
@@ -289,7 +297,7 @@ export async function holderCases(
       })),
     });
   }
-  return out;
+  return withCaseLabels(db, out);
 }
 
 /** The median of a histogram of whole working days (the mean of the two middle values when even). */

@@ -10,6 +10,8 @@ import { JifenError } from '../shared/errors.js';
 import { DISTRICTS } from '../shared/vocabulary.js';
 import { z } from '../shared/zodLocale.js';
 import { specificsOf, readBool } from '../storage/dialectSpecifics.js';
+import { normaliseApplicationNo } from '../storage/applicationNumbers.js';
+import { withCaseLabels } from '../storage/caseLabels.js';
 import { CASE_STATES, type Database, type District } from '../storage/schema.js';
 import { STATE_LABELS, type Actor, type CaseSnapshot } from '../workflow/index.js';
 
@@ -28,11 +30,11 @@ export const cityCaseQuery = z.strictObject({
   state: z.enum(CASE_STATES).optional(),
   /** Only determined cases with a reconsideration pending (district or city level). */
   reconsideration: z.enum(['pending']).optional(),
-  /** The beginning of a case number. */
+  /** An application number (as typed: MH2025-000123, mh2025 123 …) or the beginning of one. */
   q: z
     .string()
     .trim()
-    .regex(/^[\w.:-]{1,100}$/, { message: '申请编号只含字母、数字和 _.:-' })
+    .regex(/^[\w.:\- ]{1,100}$/, { message: '申请编号只含字母、数字和 -' })
     .optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
   offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
@@ -51,7 +53,14 @@ export async function cityCases(
   let base = db.selectFrom('cases').where('snapshot', 'is not', null);
   if (q.district) base = base.where('district', '=', q.district);
   if (q.state) base = base.where('state', '=', q.state);
-  if (q.q) base = base.where('id', 'like', `${q.q.replace(/[%_]/g, '')}%`);
+  if (q.q) {
+    // A whole number finds its case; a beginning (`MH2025`) lists the district's year.
+    const whole = normaliseApplicationNo(q.q);
+    const prefix = q.q.toUpperCase().replace(/[%_\s]/g, '');
+    base = whole
+      ? base.where('applicationNo', '=', whole)
+      : base.where('applicationNo', 'like', `${prefix}%`);
+  }
   if (q.reconsideration === 'pending')
     base = base.where('state', '=', 'determined').where('dueKind', '=', 'reconsideration');
   const limit = q.limit ?? 20;
@@ -66,11 +75,14 @@ export async function cityCases(
     .execute();
   const calendar = deps.calendar;
   const specifics = specificsOf(db);
-  const items = rows.map((r) => ({
-    ...summarise(specifics.readJson<CaseSnapshot>(r.snapshot), req.today, calendar),
-    submittedAt: r.submittedAt,
-    createdAt: r.createdAt,
-  }));
+  const items = await withCaseLabels(
+    db,
+    rows.map((r) => ({
+      ...summarise(specifics.readJson<CaseSnapshot>(r.snapshot), req.today, calendar),
+      submittedAt: r.submittedAt,
+      createdAt: r.createdAt,
+    })),
+  );
   return { total: Number(total.n), limit, offset, items, stateLabels: STATE_LABELS };
 }
 

@@ -1,10 +1,11 @@
 import type { DocumentFonts } from './documentFonts.js';
-import { acceptanceOffice, caseRef } from './offices.js';
+import { acceptanceOffice } from './offices.js';
 import { chineseDate, renderOfficialDocument } from './officialDocument.js';
 
 /** What the printed 积分申请表 shows: the filed data, never a full ID or phone number. */
 export interface ApplicationFormData {
-  caseId: string;
+  /** 申请编号 (issue 15: the number people read; the internal id is never printed). */
+  applicationNo: string;
   version: number;
   district: string;
   submittedOn: string | null;
@@ -28,12 +29,12 @@ export function renderApplicationForm(d: ApplicationFormData, fonts: DocumentFon
     {
       title: '上海市居住证积分申请表',
       issuer: `受理机构：${acceptanceOffice(d.district)}`,
-      number: `SQ-${caseRef(d.caseId)}-${d.version}`,
+      number: d.applicationNo,
       issuedOn: d.printedOn,
     },
     (s) => {
       s.note(
-        `申请编号 ${d.caseId}（第 ${d.version} 版）${d.submittedOn ? `；网上提交日期 ${chineseDate(d.submittedOn)}` : '；尚未网上提交'}`,
+        `申请编号 ${d.applicationNo}（第 ${d.version} 版）${d.submittedOn ? `；网上提交日期 ${chineseDate(d.submittedOn)}` : '；尚未网上提交'}`,
       );
       s.section('一、申请人（持证人）信息');
       s.fields([

@@ -81,6 +81,7 @@ export async function issueCaseDocument(
     throw new JifenError('forbidden', '无权查看此案件', [], { role: req.actor.role, reason: 'room' });
   }
   const { pdf, ref } = await render(db, row, req, deps);
+  const printed = row.applicationNo ?? caseRef(row.id);
   await appendAuditEvent(db, {
     at: req.now,
     actorId: req.actor.id,
@@ -89,7 +90,7 @@ export async function issueCaseDocument(
     caseId: row.id,
     payload: { document: req.kind, ref },
   });
-  return { filename: `${req.kind}-${caseRef(row.id)}${ref ? `-${ref}` : ''}.pdf`, pdf };
+  return { filename: `${req.kind}-${printed}${ref ? `-${ref}` : ''}.pdf`, pdf };
 }
 
 /** Null when the calendar of that year is not published yet: a date is never guessed. */
@@ -100,6 +101,9 @@ function supplementDeadline(issuedOn: string, deps: CaseDeps): string | null {
     return null;
   }
 }
+
+/** 申请编号 as printed (every case has one since migration 0180; the id only for a row outside the workflow). */
+const applicationNoOf = (row: CaseRow): string => row.applicationNo ?? row.id;
 
 async function people(db: Kysely<Database>, row: CaseRow) {
   const holder = await db
@@ -152,7 +156,7 @@ async function render(
       const materials = await listMaterials(db, row.id);
       const pdf = await renderApplicationForm(
         {
-          caseId: row.id,
+          applicationNo: applicationNoOf(row),
           version: row.version,
           district: row.district,
           submittedOn: row.submittedAt && shanghaiDay(row.submittedAt),
@@ -177,7 +181,7 @@ async function render(
       const pdf = await renderReceipt(
         {
           receiptNo: r.receiptNo,
-          caseId: row.id,
+          applicationNo: applicationNoOf(row),
           district: row.district,
           receivedOn: shanghaiDay(r.issuedAt),
           holderName: holder.name,
@@ -198,9 +202,9 @@ async function render(
       const supplementBy = supplementDeadline(issuedOn, deps);
       const pdf = await renderOneTimeNotice(
         {
-          noticeNo: `GZ${compactDate(issuedOn)}-${caseRef(row.id)}-${n.sequence}`,
+          noticeNo: `GZ${compactDate(issuedOn)}-${applicationNoOf(row)}-${n.sequence}`,
           sequence: n.sequence,
-          caseId: row.id,
+          applicationNo: applicationNoOf(row),
           district: row.district,
           issuedOn,
           holderName: holder.name,
@@ -231,7 +235,7 @@ async function render(
         {
           verificationCode: d.verificationCode,
           verifyUrl: `${req.publicUrl.replace(/\/+$/, '')}/verify/${d.verificationCode}`,
-          caseId: row.id,
+          applicationNo: applicationNoOf(row),
           district: row.district,
           sequence: d.sequence,
           reasonLabel: REASON_LABEL[frozen.determinationReason ?? d.reason] ?? '核定',
@@ -263,9 +267,9 @@ async function render(
       const decidedOn = doc.decidedOn ?? shanghaiDay(r.decidedAt ?? r.updatedAt);
       const pdf = await renderReconsiderationDecision(
         {
-          decisionNo: `FH${compactDate(decidedOn)}-${caseRef(row.id)}-${r.level === 'city' ? 'S' : 'Q'}`,
+          decisionNo: `FH${compactDate(decidedOn)}-${applicationNoOf(row)}-${r.level === 'city' ? 'S' : 'Q'}`,
           level: r.level,
-          caseId: row.id,
+          applicationNo: applicationNoOf(row),
           district: row.district,
           holderName: holder.name,
           holderIdNumberMasked: holder.idNumberMasked,

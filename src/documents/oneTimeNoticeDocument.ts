@@ -5,7 +5,8 @@ import { chineseDate, renderOfficialDocument } from './officialDocument.js';
 export interface OneTimeNoticeData {
   noticeNo: string;
   sequence: number;
-  caseId: string;
+  /** 申请编号 (issue 15: the number people read; the internal id is never printed). */
+  applicationNo: string;
   district: string;
   issuedOn: string;
   holderName: string;
@@ -37,7 +38,7 @@ export function renderOneTimeNotice(d: OneTimeNoticeData, fonts: DocumentFonts):
       const by = d.supplementBy ? chineseDate(d.supplementBy) : '以受理机构通知为准';
       s.paragraph(`${d.unitName}：`);
       s.paragraph(
-        `你单位为 ${d.holderName} 递交的居住证积分申请材料（申请编号 ${d.caseId}）经初审不齐全。根据《上海市居住证积分管理办法实施细则》第五条，现将需要补齐或更正的全部材料一次性告知如下（第 ${d.sequence} 次告知，共 ${d.items.length} 项）：`,
+        `你单位为 ${d.holderName} 递交的居住证积分申请材料（申请编号 ${d.applicationNo}）经初审不齐全。根据《上海市居住证积分管理办法实施细则》第五条，现将需要补齐或更正的全部材料一次性告知如下（第 ${d.sequence} 次告知，共 ${d.items.length} 项）：`,
         { indent: true },
       );
       s.table(

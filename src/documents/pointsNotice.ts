@@ -6,7 +6,8 @@ export interface PointsNoticeData {
   verificationCode: string;
   /** `<public base URL>/verify/<code>`: printed and encoded in the QR code. */
   verifyUrl: string;
-  caseId: string;
+  /** 申请编号 (issue 15: the number people read; the internal id is never printed). */
+  applicationNo: string;
   district: string;
   sequence: number;
   /** 首次核定, 调整, 复核, 纠正 …. */
@@ -48,7 +49,7 @@ export function renderPointsNotice(d: PointsNoticeData, fonts: DocumentFonts): P
     (s) => {
       s.paragraph(`${d.holderName}（公民身份号码 ${d.holderIdNumberMasked}）：`);
       s.paragraph(
-        `你的居住证积分申请（申请编号 ${d.caseId}）经审核属实，根据《上海市居住证积分管理办法》及其实施细则，按受理日 ${chineseDate(d.rulesAsOf)} 适用的积分规则（规则版本 ${d.rulesVersion}），${d.reasonLabel}积分如下（第 ${d.sequence} 次核定）：`,
+        `你的居住证积分申请（申请编号 ${d.applicationNo}）经审核属实，根据《上海市居住证积分管理办法》及其实施细则，按受理日 ${chineseDate(d.rulesAsOf)} 适用的积分规则（规则版本 ${d.rulesVersion}），${d.reasonLabel}积分如下（第 ${d.sequence} 次核定）：`,
         { indent: true },
       );
       s.table(

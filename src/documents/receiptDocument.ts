@@ -4,7 +4,8 @@ import { chineseDate, renderOfficialDocument } from './officialDocument.js';
 
 export interface ReceiptData {
   receiptNo: string;
-  caseId: string;
+  /** 申请编号 (issue 15: the number people read; the internal id is never printed). */
+  applicationNo: string;
   district: string;
   receivedOn: string;
   holderName: string;
@@ -35,7 +36,7 @@ export function renderReceipt(d: ReceiptData, fonts: DocumentFonts): Promise<Buf
       );
       s.fields([
         ['收件凭证号', d.receiptNo],
-        ['申请编号', d.caseId],
+        ['申请编号', d.applicationNo],
         ['受理日期', chineseDate(d.receivedOn)],
         ['受理人', d.clerk],
       ]);

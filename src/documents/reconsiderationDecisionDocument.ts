@@ -5,7 +5,8 @@ import { chineseDate, renderOfficialDocument } from './officialDocument.js';
 export interface ReconsiderationDecisionData {
   decisionNo: string;
   level: 'district' | 'city';
-  caseId: string;
+  /** 申请编号 (issue 15: the number people read; the internal id is never printed). */
+  applicationNo: string;
   district: string;
   holderName: string;
   holderIdNumberMasked: string;
@@ -43,7 +44,7 @@ export function renderReconsiderationDecision(
         ['申请人', d.holderName],
         ['公民身份号码', d.holderIdNumberMasked],
         ['用人单位', d.unitName],
-        ['申请编号', d.caseId],
+        ['申请编号', d.applicationNo],
         ['申请复核日期', chineseDate(d.requestedOn)],
         ['复核对象', `第 ${d.about.sequence} 次核定（${d.about.total} 分）`],
       ]);

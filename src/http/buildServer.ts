@@ -17,6 +17,7 @@ import { accountRoutes } from './routes/accountRoutes.js';
 import { adminRoutes } from './routes/adminRoutes.js';
 import { installPolicy } from './installPolicy.js';
 import { cityRoutes } from './routes/cityRoutes.js';
+import { counterRoutes } from './routes/counterRoutes.js';
 import { caseRoutes } from './routes/caseRoutes.js';
 import { workspaceRoutes } from './routes/workspaceRoutes.js';
 import { documentRoutes } from './routes/documentRoutes.js';
@@ -203,6 +204,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       ...documentRoutes({ db: deps.db, clock, publicUrl: config.JIFEN_PUBLIC_URL }),
       ...verifyPageRoutes({ db: deps.db, clock, throttle }),
       ...notifyRoutes({ db: deps.db, clock, callbackSecret: config.JIFEN_SMS_CALLBACK_SECRET }),
+      ...counterRoutes({ db: deps.db, clock }),
     );
   }
   app.decorate('routeTable', routes);

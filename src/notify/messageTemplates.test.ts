@@ -45,7 +45,8 @@ describe('message templates', () => {
     const c = testPolicy.templates;
     for (const id of SMS) expect(c.templates[id]?.at(-1)?.sms, id).toBeTruthy();
     for (const id of UNIT) expect(c.templates[id]?.at(-1)?.unit, id).toBeTruthy();
-    expect(currentTemplateVersion('determination_made', testPolicy.templates)).toBe(1);
+    expect(currentTemplateVersion('determination_made', testPolicy.templates)).toBe(2);
+    expect(c.templates.determination_made?.at(-1)?.unit).toContain('{applicationNo}');
   });
 
   it('render dates and enumerations in Chinese, with the SMS signature; never guess a missing parameter', () => {

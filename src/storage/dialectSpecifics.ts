@@ -1,7 +1,9 @@
 import {
   PostgresAdapter,
+  sql,
   type Kysely,
   type QueryExecutor,
+  type RawBuilder,
   type SelectQueryBuilder,
   type Transaction,
 } from 'kysely';
@@ -58,7 +60,39 @@ export interface DialectSpecifics {
    * the DDL that lifts it again. Table names are fixed identifiers from migrations.
    */
   appendOnlyGuard(table: string): { create: string[]; drop: string[] };
+  /**
+   * Creates a named counter if it is missing, outside any business transaction:
+   * a PostgreSQL sequence (two servers creating it at once: the loser's
+   * duplicate error is the winner's success); nothing on SQLite, where the
+   * counter row appears on first use. `name` is a fixed identifier `[a-z0-9_]`.
+   */
+  ensureCounter(db: QueryExecutorProvider, name: string): Promise<void>;
+  /**
+   * The next value of a named counter, inside the caller's transaction:
+   * `nextval` on PostgreSQL (no lock, gaps allowed: a rolled-back transaction
+   * consumes its value); an upsert of the `counters` row on SQLite (the single
+   * writer holds the database for the whole transaction).
+   */
+  nextInCounter(tx: QueryExecutorProvider, name: string): Promise<number>;
+  /**
+   * `column` starts with `prefix`, as a condition an ordinary index answers by a
+   * range read: LIKE 'x%' over a `text_pattern_ops` index on PostgreSQL, GLOB
+   * 'x*' (case-sensitive, so the BINARY index applies) on SQLite. Wildcards in
+   * the prefix match themselves.
+   */
+  startsWith(column: string, prefix: string): RawBuilder<boolean>;
+  /** DDL of the index `startsWith` uses (table and column are fixed identifiers from migrations). */
+  prefixIndex(name: string, table: string, column: string): string;
+  /** Sets a counter so that the next value is `last + 1` (migrations that backfill numbers). */
+  seedCounter(db: QueryExecutorProvider, name: string, last: number): Promise<void>;
 }
+
+type QueryExecutorProvider = { getExecutor(): QueryExecutor };
+
+const counterName = (name: string): string => {
+  if (!/^[a-z][a-z0-9_]{0,62}$/.test(name)) throw new RangeError(`not a counter name: ${name}`);
+  return name;
+};
 
 /** Reads a boolean column on either engine (`true`/`false` or `1`/`0`). */
 export const readBool = (value: unknown): boolean => value === true || value === 1 || value === 1n;
@@ -140,6 +174,22 @@ const sqlite: DialectSpecifics = {
     ),
     drop: [`drop trigger if exists ${table}_no_update`, `drop trigger if exists ${table}_no_delete`],
   }),
+  startsWith: (column, prefix) =>
+    sql<boolean>`${sql.ref(column)} glob ${`${prefix.replace(/[*?[]/g, (c) => `[${c}]`)}*`}`,
+  prefixIndex: (name, table, column) => `create index ${name} on ${table} (${column})`,
+  ensureCounter: async (_db, name) => {
+    counterName(name);
+  },
+  nextInCounter: async (tx, name) => {
+    const r = await sql<{ last: number }>`insert into counters (name, last) values (${counterName(name)}, 1)
+      on conflict (name) do update set last = counters.last + 1
+      returning last`.execute(tx);
+    return Number(r.rows[0]!.last);
+  },
+  seedCounter: async (db, name, last) => {
+    await sql`insert into counters (name, last) values (${counterName(name)}, ${last})
+      on conflict (name) do update set last = excluded.last`.execute(db);
+  },
 };
 
 const postgres: DialectSpecifics = {
@@ -161,6 +211,26 @@ const postgres: DialectSpecifics = {
     ],
     drop: [`drop trigger if exists ${table}_append_only on ${table}`],
   }),
+  // No ESCAPE clause: backslash is PostgreSQL's default, and a constant pattern keeps the index usable.
+  startsWith: (column, prefix) =>
+    sql<boolean>`${sql.ref(column)} like ${`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`,
+  prefixIndex: (name, table, column) => `create index ${name} on ${table} (${column} text_pattern_ops)`,
+  ensureCounter: async (db, name) => {
+    try {
+      await sql`create sequence if not exists ${sql.id(counterName(name))}`.execute(db);
+    } catch (e) {
+      const code = (e as { code?: unknown } | null)?.code;
+      if (classifyDbError(e) !== 'unique_violation' && code !== '42P07') throw e;
+    }
+  },
+  nextInCounter: async (tx, name) => {
+    const r = await sql<{ n: string }>`select nextval(${counterName(name)}::regclass) as n`.execute(tx);
+    return parseInt8(r.rows[0]!.n);
+  },
+  seedCounter: async (db, name, last) => {
+    await sql`create sequence if not exists ${sql.id(counterName(name))}`.execute(db);
+    await sql`select setval(${counterName(name)}::regclass, ${last})`.execute(db);
+  },
 };
 
 export const dialectSpecifics = (name: DialectName): DialectSpecifics =>

@@ -196,6 +196,8 @@ export interface CasesTable extends Stamps {
   determinationWorkdays: ColumnType<number | null, number | null | undefined, number | null>;
   /** 1 when the (last) determination was made by its due date, 0 when late. */
   determinationOnTime: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Migration 0180: the application number people read and type (applicationNumbers.ts); fixed at creation. */
+  applicationNo: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** 签注时确认 (细则 第九条), migration 0002. */
@@ -417,6 +419,12 @@ export interface AuditCheckpointLeavesTable {
   hash: string;
 }
 
+/** Migration 0180: named counters on SQLite (PostgreSQL uses sequences). */
+export interface CountersTable {
+  name: string;
+  last: number;
+}
+
 export interface AuditHeadTable {
   id: number;
   lastSeq: number;
@@ -472,6 +480,7 @@ export interface Database {
   confirmations: ConfirmationsTable;
   refusals: RefusalsTable;
   unitMessages: UnitMessagesTable;
+  counters: CountersTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

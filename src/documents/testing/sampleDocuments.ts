@@ -11,7 +11,7 @@ import type { ReconsiderationDecisionData } from '../reconsiderationDecisionDocu
 export const SAMPLE_CODE = '7K3M9Q2XHV4TNB8P';
 
 export const sampleApplicationForm: ApplicationFormData = {
-  caseId: 'case-2025-000123',
+  applicationNo: 'MH2025-000123',
   version: 2,
   district: '闵行',
   submittedOn: '2025-09-16',
@@ -42,7 +42,7 @@ export const sampleApplicationForm: ApplicationFormData = {
 
 export const sampleReceipt: ReceiptData = {
   receiptNo: 'SJ20250924-CASE000123-6',
-  caseId: 'case-2025-000123',
+  applicationNo: 'MH2025-000123',
   district: '闵行',
   receivedOn: '2025-09-24',
   holderName: '欧阳小明',
@@ -57,7 +57,7 @@ export const sampleReceipt: ReceiptData = {
 export const sampleOneTimeNotice: OneTimeNoticeData = {
   noticeNo: 'GZ20250918-CASE000123-1',
   sequence: 1,
-  caseId: 'case-2025-000123',
+  applicationNo: 'MH2025-000123',
   district: '闵行',
   issuedOn: '2025-09-18',
   holderName: '欧阳小明',
@@ -74,7 +74,7 @@ export const sampleOneTimeNotice: OneTimeNoticeData = {
 export const samplePointsNotice = (baseUrl = 'http://localhost:3000'): PointsNoticeData => ({
   verificationCode: SAMPLE_CODE,
   verifyUrl: `${baseUrl}/verify/${SAMPLE_CODE}`,
-  caseId: 'case-2025-000123',
+  applicationNo: 'MH2025-000123',
   district: '闵行',
   sequence: 1,
   reasonLabel: '核定',
@@ -97,7 +97,7 @@ export const samplePointsNotice = (baseUrl = 'http://localhost:3000'): PointsNot
 export const sampleReconsiderationDecision: ReconsiderationDecisionData = {
   decisionNo: 'FH20251105-CASE000123-Q',
   level: 'district',
-  caseId: 'case-2025-000123',
+  applicationNo: 'MH2025-000123',
   district: '闵行',
   holderName: '欧阳小明',
   holderIdNumberMasked: '3101********123X',

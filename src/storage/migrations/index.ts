@@ -9,6 +9,7 @@ import * as m0140 from './0140_policy_revisions.js';
 import * as m0150 from './0150_login_guards.js';
 import * as m0160 from './0160_password_change_required.js';
 import * as m0170 from './0170_audit_chains.js';
+import * as m0180 from './0180_application_numbers.js';
 
 /**
  * Migrations in code (not read from a folder at run time), so that they ship
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0150_login_guards': m0150,
   '0160_password_change_required': m0160,
   '0170_audit_chains': m0170,
+  '0180_application_numbers': m0180,
 };

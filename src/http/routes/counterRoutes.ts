@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../storage/schema.js';
+import type { RouteSpec } from '../routeSpec.js';
+import { exportRoutes } from './exportRoutes.js';
+import { searchRoutes } from './searchRoutes.js';
+
+export interface CounterRouteDeps {
+  db: Kysely<Database>;
+  clock: () => string;
+}
+
+/** Issue 15, officers at the counter and at volume: search, export, messages, case history. */
+export function counterRoutes(deps: CounterRouteDeps): RouteSpec[] {
+  return [...searchRoutes(deps), ...exportRoutes(deps)];
+}
