@@ -1,4 +1,5 @@
 import { isoMonthToIndex } from '../shared/dates.js';
+import { parameterText } from './parameterText.js';
 import type { RuleSet } from './RuleSet.js';
 import { parameterKeys } from './rulesDataSchema.js';
 
@@ -12,6 +13,8 @@ export interface ParameterInForce {
   to: string;
   citations: string[];
   note?: string;
+  /** The value as a Chinese sentence with its units (rules/renderings.yaml). */
+  text: string;
 }
 
 export interface RulesInForce {
@@ -42,6 +45,7 @@ export function rulesInForce(rules: RuleSet, date: string): RulesInForce {
       to: p.to,
       citations: p.citations,
       ...(p.note ? { note: p.note } : {}),
+      text: parameterText(key, p.value),
     });
   }
   const month = date.slice(0, 7);

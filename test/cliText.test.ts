@@ -1,0 +1,55 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadWorkCalendar } from '../src/calendar/loadWorkCalendar.js';
+import { checklist } from '../src/checklist/checklist.js';
+import { renderChecklistText } from '../src/checklist/renderChecklistText.js';
+import { renderResultText } from '../src/cli/renderResultText.js';
+import { renderRulesText } from '../src/cli/renderRulesText.js';
+import { score } from '../src/engine/score.js';
+import { plan } from '../src/planner/plan.js';
+import { renderPlanText } from '../src/planner/renderPlanText.js';
+import { precheck } from '../src/precheck/precheck.js';
+import { renderPrecheckText } from '../src/precheck/renderPrecheckText.js';
+import { validateProfile } from '../src/profile/validateProfile.js';
+import { defaultRuleSet } from '../src/rules/defaultRuleSet.js';
+import { rulesInForce } from '../src/rules/rulesInForce.js';
+import { REPO } from './cliRunner.js';
+import { programWords } from './programWords.js';
+
+/**
+ * Issue 14: the CLI's text outputs (score, plan, check, checklist, rules) are Chinese only. The
+ * renderers the commands print with run over every golden case; any program identifier, JSON
+ * path or run of English words fails. Excluded by design: --help and the JSON outputs.
+ */
+const dirs = [join(REPO, 'docs/spec/cases'), join(REPO, 'test/golden')].filter((d) => existsSync(d));
+const cases = dirs.flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({
+      file: f,
+      profile: (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { profile: unknown }).profile,
+    })),
+);
+const rules = defaultRuleSet();
+const calendar = loadWorkCalendar();
+
+describe('CLI text outputs are Chinese only (golden corpus)', { timeout: 120_000 }, () => {
+  it('has the corpus', () => expect(cases.length).toBeGreaterThanOrEqual(16));
+  for (const { file, profile } of cases)
+    it(file, () => {
+      const p = validateProfile(profile);
+      const outputs = {
+        score: renderResultText(score(p)),
+        plan: renderPlanText(plan(p)),
+        check: renderPrecheckText(precheck(p, { rules, calendar })),
+        checklist: renderChecklistText(checklist(p), rules),
+      };
+      for (const [command, text] of Object.entries(outputs)) expect(programWords(text), command).toEqual([]);
+    });
+  it('rules, on a day of every version and of every key-area change', () => {
+    for (const at of ['2014-01-01', '2016-01-01', '2019-01-01', '2020-01-01', '2022-01-01', '2025-09-01'])
+      expect(programWords(renderRulesText(rulesInForce(rules, at))), at).toEqual([]);
+  });
+});
