@@ -5,7 +5,6 @@
 // in force, and their thresholds, are dated data (rules/parameters/key_area.yaml): never literals here.
 import type { KeyAreaId } from '../../profile/profileSchema.js';
 import { term } from '../../rules/parameterText.js';
-import { keyAreaIdSchema } from '../../rules/rulesDataSchema.js';
 import { cnPeriod, fact } from '../factText.js';
 import type { Facts } from '../Facts.js';
 import type { IndicatorFn } from '../Indicator.js';
@@ -62,7 +61,8 @@ export const keyArea: IndicatorFn<'key_area'> = (f, p, explain) => {
   // The hint: the earliest raise over the declared areas, or, with none declared, over every area.
   let nextStep: AreaStep | null = null;
   if (points < v.cap) {
-    const areas = byArea.size ? [...byArea.keys()] : keyAreaIdSchema.options;
+    // Declared areas; with none declared, the areas in force on asOf (临港地区 before 2019-08-20).
+    const areas = byArea.size ? [...byArea.keys()] : (Object.keys(v.areas) as KeyAreaId[]);
     for (const area of areas) {
       const s = areaStep(f, area, months.get(area) ?? 0, points);
       if (

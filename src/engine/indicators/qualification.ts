@@ -128,7 +128,12 @@ export const qualification: IndicatorFn<'qualification'> = (f, p, explain) => {
   const points = best?.points ?? 0;
   if (!explain) return { points };
 
-  const lines = candidates.map((c) => `${c.label}：${c.reason ? `不计分（${c.reason}）` : `${c.points} 分`}`);
+  const lines = candidates.map((c) => {
+    const q = list[c.index]!;
+    // profile.md: a title without `route` is treated as obtained by exam (no Shanghai condition).
+    const route = q.type === 'title' && q.route === undefined ? '（取得方式未填写，按考试取得计）' : '';
+    return `${c.label}${route}：${c.reason ? `不计分（${c.reason}）` : `${c.points} 分`}`;
+  });
   const explanation = candidates.length
     ? `${lines.join('；')}。${candidates.length > 1 ? `取最高的合格证书：${points} 分。` : ''}`
     : '未填写专业技术职称、职业资格或技能等级证书，积 0 分。';
