@@ -115,6 +115,27 @@ type BaseStep = Extract<NextStep, { kind: 'contribute_months' }> & {
 function baseStep(f: Facts, current: number): BaseStep | null {
   const w = f.rules.wages;
   const M = f.asOfMonth;
+  // Valid months before the application month reaching a ratio, as prefix sums over the longest
+  // window: had(from) = months in [from, M − 1], in O(1) for every k and tier.
+  const SPAN = longestWindow(f);
+  const prefixes = new Map<number, Int32Array>();
+  const had = (pct: number, from: number): number => {
+    let pre = prefixes.get(pct);
+    if (!pre) {
+      pre = new Int32Array(SPAN + 1);
+      for (let m = M - SPAN; m < M; m++) {
+        let ok = 0;
+        for (const r of f.runs)
+          if (r.valid && r.from <= m && r.to >= m && m >= w.firstMonth && r.baseFen >= pct * w.figureFor(m)) {
+            ok = 1;
+            break;
+          }
+        pre[m - (M - SPAN) + 1] = pre[m - (M - SPAN)]! + ok;
+      }
+      prefixes.set(pct, pre);
+    }
+    return pre[SPAN]! - pre[Math.max(0, from - (M - SPAN))]!;
+  };
   for (let k = 1; k <= 60; k++) {
     const date = `${f.month(M + k)}-01`;
     const snap = f.rules.at(date > f.rules.lastDate ? f.rules.lastDate : date);
@@ -129,9 +150,9 @@ function baseStep(f: Facts, current: number): BaseStep | null {
       let pts = 0;
       for (const t of tiers) {
         const pct = Math.round(t.minRatio * 100);
-        const [had] = t.windowMonths > k ? f.monthsAtRatios(M + k - t.windowMonths, M - 1, [pct]) : [0];
+        const before = t.windowMonths > k ? had(pct, M + k - t.windowMonths) : 0;
         const added = base * 100 >= pct * figure ? Math.min(k, t.windowMonths) : 0;
-        if (had! + added >= t.requiredMonths && t.points > pts) pts = t.points;
+        if (before + added >= t.requiredMonths && t.points > pts) pts = t.points;
       }
       if (pts > current && (!best || pts > best.points))
         best = {
@@ -147,4 +168,14 @@ function baseStep(f: Facts, current: number): BaseStep | null {
     if (best) return best;
   }
   return null;
+}
+
+const windows = new WeakMap<object, number>();
+/** The longest tier window of any version (the hint may be applied under a later one). */
+function longestWindow(f: Facts): number {
+  const values = f.rules.data.parameters.insurance_base.values;
+  let n = windows.get(values);
+  if (n === undefined)
+    windows.set(values, (n = Math.max(...values.flatMap((e) => e.value.tiers.map((t) => t.windowMonths)))));
+  return n;
 }

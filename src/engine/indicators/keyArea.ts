@@ -5,6 +5,7 @@
 // in force, and their thresholds, are dated data (rules/parameters/key_area.yaml): never literals here.
 import type { KeyAreaId } from '../../profile/profileSchema.js';
 import { term } from '../../rules/parameterText.js';
+import { monthIndexOf } from '../../shared/dates.js';
 import { cnPeriod, fact } from '../factText.js';
 import type { Facts } from '../Facts.js';
 import type { IndicatorFn } from '../Indicator.js';
@@ -22,7 +23,14 @@ const HORIZON = 240;
  */
 function areaStep(f: Facts, area: KeyAreaId, before: number, current: number): AreaStep | null {
   const M = f.asOfMonth;
-  for (let k = 1; k <= HORIZON; k++) {
+  // The points change only when a year completes or the rules change: try those months only.
+  const ks = new Set<number>();
+  for (let k = 12 - (before % 12); k <= HORIZON; k += 12) ks.add(k);
+  for (const e of f.rules.data.parameters.key_area.values) {
+    const k = monthIndexOf(e.from) + (e.from.endsWith('-01') ? 0 : 1) - M;
+    if (k >= 1 && k <= HORIZON) ks.add(k);
+  }
+  for (const k of [...ks].sort((a, b) => a - b)) {
     const date = `${f.month(M + k)}-01`;
     const v = f.rules.at(date > f.rules.lastDate ? f.rules.lastDate : date).params.key_area?.value;
     const rule = v?.areas[area];
