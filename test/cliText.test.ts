@@ -1,5 +1,3 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadWorkCalendar } from '../src/calendar/loadWorkCalendar.js';
 import { checklist } from '../src/checklist/checklist.js';
@@ -14,7 +12,7 @@ import { renderPrecheckText } from '../src/precheck/renderPrecheckText.js';
 import { validateProfile } from '../src/profile/validateProfile.js';
 import { defaultRuleSet } from '../src/rules/defaultRuleSet.js';
 import { rulesInForce } from '../src/rules/rulesInForce.js';
-import { REPO } from './cliRunner.js';
+import { goldenCases } from './goldenCases.js';
 import { programWords } from './programWords.js';
 
 /**
@@ -22,16 +20,7 @@ import { programWords } from './programWords.js';
  * renderers the commands print with run over every golden case; any program identifier, JSON
  * path or run of English words fails. Excluded by design: --help and the JSON outputs.
  */
-const dirs = [join(REPO, 'docs/spec/cases'), join(REPO, 'test/golden')].filter((d) => existsSync(d));
-const cases = dirs.flatMap((dir) =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => ({
-      file: f,
-      profile: (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { profile: unknown }).profile,
-    })),
-);
+const cases = goldenCases().map(({ label, c }) => ({ file: label, profile: c.profile }));
 const rules = defaultRuleSet();
 const calendar = loadWorkCalendar();
 
