@@ -12,6 +12,7 @@ import { renderPrecheckText } from '../src/precheck/renderPrecheckText.js';
 import { validateProfile } from '../src/profile/validateProfile.js';
 import { defaultRuleSet } from '../src/rules/defaultRuleSet.js';
 import { rulesInForce } from '../src/rules/rulesInForce.js';
+import { runCli } from './cliRunner.js';
 import { goldenCases } from './goldenCases.js';
 import { programWords } from './programWords.js';
 
@@ -40,5 +41,14 @@ describe('CLI text outputs are Chinese only (golden corpus)', { timeout: 120_000
   it('rules, on a day of every version and of every key-area change', () => {
     for (const at of ['2014-01-01', '2016-01-01', '2019-01-01', '2020-01-01', '2022-01-01', '2025-09-01'])
       expect(programWords(renderRulesText(rulesInForce(rules, at))), at).toEqual([]);
+  });
+  it('through ./bin/jifen itself, on the richest case (the commands print these renderers)', async () => {
+    const file = goldenCases().find((g) => g.label === 'spec/p07.json')!.file;
+    for (const args of [['score', file], ['plan', file], ['check', file], ['checklist', file], ['rules']]) {
+      const run = await runCli(args);
+      expect(run.code, args.join(' ')).toBe(0);
+      expect(run.stdout.length).toBeGreaterThan(100);
+      expect(programWords(run.stdout), args[0]).toEqual([]);
+    }
   });
 });
