@@ -1,36 +1,11 @@
 import { testPolicy } from '../src/policy/testing/testPolicy.js';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { score } from '../src/engine/score.js';
 import { validateProfile } from '../src/profile/validateProfile.js';
-import { REPO, runCli } from './cliRunner.js';
+import { runCli } from './cliRunner.js';
+import { goldenCases } from './goldenCases.js';
 
-interface GoldenCase {
-  name: string;
-  profile: unknown;
-  expected: {
-    rulesVersion: string;
-    total: number;
-    qualified: boolean;
-    vetoed: boolean;
-    vetoes: string[];
-    provisional: boolean;
-    items: Record<string, number>;
-  };
-}
-
-const dirs = [join(REPO, 'test/golden'), join(REPO, 'docs/spec/cases')].filter((d) => existsSync(d));
-const cases = dirs.flatMap((dir) =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => ({
-      file: join(dir, f),
-      label: `${dir.includes('spec') ? 'spec' : 'repo'}/${f}`,
-      c: JSON.parse(readFileSync(join(dir, f), 'utf8')) as GoldenCase,
-    })),
-);
+const cases = goldenCases();
 
 const summary = (r: ReturnType<typeof score>) => ({
   rulesVersion: r.rulesVersion,

@@ -327,3 +327,23 @@ describe('loadMaterialsCatalogue', () => {
       },
     ));
 });
+
+describe('profile contract extension (issue 14)', () => {
+  it('the hiring list says the 6-month and still-employed condition', () => {
+    const i = item('hukou_employee_list', { investment: { hukouEmployees: [10, 10, 10] } })!;
+    expect(i.name).toContain('须连续缴纳6个月以上且申请当月仍在所聘单位');
+  });
+
+  it('no investment materials when the holder did not invest (both routes score 0)', () => {
+    const got = ids({ investment: { invested: false, annualTax: [500000], hukouEmployees: [10, 10, 10] } });
+    for (const id of ['capital_verification_report', 'tax_details_3_years', 'hukou_employee_list'])
+      expect(got).not.toContain(id);
+    expect(ids({ investment: { invested: true, annualTax: [500000] } })).toContain('tax_details_3_years');
+  });
+
+  it('an award certificate only for an award that can count', () => {
+    expect(ids({ awards: [{ level: 'national', date: '2025-03-11' }] })).not.toContain('award_certificate');
+    expect(ids({ awards: [{ level: 'national', filed: false }] })).not.toContain('award_certificate');
+    expect(ids({ awards: [{ level: 'national', date: '2025-03-10' }] })).toContain('award_certificate');
+  });
+});

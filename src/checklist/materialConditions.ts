@@ -1,4 +1,5 @@
 import type { Profile } from '../profile/profileSchema.js';
+import { awardFailure } from '../engine/indicators/award.js';
 import { fullYearsBetween, isoMonthToIndex, parseIsoDate, type Ymd } from '../shared/dates.js';
 
 /** What a condition reads: the profile, its `asOf`, and the catalogue's own parameters. */
@@ -104,21 +105,28 @@ export const MATERIAL_CONDITIONS = {
     holds: ({ profile, asOfMonth }) => yes(startedBy(profile.contributions, asOfMonth)),
   },
 
+  // Neither route counts without the holder's own investment (验资报告; 细则 第四条（二）4).
   investment: {
     neededFor: ['investment'],
     holds: ({ profile }) =>
       yes(
-        (profile.investment?.annualTax ?? []).some((t) => t > 0) ||
-          (profile.investment?.hukouEmployees ?? []).some((n) => n > 0),
+        profile.investment?.invested !== false &&
+          ((profile.investment?.annualTax ?? []).some((t) => t > 0) ||
+            (profile.investment?.hukouEmployees ?? []).some((n) => n > 0)),
       ),
   },
   investment_tax: {
     neededFor: ['investment'],
-    holds: ({ profile }) => yes((profile.investment?.annualTax ?? []).some((t) => t > 0)),
+    holds: ({ profile }) =>
+      yes(profile.investment?.invested !== false && (profile.investment?.annualTax ?? []).some((t) => t > 0)),
   },
   investment_employment: {
     neededFor: ['investment'],
-    holds: ({ profile }) => yes((profile.investment?.hukouEmployees ?? []).some((n) => n > 0)),
+    holds: ({ profile }) =>
+      yes(
+        profile.investment?.invested !== false &&
+          (profile.investment?.hukouEmployees ?? []).some((n) => n > 0),
+      ),
   },
 
   startup_talent: {
@@ -129,7 +137,11 @@ export const MATERIAL_CONDITIONS = {
     neededFor: ['tech_transfer_talent'],
     holds: ({ profile }) => yes(profile.techTransferTalent === true),
   },
-  award: { neededFor: ['award'], holds: ({ profile }) => yes((profile.awards ?? []).length > 0) },
+  // Only an award that can count (解读七): dated by asOf, obtained in Shanghai, on the catalogue, filed.
+  award: {
+    neededFor: ['award'],
+    holds: ({ profile }) => yes((profile.awards ?? []).some((a) => !awardFailure(a, profile.asOf))),
+  },
   spouse_hukou: {
     neededFor: ['spouse_hukou'],
     // A marriage dated after asOf is ignored, like every later fact (profile.md).

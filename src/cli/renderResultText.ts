@@ -38,6 +38,7 @@ function renderItem(item: ResultItem): string[] {
   if (!item.explanation) return [head];
   const lines = [head, `      ${item.explanation}`];
   if (item.next) lines.push(`      → ${item.next}`);
-  if (item.points !== 0 && item.citations?.length) lines.push(`      依据：${item.citations.join('；')}`);
+  // Every item, 0 points included, names its legal basis (issue 14).
+  if (item.citations?.length) lines.push(`      依据：${item.citations.join('；')}`);
   return lines;
 }

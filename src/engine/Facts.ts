@@ -59,7 +59,8 @@ export class Facts {
         from,
         to,
         base: c.base,
-        baseFen: Math.round(c.base * 100),
+        // Whole fen, never rounded up: a base of 12 433.997 is below 12 434 (issue 14).
+        baseFen: Math.floor(c.base * 100 * (1 + 1e-12)),
         valid,
         backPaid,
         index: i,

@@ -1,14 +1,32 @@
 import type { ResolvedParameter } from '../rules/RuleSet.js';
 import type { ParameterKey } from '../rules/rulesDataSchema.js';
 import type { Facts } from './Facts.js';
-import type { ParameterRead } from './types.js';
+import type { FactText, NextStep, ParameterRead } from './types.js';
+
+/** A credential that would score `points`; `add` is set when adding it provably gives them. */
+export interface LadderStep {
+  points: number;
+  text: string;
+  add?: Extract<NextStep, { kind: 'credential' }>['add'];
+  /** A condition still to meet besides the credential (shown with the hint). */
+  condition?: string;
+}
 
 /** What one indicator computes; explanation fields are filled only when asked for. */
 export interface Outcome {
   points: number;
   explanation?: string;
   inputs?: Record<string, unknown>;
+  /** The inputs used, in Chinese (see FactText). */
+  facts?: FactText[];
   next?: string | null;
+  nextStep?: NextStep | null;
+  /**
+   * Education and qualification only: the credentials that would score more, lowest first. The
+   * hint is written once both are known (alternatives, rules.md §2), keeping only those that
+   * change the total (issue 14).
+   */
+  ladder?: LadderStep[];
   /** Values read besides the indicator's own parameter (e.g. wage figures). */
   extra?: ParameterRead[];
 }
@@ -34,6 +52,7 @@ export function paramRead(p: ResolvedParameter): ParameterRead {
       to: p.to,
       citations: p.citations,
       ...(p.note ? { note: p.note } : {}),
+      text: p.text,
     });
     readCache.set(p, read);
   }

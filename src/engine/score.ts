@@ -85,8 +85,10 @@ export function score(profile: Profile, options: ScoreOptions, rules: RuleSet): 
       explanation: o.explanation ?? '',
       citations: o.extra ? [...new Set(parameters.flatMap((p) => p.citations))] : own.citations,
       inputs: o.inputs ?? {},
+      facts: o.facts ?? [],
       parameters,
       next: o.next ?? null,
+      nextStep: o.nextStep ?? null,
     };
     items.push(item);
   }
@@ -112,9 +114,15 @@ export function score(profile: Profile, options: ScoreOptions, rules: RuleSet): 
 
 /**
  * Education and qualification (职称/技能) are alternatives: the higher counts, the other contributes 0
- * and says why. Ties: education counts (rules.md §2).
+ * and says why. Ties: education counts (rules.md §2). Their hints are written here, once both are
+ * known: only a credential scoring more than both can change the total (issue 14).
  */
 function applyAlternative(edu: Outcome | undefined, qual: Outcome | undefined, explain: boolean): void {
+  const best = Math.max(edu?.points ?? 0, qual?.points ?? 0);
+  if (explain) {
+    if (edu) hintFromLadder(edu, best, '取得');
+    if (qual) hintFromLadder(qual, best, '取得与所聘岗位相符的');
+  }
   if (!edu || !qual || (edu.points === 0 && qual.points === 0)) return;
   const [loser, winnerName, loserName, winnerPts] =
     qual.points > edu.points
@@ -123,4 +131,17 @@ function applyAlternative(edu: Outcome | undefined, qual: Outcome | undefined, e
   if (explain && loser.points > 0)
     loser.explanation = `${loser.explanation ?? ''}教育背景与专业技术职称/技能等级二者只计其一：${winnerName} ${winnerPts} 分不低于${loserName} ${loser.points} 分${qual.points === edu.points ? '（同分计学历）' : ''}，本项计 0 分。`;
   loser.points = 0;
+}
+
+function hintFromLadder(o: Outcome, best: number, verb: string): void {
+  const steps = (o.ladder ?? []).filter((s) => s.points > best);
+  delete o.ladder;
+  if (!steps.length) {
+    o.next = null;
+    o.nextStep = null;
+    return;
+  }
+  o.next = `${steps.map((s) => `${verb}${s.text}可得 ${s.points} 分${s.condition ? `（${s.condition}）` : ''}`).join('；')}。`;
+  const first = steps[0]!;
+  o.nextStep = first.add ? { kind: 'credential', add: first.add, points: first.points } : null;
 }

@@ -1,3 +1,4 @@
+import type { Education, KeyAreaId, Qualification } from '../profile/profileSchema.js';
 import type { ParameterKey } from '../rules/rulesDataSchema.js';
 
 export const RESULT_CONTRACT = 1;
@@ -37,7 +38,45 @@ export interface ParameterRead {
   to: string;
   citations: string[];
   note?: string;
+  /** The value as a Chinese sentence with its units (rules/renderings.yaml). */
+  text: string;
 }
+
+/** One input of the profile an item used, rendered in Chinese: its form label and its value. */
+export interface FactText {
+  label: string;
+  text: string;
+}
+
+/**
+ * The structured form of an item's hint (profile.md, "nextStep"): one action that, applied to the
+ * profile, brings this item to `points`. Time-based kinds carry the date (the new `asOf`) on which
+ * the points are reached. Proven by src/engine/nextStep.properties.test.ts.
+ */
+export type NextStep =
+  /** Contribute `months` more months from the application month on (at `monthlyBase` or more, when given). */
+  | {
+      kind: 'contribute_months';
+      months: number;
+      monthlyBase?: number;
+      minRatio?: number;
+      wageFigure?: number;
+      date: string;
+      points: number;
+    }
+  /** Obtain a credential (education or qualification) as described by `add`. */
+  | { kind: 'credential'; add: { education: Education } | { qualification: Qualification }; points: number }
+  /** Keep working and living in an area / in public service, or stay married, until `date`. */
+  | {
+      kind: 'full_years';
+      of: 'key_area' | 'public_service' | 'marriage';
+      area?: KeyAreaId;
+      months?: number;
+      date: string;
+      points: number;
+    }
+  /** A deduction record leaves its window on `date`. */
+  | { kind: 'deduction_expires'; date: string; points: number };
 
 export interface ResultItem {
   id: IndicatorId;
@@ -50,10 +89,14 @@ export interface ResultItem {
   citations?: string[];
   /** The facts of the profile this item used. */
   inputs?: Record<string, unknown>;
+  /** The inputs this item used, in Chinese (form label and value). */
+  facts?: FactText[];
   /** Every parameter read, with its effective dates and citation. */
   parameters?: ParameterRead[];
   /** For items below their maximum: what the next band needs (Chinese); null at the maximum. */
   next?: string | null;
+  /** The same hint in structured form, or null when there is none. */
+  nextStep?: NextStep | null;
 }
 
 export interface VetoDetail {

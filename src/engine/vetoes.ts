@@ -44,7 +44,9 @@ export function vetoes(f: Facts, explain: boolean): VetoOutcome {
           citations: planning.citations,
         });
     } else if (explain && planning)
-      out.warnings.push(`计划生育记录在 ${f.snapshot.version.id} 下不再一票否决（${planning.note ?? ''}）。`);
+      out.warnings.push(
+        `计划生育记录在 ${f.snapshot.version.id} 下不再一票否决${planning.note ? `：${planning.note.replace(/。$/, '')}` : ''}。`,
+      );
   }
   return out;
 }

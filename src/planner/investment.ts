@@ -51,7 +51,7 @@ export function investmentCandidates(ctx: PlannerContext): Candidate[] {
       Math.min(Math.floor(v.cap / perStep), Math.ceil((standard - at.total) / perStep)),
     );
     const common = [
-      `${a.startAfterMonths} 个月后（${indexToIsoMonth(startMonth)}）完成投资（${route === 'tax' ? 'investment' : 'hiring'}.startAfterMonths），${firstYear} 年为第一个完整纳税年度`,
+      `${a.startAfterMonths} 个月后（${indexToIsoMonth(startMonth)}）完成投资，${firstYear} 年为第一个完整纳税年度`,
       `按最近 ${v.years} 个纳税年度计算，不足 ${v.years} 年的年份按 0 计`,
     ];
     if (route === 'tax') {

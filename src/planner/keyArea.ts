@@ -41,7 +41,7 @@ export function keyAreaCandidates(ctx: PlannerContext): Candidate[] {
       levers: [staticLever(firstEffect, (p) => ({ ...p, keyArea: [...(p.keyArea ?? []), period] }))],
       actions: [`自 ${indexToIsoMonth(start)} 起在${where}${g.names.length > 1 ? '之一' : ''}工作并居住`],
       assumptions: [
-        `${a.startAfterMonths} 个月后（${indexToIsoMonth(start)}）工作单位和居住地均迁入该区域（keyArea.startAfterMonths），此后不间断`,
+        `${a.startAfterMonths} 个月后（${indexToIsoMonth(start)}）工作单位和居住地均迁入该区域，此后不间断`,
         `满 ${threshold} 年后开始计分，每满1年积 ${v.pointsPerFullYear} 分，最高 ${v.cap} 分`,
       ],
       effort: a.effort,

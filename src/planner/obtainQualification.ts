@@ -87,9 +87,7 @@ export function qualificationCandidates(ctx: PlannerContext): Candidate[] {
     const obtainedOn = indexToFirstOfMonth(obtained);
     const levers: Lever[] = [addQualification(s.qual, obtainedOn)];
     const actions = [`${s.how}${s.name}（预计 ${indexToIsoMonth(obtained)} 取得）`];
-    const assumptions = [
-      `自 ${ctx.profile.asOf} 起约 ${s.months} 个月取得（${s.id.startsWith('skill') ? `skill.${s.id.slice(6)}` : `title.${s.id.slice(6)}`}.months）`,
-    ];
+    const assumptions = [`自 ${ctx.profile.asOf} 起约 ${s.months} 个月取得`];
     let effort = s.effort;
     let parts: string[] | undefined;
     const bc = q.baseCondition;

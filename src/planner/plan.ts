@@ -254,7 +254,7 @@ function planWarnings(
   if (!runs.some((c) => c.to == null))
     out.push(
       runs.length
-        ? '社保缴费记录中没有持续中的期间（to 为 null）：基准预测假定此后不再在本市缴纳社保，社保年限不再增加。'
+        ? '社保缴费记录中没有持续中的期间（没有“至今”仍在缴费的一段）：基准预测假定此后不再在本市缴纳社保，社保年限不再增加。'
         : '未填写社保缴费记录：基准预测假定此后不在本市缴纳社保。',
     );
   const firstWage = baseline.find((p, k) => k > 0 && usesUnpublishedWages(p, rules, profile));

@@ -82,7 +82,7 @@ export function raiseBaseCandidates(ctx: PlannerContext): Candidate[] {
           : `自 ${indexToIsoMonth(start)} 起在本市就业并按 ${base} 元（最新公布社平工资 ${latest.value} 元的 ${ratioText(ratio)} 倍）缴纳职工社会保险`,
       ],
       assumptions: [
-        `${a.startAfterMonths} 个月后（${indexToIsoMonth(start)}）开始按新基数缴费（raiseBase.startAfterMonths）`,
+        `${a.startAfterMonths} 个月后（${indexToIsoMonth(start)}）开始按新基数缴费`,
         `缴费基数与实际工资、个税申报收入相符，由劳动合同单位缴纳，均为有效月份`,
         `社平工资保持最近公布的 ${latest.value} 元（${latest.from} 起）；实际每年调整，届时基数须同比提高才能保持 ${ratioText(ratio)} 倍`,
         `社保基数加分：${tierPoints.join('；')}`,

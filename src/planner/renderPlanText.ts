@@ -46,7 +46,7 @@ export function renderPlanText(plan: Plan): string {
     plan.options.forEach((o, i) => {
       out.push('');
       out.push(
-        `${i + 1}. [${o.id}] ${o.reachesStandardOn ? `${o.reachesStandardOn} 达标` : `测算期内不能达标（最高 ${o.bestTotal} 分）`}  难度 ${o.effort}${o.provisional ? '  暂定' : ''}`,
+        `${i + 1}. ${o.reachesStandardOn ? `${o.reachesStandardOn} 达标` : `测算期内不能达标（最高 ${o.bestTotal} 分）`}  难度 ${o.effort}${o.provisional ? '  暂定' : ''}`,
       );
       for (const a of o.actions) out.push(`   · ${a}`);
       out.push(`   ${o.explanation}`);

@@ -54,7 +54,7 @@ export function degreeCandidates(ctx: PlannerContext): Candidate[] {
       levers: [staticLever(obtainedOn, (p) => ({ ...p, education: [...(p.education ?? []), credential] }))],
       actions: [`取得${s.name}（预计 ${indexToIsoMonth(month)} 毕业）`],
       assumptions: [
-        `自 ${ctx.profile.asOf} 起约 ${s.a.months} 个月取得（${s.key}.months），学历学位经国家认可`,
+        `自 ${ctx.profile.asOf} 起约 ${s.a.months} 个月取得，学历学位经国家认可`,
         `${s.name}按现行规定计 ${s.points} 分；教育背景与职称/技能二者只计其一（取高）`,
       ],
       effort: s.a.effort,

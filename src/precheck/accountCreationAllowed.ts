@@ -18,7 +18,7 @@ export const accountCreationAllowed: Condition = {
     if (!p)
       return {
         status: 'unknown',
-        reason: '档案未提供居住证领取日期（permit.issuedOn），无法判断能否创建积分账号。',
+        reason: '档案未提供居住证领取日期，无法判断能否创建积分账号。',
       };
     const n = params.accountAfterPermitWorkdays;
     let earliest: string;

@@ -10,7 +10,8 @@ export const notOutOfTownBranchStaff: Condition = {
     if (v === undefined)
       return {
         status: 'unknown',
-        reason: '档案未说明是否为本市单位在外省市设立的分支机构的工作人员（employedAtOutOfTownBranch）。',
+        reason:
+          '档案未说明是否为本市单位在外省市设立的分支机构的工作人员，请在“是否在本市单位的外省市分支机构工作”一项中选择。',
       };
     if (v)
       return {

@@ -15,7 +15,7 @@ export const permitEndorsementCurrent: Condition = {
     if (!p.endorsedUntil)
       return {
         status: 'unknown',
-        reason: '档案未提供居住证签注有效期（permit.endorsedUntil），无法判断签注是否过期。',
+        reason: '档案未提供居住证签注有效期，无法判断签注是否过期。',
       };
     const detail = { endorsedUntil: p.endorsedUntil };
     if (p.endorsedUntil < asOf)

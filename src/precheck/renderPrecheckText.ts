@@ -15,7 +15,8 @@ export function renderPrecheckText(r: PrecheckResult): string {
     '',
   ];
   for (const c of r.conditions) {
-    out.push(`  ${MARK[c.status]}  ${c.reason}`, `      [${c.code}] 依据：${c.citations.join('；')}`);
+    // The reason code stays in the JSON output; people read the reason and its basis (issue 14).
+    out.push(`  ${MARK[c.status]}  ${c.reason}`, `      依据：${c.citations.join('；')}`);
   }
   if (r.notes.length) out.push('', '说明：', ...r.notes.map((n) => `  · ${n}`));
   return `${out.join('\n')}\n`;

@@ -66,9 +66,9 @@ const RECORD_TYPES = set(
   'family_planning',
 );
 const SHORTAGE = set('onCatalog', 'matchesPost');
-const INVESTMENT = set('share', 'annualTax', 'hukouEmployees');
+const INVESTMENT = set('invested', 'share', 'annualTax', 'hukouEmployees');
 const SPOUSE = set('shanghaiHukou', 'marriageDate');
-const LEVEL1 = set('level');
+const AWARD = set('level', 'date', 'obtainedWhileWorkingInShanghai', 'onCatalog', 'filed');
 
 function list(v: unknown, max: number, each: (x: unknown) => boolean): boolean {
   if (v === undefined) return true;
@@ -184,13 +184,25 @@ export function fastProfile(raw: unknown): Profile | undefined {
     (p.investment === undefined ||
       (isObj(p.investment) &&
         keysWithin(p.investment, INVESTMENT) &&
+        optBool(p.investment.invested) &&
         (p.investment.share === undefined ||
           (typeof p.investment.share === 'number' && p.investment.share >= 0 && p.investment.share <= 1)) &&
         list(p.investment.annualTax, 3, money) &&
         list(p.investment.hukouEmployees, 3, (h) => Number.isInteger(h) && (h as number) >= 0))) &&
     list(p.publicService, 100, period(PERIOD)) &&
     list(p.keyArea, 100, period(KEY_AREA)) &&
-    list(p.awards, 50, (a) => isObj(a) && keysWithin(a, LEVEL1) && AWARD_LEVELS.has(a.level as string)) &&
+    list(
+      p.awards,
+      50,
+      (a) =>
+        isObj(a) &&
+        keysWithin(a, AWARD) &&
+        AWARD_LEVELS.has(a.level as string) &&
+        (a.date === undefined || (typeof a.date === 'string' && isIsoDate(a.date))) &&
+        optBool(a.obtainedWhileWorkingInShanghai) &&
+        optBool(a.onCatalog) &&
+        optBool(a.filed),
+    ) &&
     (p.spouse === undefined ||
       (isObj(p.spouse) &&
         keysWithin(p.spouse, SPOUSE) &&

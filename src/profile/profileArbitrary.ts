@@ -84,11 +84,15 @@ export const profileArbitrary: fc.Arbitrary<Profile> = fc
     startupTalent: fc.boolean(),
     techTransferTalent: fc.boolean(),
     investment: fc.option(
-      fc.record({
-        share: fc.double({ min: 0, max: 1, noNaN: true }),
-        annualTax: fc.array(fc.integer({ min: 0, max: 5_000_000 }), { maxLength: 3 }),
-        hukouEmployees: fc.array(fc.integer({ min: 0, max: 200 }), { maxLength: 3 }),
-      }),
+      fc.record(
+        {
+          invested: fc.boolean(),
+          share: fc.double({ min: 0, max: 1, noNaN: true }),
+          annualTax: fc.array(fc.integer({ min: 0, max: 5_000_000 }), { maxLength: 3 }),
+          hukouEmployees: fc.array(fc.integer({ min: 0, max: 200 }), { maxLength: 3 }),
+        },
+        { requiredKeys: ['share', 'annualTax', 'hukouEmployees'] },
+      ),
       { nil: undefined },
     ),
     publicYears: fc.option(fc.integer({ min: 0, max: 15 }), { nil: undefined }),
@@ -102,7 +106,16 @@ export const profileArbitrary: fc.Arbitrary<Profile> = fc
     ),
     freshGraduate: fc.boolean(),
     awards: fc.array(
-      fc.record({ level: fc.constantFrom('municipal_special', 'municipal_comprehensive', 'national') }),
+      fc.record(
+        {
+          level: fc.constantFrom('municipal_special', 'municipal_comprehensive', 'national'),
+          daysBack: fc.integer({ min: -400, max: 4000 }),
+          obtainedWhileWorkingInShanghai: fc.boolean(),
+          onCatalog: fc.boolean(),
+          filed: fc.boolean(),
+        },
+        { requiredKeys: ['level'] },
+      ),
       { maxLength: 3 },
     ),
     spouse: fc.option(
@@ -161,7 +174,10 @@ export const profileArbitrary: fc.Arbitrary<Profile> = fc
         to: indexToIsoMonth(asOfMonth - k.back + k.len),
       }));
     p.freshGraduate = g.freshGraduate;
-    if (g.awards.length) p.awards = g.awards;
+    if (g.awards.length)
+      p.awards = g.awards.map(({ daysBack, ...a }) =>
+        daysBack === undefined ? a : { ...a, date: dayNumberToIso(g.asOfDay - daysBack) },
+      );
     if (g.spouse)
       p.spouse = {
         shanghaiHukou: g.spouse.shanghaiHukou,

@@ -151,6 +151,8 @@ export const profileObjectSchema = z.strictObject({
   techTransferTalent: z.boolean().optional(),
   investment: z
     .strictObject({
+      // Added 2026-12: the holder invested in the enterprise (验资报告, 细则 第四条（二）4); default true.
+      invested: z.boolean().optional(),
       share: z
         .number()
         .min(0, { message: '持股比例应在 0 到 1 之间' })
@@ -164,7 +166,17 @@ export const profileObjectSchema = z.strictObject({
   keyArea: z.array(keyAreaSchema).max(100).optional(),
   freshGraduate: z.boolean().optional(),
   awards: z
-    .array(z.strictObject({ level: z.enum(['municipal_special', 'municipal_comprehensive', 'national']) }))
+    .array(
+      z.strictObject({
+        level: z.enum(['municipal_special', 'municipal_comprehensive', 'national']),
+        // Added 2026-12 (profile.md; 解读七, 细则 第四条（二）5): an award dated after asOf, not obtained
+        // while working in Shanghai, not on the published catalogue or not filed (备案) contributes 0.
+        date: isoDateSchema.optional(),
+        obtainedWhileWorkingInShanghai: z.boolean().optional(),
+        onCatalog: z.boolean().optional(),
+        filed: z.boolean().optional(),
+      }),
+    )
     .max(50)
     .optional(),
   spouse: z

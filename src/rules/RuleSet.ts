@@ -1,6 +1,7 @@
 import { addDays } from '../shared/dates.js';
 import { JifenError } from '../shared/errors.js';
 import { formatCitation } from './formatCitation.js';
+import { renderParameter } from './renderParameter.js';
 import type { ParameterEntry, RulesData } from './loadRulesData.js';
 import { parameterKeys, type ParameterKey, type ParameterValues } from './rulesDataSchema.js';
 import { WageTable } from './WageTable.js';
@@ -22,6 +23,8 @@ export interface ResolvedParameter<K extends ParameterKey = ParameterKey> {
   to: string;
   citations: string[];
   note?: string;
+  /** The value as a Chinese sentence, from the renderings beside the data (rules/renderings.yaml). */
+  text: string;
 }
 
 export type ParameterSnapshot = { [K in ParameterKey]: ResolvedParameter<K> | undefined };
@@ -105,6 +108,16 @@ export class RuleSet {
     return undefined;
   }
 
+  /** A parameter value (or the wage figures read) as a Chinese sentence (rules/renderings.yaml). */
+  text(key: string, value: unknown): string {
+    return renderParameter(this.data.renderings, key, value);
+  }
+
+  /** The Chinese word for an enum value of the profile contract (the `terms` of rules/renderings.yaml). */
+  term(dictionary: string, value: string): string {
+    return this.data.renderings.terms[dictionary]?.[value] ?? value;
+  }
+
   citationText(c: { instrument: string; article: string }): string {
     return formatCitation(this.data.instruments, c);
   }
@@ -134,6 +147,7 @@ export class RuleSet {
             to: e.to,
             citations: Object.freeze(e.cite.map((c) => this.citationText(c))) as string[],
             ...(e.note ? { note: e.note } : {}),
+            text: this.text(key, e.value),
           }
         : undefined;
     }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { parseRenderings, type RenderingsFile } from './renderParameter.js';
 import { isoMonthToIndex } from '../shared/dates.js';
 import { JifenError, jsonPath, type FieldIssue } from '../shared/errors.js';
 import {
@@ -44,6 +45,8 @@ export interface RulesData {
   versions: VersionsFile['versions'];
   wages: WagesFile;
   parameters: ParameterFiles;
+  /** Chinese renderings of every parameter kind and enum value (issue 14), part of the data revision. */
+  renderings: RenderingsFile;
   /** Content hash of every file read: results carry it so a score can be traced to the data. */
   revision: string;
 }
@@ -89,6 +92,7 @@ export function loadRulesData(root: string): RulesData {
   const instruments = readYaml(root, 'instruments.yaml', instrumentsFileSchema, hash).data.instruments;
   const versions = readYaml(root, 'versions.yaml', versionsFileSchema, hash).data.versions;
   const wages = readYaml(root, 'wages.yaml', wagesFileSchema, hash).data;
+  const renderings = parseRenderings(readYaml(root, 'renderings.yaml', z.unknown(), hash).data);
   const issues: FieldIssue[] = [];
 
   const present = new Set(readdirSync(join(root, 'parameters')).filter((f) => f.endsWith('.yaml')));
@@ -137,6 +141,7 @@ export function loadRulesData(root: string): RulesData {
     versions,
     wages,
     parameters: parameters as unknown as ParameterFiles,
+    renderings,
     revision: hash.digest('hex').slice(0, 12),
   };
 }

@@ -12,6 +12,8 @@ export interface ParameterInForce {
   to: string;
   citations: string[];
   note?: string;
+  /** The value as a Chinese sentence with its units (rules/renderings.yaml). */
+  text: string;
 }
 
 export interface RulesInForce {
@@ -42,6 +44,7 @@ export function rulesInForce(rules: RuleSet, date: string): RulesInForce {
       to: p.to,
       citations: p.citations,
       ...(p.note ? { note: p.note } : {}),
+      text: p.text,
     });
   }
   const month = date.slice(0, 7);

@@ -3,9 +3,7 @@ import { rulesInForce } from '../../rules/rulesInForce.js';
 import { isIsoDate } from '../../shared/dates.js';
 import { JifenError } from '../../shared/errors.js';
 import { cliPolicy } from '../cliPolicy.js';
-
-const show = (v: unknown): string =>
-  v === null ? '（本版本不设此指标）' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+import { renderRulesText } from '../renderRulesText.js';
 
 export function registerRulesCommand(program: Command): void {
   program
@@ -25,22 +23,6 @@ export function registerRulesCommand(program: Command): void {
         process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
         return;
       }
-      const out = [
-        `${r.date} 有效的积分政策：${r.version.id}（${r.version.from} 至 ${r.version.to}）${r.version.title}`,
-        `数据修订 ${r.dataRevision}`,
-        '',
-      ];
-      for (const p of r.parameters) {
-        out.push(`■ ${p.label}（${p.key}）  ${p.from} 至 ${p.to}`);
-        out.push(`  取值：${show(p.value)}`);
-        out.push(`  依据：${p.citations.join('；')}`);
-        if (p.note) out.push(`  说明：${p.note}`);
-      }
-      out.push(
-        '',
-        `■ 社平工资（${r.wage.month} 缴费月份适用）：${r.wage.value} 元，适用 ${r.wage.from} 至 ${r.wage.to}${r.wage.provisional ? '【尚未公布，暂用最近公布值】' : ''}`,
-        `  依据：${r.wage.citation}`,
-      );
-      process.stdout.write(`${out.join('\n')}\n`);
+      process.stdout.write(renderRulesText(r));
     });
 }

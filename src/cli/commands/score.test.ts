@@ -141,9 +141,13 @@ describe('jifen rules', { timeout: 60_000 }, () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('v2013');
     expect(run.stdout).toContain('《上海市居住证积分管理试行办法》');
-    expect(run.stdout).toMatch(/创业人才（startup_talent）[^\n]*\n {2}取值：（本版本不设此指标）/); // not in force in v2013
+    expect(run.stdout).toMatch(/■ 创业人才 [^\n]*\n {2}取值：本版本不设此指标/); // not in force in v2013
+    expect(run.stdout).toContain('取值：每满12个月有效缴费积3分'); // Chinese renderings, never keys (issue 14)
     const json = JSON.parse((await runCli(['rules', '--at', '2025-09-01', '--format', 'json'])).stdout);
     expect(json.version.id).toBe('v2023');
+    expect(json.parameters.find((p: { key: string }) => p.key === 'age').text).toBe(
+      '56—60周岁积5分，年龄每小1岁加2分，最高30分；超过60周岁积0分',
+    );
     expect(
       json.parameters.find((p: { key: string }) => p.key === 'insurance_base').citations.length,
     ).toBeGreaterThan(0);

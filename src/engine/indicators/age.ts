@@ -1,6 +1,8 @@
 // 积分指标体系·基础指标·年龄; 政策解读 三:
 // “持证人年龄在56—60周岁，积5分；年龄每减少1岁，积分增加2分。申请时年龄小于43岁（含43岁），即可达到高分值30分。”
-import { addYears, formatYmd, fullYearsBetween } from '../../shared/dates.js';
+import { formatYmd, fullYearsBetween } from '../../shared/dates.js';
+import { anniversary } from '../anniversary.js';
+import { cnDate, fact } from '../factText.js';
 import type { IndicatorFn } from '../Indicator.js';
 
 export const age: IndicatorFn<'age'> = (f, p, explain) => {
@@ -19,7 +21,7 @@ export const age: IndicatorFn<'age'> = (f, p, explain) => {
   else if (years >= v.baseFromAge)
     explanation += `${v.baseFromAge}—${v.baseToAge} 周岁积 ${v.basePoints} 分。`;
   else if (points === v.max) {
-    const drop = addYears(formatYmd(f.birth), lastFullAge + 1);
+    const drop = anniversary(formatYmd(f.birth), lastFullAge + 1);
     explanation += `${lastFullAge} 周岁及以下积满分 ${v.max} 分；自 ${drop}（满 ${lastFullAge + 1} 周岁）起每长1岁减 ${v.pointsPerYearYounger} 分。`;
   } else
     explanation += `${v.baseFromAge}—${v.baseToAge} 周岁积 ${v.basePoints} 分，每小1岁加 ${v.pointsPerYearYounger} 分：${v.basePoints} + ${v.pointsPerYearYounger}×(${v.baseFromAge}−${years}) = ${points} 分。`;
@@ -27,6 +29,11 @@ export const age: IndicatorFn<'age'> = (f, p, explain) => {
     points,
     explanation,
     inputs: { birthDate: f.profile.birthDate, ageYears: years },
+    facts: [
+      fact('出生日期', cnDate(f.profile.birthDate)),
+      fact('申请日期', cnDate(f.asOf)),
+      fact('周岁', `${years}周岁`),
+    ],
     next: points < v.max ? '年龄分只随年龄增长而减少，无法通过其他方式提高。' : null,
   };
 };

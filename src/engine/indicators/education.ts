@@ -3,7 +3,8 @@
 // 国（境）外学历学位须经教育部留学服务中心认证。
 import type { Education } from '../../profile/profileSchema.js';
 import type { ParameterValues } from '../../rules/rulesDataSchema.js';
-import type { IndicatorFn } from '../Indicator.js';
+import { fact } from '../factText.js';
+import type { IndicatorFn, LadderStep } from '../Indicator.js';
 
 const LEVEL_NAMES = {
   associate: '大专（高职）',
@@ -82,13 +83,28 @@ export const education: IndicatorFn<'education'> = (f, p, explain) => {
   const explanation = best
     ? `${list.length > 1 ? `共 ${list.length} 项学历，取最高：` : ''}${best.label}，积 ${points} 分。`
     : '未填写大专及以上学历，积 0 分。';
-  let next: string | null = null;
-  if (points < v.doctorWithDegree) {
-    const steps: string[] = [];
-    if (points < v.bachelorWithDegree) steps.push(`取得本科学历并获学士学位可得 ${v.bachelorWithDegree} 分`);
-    if (points < v.masterWithDegree) steps.push(`硕士研究生学历学位 ${v.masterWithDegree} 分`);
-    steps.push(`博士研究生学历学位 ${v.doctorWithDegree} 分`);
-    next = `${steps.join('；')}。`;
-  }
-  return { points, explanation, inputs: { best: best ? list[best.index] : null }, next };
+  const ladder = (
+    [
+      { points: v.associate, text: '大专（高职）学历', add: { education: { level: 'associate' } } },
+      {
+        points: v.bachelorWithDegree,
+        text: '本科学历并获学士学位',
+        add: { education: { level: 'bachelor', degree: true } },
+      },
+      {
+        points: v.masterWithDegree,
+        text: '硕士研究生学历学位',
+        add: { education: { level: 'master', degree: true } },
+      },
+      {
+        points: v.doctorWithDegree,
+        text: '博士研究生学历学位',
+        add: { education: { level: 'doctor', degree: true } },
+      },
+    ] satisfies LadderStep[]
+  ).filter((s) => s.points > points);
+  const facts = list.length
+    ? list.map((e) => fact('学历学位', scoreCredential(e, v).label))
+    : [fact('学历学位', '未填写')];
+  return { points, explanation, inputs: { best: best ? list[best.index] : null }, facts, ladder };
 };

@@ -6,6 +6,8 @@
 import type { ParameterValues } from '../../rules/rulesDataSchema.js';
 import type { ParameterRead } from '../types.js';
 import type { Facts } from '../Facts.js';
+import { cnMonth, contributionFacts } from '../factText.js';
+import type { NextStep } from '../types.js';
 import type { IndicatorFn } from '../Indicator.js';
 
 type Tiers = ParameterValues['insurance_base']['tiers'];
@@ -57,16 +59,10 @@ export const insuranceBase: IndicatorFn<'insurance_base'> = (f, p, explain) => {
     (t, i) =>
       `近${t.windowMonths}个月中基数≥社平${t.minRatio}倍的有效月份 ${counts[i]} 个（需 ${t.requiredMonths} 个，${t.points} 分）`,
   );
-  const higher = tiers
-    .map((t, i) => ({ t, i }))
-    .filter(({ t }) => t.points > points)
-    .sort((a, b) => a.t.points - b.t.points)[0];
-  let next: string | null = null;
-  if (higher) {
-    const need = higher.t.requiredMonths - counts[higher.i]!;
-    const latest = f.rules.wages.latest.value;
-    next = `近${higher.t.windowMonths}个月中还需 ${need} 个有效月份的缴费基数不低于社平工资${higher.t.minRatio}倍（按最新社平 ${latest} 元，即月缴费基数不低于 ${Math.ceil(higher.t.minRatio * latest)} 元）可得 ${higher.t.points} 分。`;
-  }
+  const nextStep = baseStep(f, points);
+  const next = nextStep
+    ? `自${cnMonth(f.month(f.asOfMonth))}起连续缴费 ${nextStep.months} 个月、月缴费基数不低于 ${nextStep.monthlyBase} 元（该期间适用的社平工资 ${nextStep.wageFigure} 元的 ${nextStep.minRatio} 倍${f.rules.wages.isProvisional(f.asOfMonth + nextStep.months - 1) ? '，尚未公布的月份暂按最近公布值' : ''}），${nextStep.date} 申请可得 ${nextStep.points} 分。`
+    : null;
   return {
     points,
     explanation: `${parts.join('；')}。${reached >= 0 ? `达到最高一档：${points} 分。` : '未达到任何一档：0 分。'}`,
@@ -74,7 +70,9 @@ export const insuranceBase: IndicatorFn<'insurance_base'> = (f, p, explain) => {
       window: `${f.month(f.asOfMonth - maxWindow)}..${f.month(f.asOfMonth - 1)}`,
       monthsPerTier: counts,
     },
+    facts: contributionFacts(f.runs, (i) => f.month(i)),
     next,
+    nextStep,
     extra: [wageRead(f, f.asOfMonth - maxWindow, f.asOfMonth - 1)],
   };
 };
@@ -90,6 +88,7 @@ export function wageRead(f: Facts, from: number, to: number): ParameterRead {
   }
   const cite = f.rules.data.wages.citation;
   return {
+    text: f.rules.text('wages', seen),
     key: 'wages',
     label: '上年度全市职工月平均工资（按缴费月份）',
     value: seen,
@@ -97,4 +96,85 @@ export function wageRead(f: Facts, from: number, to: number): ParameterRead {
     to: seen[seen.length - 1]?.to ?? f.month(to),
     citations: [f.rules.citationText(cite)],
   };
+}
+
+type BaseStep = Extract<NextStep, { kind: 'contribute_months' }> & {
+  monthlyBase: number;
+  minRatio: number;
+  wageFigure: number;
+};
+
+/**
+ * What the next band needs, found by trying it (issue 14): contribute k more months from the
+ * application month on at a base reaching one ratio, and apply on the 1st of the month after. The
+ * valid months before the application month are known, so the count of each tier in its window
+ * at that later date is exact; months leaving the window are accounted for, and the tiers are
+ * those in force then. The first k that raises the item wins, with the highest band it reaches.
+ */
+function baseStep(f: Facts, current: number): BaseStep | null {
+  const w = f.rules.wages;
+  const M = f.asOfMonth;
+  // Valid months before the application month reaching a ratio, as prefix sums over the longest
+  // window: had(from) = months in [from, M − 1], in O(1) for every k and tier.
+  const SPAN = longestWindow(f);
+  const prefixes = new Map<number, Int32Array>();
+  const had = (pct: number, from: number): number => {
+    let pre = prefixes.get(pct);
+    if (!pre) {
+      pre = new Int32Array(SPAN + 1);
+      for (let m = M - SPAN; m < M; m++) {
+        let ok = 0;
+        for (const r of f.runs)
+          if (r.valid && r.from <= m && r.to >= m && m >= w.firstMonth && r.baseFen >= pct * w.figureFor(m)) {
+            ok = 1;
+            break;
+          }
+        pre[m - (M - SPAN) + 1] = pre[m - (M - SPAN)]! + ok;
+      }
+      prefixes.set(pct, pre);
+    }
+    return pre[SPAN]! - pre[Math.max(0, from - (M - SPAN))]!;
+  };
+  for (let k = 1; k <= 60; k++) {
+    const date = `${f.month(M + k)}-01`;
+    const snap = f.rules.at(date > f.rules.lastDate ? f.rules.lastDate : date);
+    const tiers = snap.params.insurance_base?.value.tiers;
+    if (!tiers) return null;
+    let figure = 0;
+    for (let m = M; m < M + k; m++) figure = Math.max(figure, w.figureFor(m));
+    let best: BaseStep | null = null;
+    const ratios = [...new Set(tiers.map((t) => t.minRatio))].sort((a, b) => a - b);
+    for (const ratio of ratios) {
+      const base = Math.ceil((Math.round(ratio * 100) * figure) / 100);
+      let pts = 0;
+      for (const t of tiers) {
+        const pct = Math.round(t.minRatio * 100);
+        const before = t.windowMonths > k ? had(pct, M + k - t.windowMonths) : 0;
+        const added = base * 100 >= pct * figure ? Math.min(k, t.windowMonths) : 0;
+        if (before + added >= t.requiredMonths && t.points > pts) pts = t.points;
+      }
+      if (pts > current && (!best || pts > best.points))
+        best = {
+          kind: 'contribute_months',
+          months: k,
+          monthlyBase: base,
+          minRatio: ratio,
+          wageFigure: figure,
+          date,
+          points: pts,
+        };
+    }
+    if (best) return best;
+  }
+  return null;
+}
+
+const windows = new WeakMap<object, number>();
+/** The longest tier window of any version (the hint may be applied under a later one). */
+function longestWindow(f: Facts): number {
+  const values = f.rules.data.parameters.insurance_base.values;
+  let n = windows.get(values);
+  if (n === undefined)
+    windows.set(values, (n = Math.max(...values.flatMap((e) => e.value.tiers.map((t) => t.windowMonths)))));
+  return n;
 }

@@ -7,7 +7,9 @@
 import type { Qualification } from '../../profile/profileSchema.js';
 import type { ParameterValues } from '../../rules/rulesDataSchema.js';
 import type { Facts } from '../Facts.js';
-import type { IndicatorFn } from '../Indicator.js';
+import { cnMonth, cnYesNo, fact } from '../factText.js';
+import type { FactText } from '../types.js';
+import type { IndicatorFn, LadderStep } from '../Indicator.js';
 
 const TITLE_NAMES = { junior: '初级职称', intermediate: '中级职称', senior: '高级职称' } as const;
 const SKILL_NAMES = [
@@ -53,6 +55,27 @@ function ineligibility(q: Qualification, v: ParameterValues['qualification']): s
   } else if (q.requiresRegistration === true && q.registered === false)
     return '注册类职业资格未注册或不在注册有效期内';
   return undefined;
+}
+
+/** A certificate as the form states it: kind, level and the conditions that apply to it. */
+function certificateFact(q: Qualification, label: string): FactText {
+  const parts = [label, `与所聘岗位相符：${cnYesNo(q.matchesPost)}`];
+  if (q.type === 'title') {
+    // profile.md: a title without `route` is treated as obtained by exam (no Shanghai condition).
+    parts.push(
+      q.route === 'review' ? '评审取得' : q.route === 'exam' ? '考试取得' : '取得方式未填写，按考试取得计',
+    );
+    if (q.route === 'review') parts.push(`在本市工作期间取得：${cnYesNo(q.obtainedWhileWorkingInShanghai)}`);
+  } else if (q.type === 'skill') {
+    parts.push(`工种在紧缺急需高技能人才职业目录内：${cnYesNo(q.onShortageCatalog)}`);
+    parts.push(`在本市工作期间取得：${cnYesNo(q.obtainedWhileWorkingInShanghai)}`);
+    if (q.obtainedWhileWorkingInShanghai === false)
+      parts.push(`经全国联网查询核验：${cnYesNo(q.verifiedNationally)}`);
+  } else if (q.requiresRegistration) parts.push(`已注册且在有效期内：${cnYesNo(q.registered)}`);
+  return fact(
+    q.type === 'title' ? '专业技术职称' : q.type === 'skill' ? '职业技能等级' : '专业技术类职业资格',
+    parts.join('；'),
+  );
 }
 
 export interface BaseCondition {
@@ -105,22 +128,58 @@ export const qualification: IndicatorFn<'qualification'> = (f, p, explain) => {
   const points = best?.points ?? 0;
   if (!explain) return { points };
 
-  const lines = candidates.map((c) => `${c.label}：${c.reason ? `不计分（${c.reason}）` : `${c.points} 分`}`);
+  const lines = candidates.map((c) => {
+    const q = list[c.index]!;
+    // profile.md: a title without `route` is treated as obtained by exam (no Shanghai condition).
+    const route = q.type === 'title' && q.route === undefined ? '（取得方式未填写，按考试取得计）' : '';
+    return `${c.label}${route}：${c.reason ? `不计分（${c.reason}）` : `${c.points} 分`}`;
+  });
   const explanation = candidates.length
     ? `${lines.join('；')}。${candidates.length > 1 ? `取最高的合格证书：${points} 分。` : ''}`
     : '未填写专业技术职称、职业资格或技能等级证书，积 0 分。';
-  const top = Math.max(v.title.senior, v.skill['1']);
-  let next: string | null = null;
-  if (points < top) {
-    const needBase =
-      base && !base.met
-        ? `；100分、140分两档还须申请前12个月内至少 ${base.required} 个月缴费基数不低于社平工资（目前 ${base.months} 个月）`
-        : '';
-    next =
-      points < v.title.intermediate
-        ? `取得与岗位相符的中级职称可得 ${v.title.intermediate} 分，高级职称 ${v.title.senior} 分${needBase}。`
-        : `取得高级职称或一级技能等级可得 ${top} 分${needBase}。`;
-  }
+  // The credentials that would score more. The upper grades also need the base condition: when it
+  // is not met the hint says so and carries no structured step (it could not be kept by itself).
+  const bc = v.baseCondition;
+  const cond = base ?? baseCondition(f, v);
+  const needBase = cond.met
+    ? undefined
+    : `还须申请前${bc.windowMonths}个月内至少 ${bc.requiredMonths} 个月缴费基数不低于社平工资${bc.minRatio}倍（目前 ${cond.months} 个月）`;
+  const skill3 = v.skill['3'];
+  const ladder: LadderStep[] = [
+    {
+      points: skill3,
+      text: `${v.skillCatalogRequired ? '紧缺急需工种的' : ''}三级（高级工）职业技能等级`,
+      add: { qualification: { type: 'skill' as const, level: 3 } },
+    },
+    {
+      points: v.title.intermediate,
+      text: '中级职称',
+      add: {
+        qualification: { type: 'title' as const, level: 'intermediate' as const, route: 'exam' as const },
+      },
+    },
+    {
+      points: v.title.senior,
+      text: '高级职称',
+      add: { qualification: { type: 'title' as const, level: 'senior' as const, route: 'exam' as const } },
+    },
+  ]
+    .filter((s) => s.points > points)
+    .map((s) =>
+      s.points >= bc.appliesFromPoints && needBase
+        ? { points: s.points, text: s.text, condition: needBase }
+        : s,
+    );
+  const facts: FactText[] = list.length
+    ? list.map((q) => certificateFact(q, grade(q, v).label))
+    : [fact('专业技术职称或技能等级', '未填写')];
+  if (base)
+    facts.push(
+      fact(
+        `申请前${v.baseCondition.windowMonths}个月内缴费基数不低于社平工资${v.baseCondition.minRatio}倍的有效月份`,
+        `${base.months}个月（${cnMonth(f.month(base.windowFrom))}至${cnMonth(f.month(base.windowTo))}）`,
+      ),
+    );
   const inputs: Record<string, unknown> = { qualifications: list };
   if (base)
     inputs.baseCondition = {
@@ -128,5 +187,5 @@ export const qualification: IndicatorFn<'qualification'> = (f, p, explain) => {
       required: base.required,
       window: `${f.month(base.windowFrom)}..${f.month(base.windowTo)}`,
     };
-  return { points, explanation, inputs, next };
+  return { points, explanation, inputs, facts, ladder };
 };

@@ -1,6 +1,7 @@
 // 积分指标体系·加分指标·紧缺急需专业: 30 when the major is on the catalogue and the post matches it;
 // adds to education. Decision: needs a scoring 大专+ credential; counts whichever of education and
 // qualification is the counted alternative.
+import { cnYesNo, fact } from '../factText.js';
 import type { IndicatorFn } from '../Indicator.js';
 import { credentialPoints } from './education.js';
 
@@ -24,6 +25,12 @@ export const shortageMajor: IndicatorFn<'shortage_major'> = (f, p, explain) => {
     points,
     explanation: why,
     inputs: { shortageMajor: sm ?? null },
+    facts: sm
+      ? [
+          fact('所学专业在紧缺急需专业目录内', sm.onCatalog === true ? '是' : '否'),
+          fact('与所聘岗位相符', cnYesNo(sm.matchesPost)),
+        ]
+      : [fact('紧缺急需专业', '未申报')],
     next: points ? null : `所学专业属紧缺急需专业目录且岗位相符的，可得 ${v.points} 分。`,
   };
 };

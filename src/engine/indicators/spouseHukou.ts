@@ -1,6 +1,8 @@
 // 积分指标体系·加分指标·配偶为本市户籍人员: 4 points per full year of marriage, cap 40.
 // Decision: a full year is a marriage anniversary reached by the application date.
-import { addYears, fullYearsBetween, parseIsoDate } from '../../shared/dates.js';
+import { fullYearsBetween, parseIsoDate } from '../../shared/dates.js';
+import { anniversary } from '../anniversary.js';
+import { cnDate, fact } from '../factText.js';
 import type { IndicatorFn } from '../Indicator.js';
 
 export const spouseHukou: IndicatorFn<'spouse_hukou'> = (f, p, explain) => {
@@ -11,6 +13,16 @@ export const spouseHukou: IndicatorFn<'spouse_hukou'> = (f, p, explain) => {
   const years = date ? fullYearsBetween(parseIsoDate(date)!, f.asOfYmd) : 0;
   const points = Math.min(v.cap, years * v.pointsPerFullYear);
   if (!explain) return { points };
+  // The next anniversary by the same rule as the count (02-29 → 03-01 in a common year).
+  const nextStep =
+    points < v.cap && date
+      ? {
+          kind: 'full_years' as const,
+          of: 'marriage' as const,
+          date: anniversary(date, years + 1),
+          points: Math.min(v.cap, (years + 1) * v.pointsPerFullYear),
+        }
+      : null;
   let explanation: string;
   if (!s?.shanghaiHukou) explanation = '配偶非本市户籍（或未申报），积 0 分。';
   else if (!s.marriageDate) explanation = '未填写结婚登记日期，无法计算婚龄，积 0 分。';
@@ -21,11 +33,13 @@ export const spouseHukou: IndicatorFn<'spouse_hukou'> = (f, p, explain) => {
     points,
     explanation,
     inputs: { spouse: s ?? null, fullYears: years },
-    next:
-      points >= v.cap
-        ? null
-        : date
-          ? `${addYears(date, years + 1)} 婚满 ${years + 1} 年可得 +${v.pointsPerFullYear} 分。`
-          : null,
+    facts: [
+      fact('配偶为本市户籍', s?.shanghaiHukou === true ? '是' : s ? '否' : '未填写'),
+      fact('结婚登记日期', s?.marriageDate ? cnDate(s.marriageDate) : '未填写'),
+    ],
+    next: nextStep
+      ? `${nextStep.date} 婚满 ${years + 1} 年，届时申请可得 ${nextStep.points} 分（+${v.pointsPerFullYear} 分）。`
+      : null,
+    nextStep,
   };
 };
