@@ -24,3 +24,11 @@ export const CALENDAR_DIR = join(RULES_DIR, 'calendars', 'cn');
 
 /** The versioned Chinese texts of every message (src/notify/templates.yaml). */
 export const TEMPLATES_FILE = join(PROJECT_ROOT, 'src', 'notify', 'templates.yaml');
+
+/**
+ * Where the compiled CLI keeps validated policy data by content hash (src/rules/loadRulesData.ts):
+ * only when running from dist/ (a rebuild starts it afresh); undefined from the sources.
+ */
+export const POLICY_CACHE_DIR = fileURLToPath(import.meta.url).includes(`${join('dist', 'cli')}`)
+  ? join(PROJECT_ROOT, 'dist', 'cli', 'cache')
+  : undefined;
