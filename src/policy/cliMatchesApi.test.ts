@@ -15,12 +15,13 @@ import { testPolicy } from './testing/testPolicy.js';
  * `POST /api/v1/score` answer the same bytes, naming the same dataRevision.
  */
 const NOW = '2025-12-15T02:00:00.000Z';
-// Applying in 2027-07: the loaded figure (2026-07..2027-06) decides the insurance-base points.
+// Applying in 2027-07 with 42 months at 26 000: twice the average wage in every month while the
+// figure for 2026-07..2027-06 is the provisional 12 434 (100 points); a loaded 40 000 leaves 30.
 const PROFILE: Profile = {
   asOf: '2027-07-01',
   birthDate: '1990-05-01',
   education: [{ level: 'bachelor', degree: true, fullTime: true }],
-  contributions: [{ from: '2020-01', to: null, base: 20_000 }],
+  contributions: [{ from: '2024-01', to: null, base: 26_000 }],
 } as Profile;
 
 let t: TestDatabase;

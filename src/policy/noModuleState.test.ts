@@ -14,7 +14,7 @@ import { PROJECT_ROOT } from './projectPaths.js';
 const SRC = join(PROJECT_ROOT, 'src');
 const FORBIDDEN = [
   { re: /^(export\s+)?(let|var)\s/, why: 'top-level let/var' },
-  { re: /^(export\s+)?const\s+\w+(\s*:[^=]+)?=\s*new\s+Map\b/, why: 'top-level Map cache' },
+  { re: /^(export\s+)?const\s+\w+(\s*:[^=]+)?\s*=\s*new\s+Map\b/, why: 'top-level Map cache' },
 ];
 
 function* sources(dir: string): Generator<string> {
