@@ -5,7 +5,8 @@
 // The new build is written beside the old one and main.js is swapped in by a rename, so a
 // CLI already running keeps its (content-named) chunks; `npm run build:cli` starts clean.
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,10 +28,17 @@ try {
     chunkNames: 'chunks/[name]-[hash]',
     sourcemap: 'linked',
     logLevel: 'warning',
+    // Names this build: its policy-data cache is its own (src/policy/projectPaths.ts).
+    define: { 'globalThis.JIFEN_CLI_BUILD': JSON.stringify(randomUUID()) },
   });
-  if (existsSync(join(tmp, 'chunks'))) cpSync(join(tmp, 'chunks'), join(out, 'chunks'), { recursive: true });
+  // A chunk's name is its content hash: one already there is the same file (another build, or
+  // a CLI reading it right now), so only new ones are moved in, each by an atomic rename.
+  mkdirSync(join(out, 'chunks'), { recursive: true });
+  if (existsSync(join(tmp, 'chunks')))
+    for (const f of readdirSync(join(tmp, 'chunks')))
+      if (!existsSync(join(out, 'chunks', f))) renameSync(join(tmp, 'chunks', f), join(out, 'chunks', f));
   renameSync(join(tmp, 'main.js.map'), join(out, 'main.js.map'));
-  // Validated policy data cached by the previous build's code may not hold under this one.
+  // Data cached by an older build (another validation) are in another folder: start clean.
   rmSync(join(out, 'cache'), { recursive: true, force: true });
   renameSync(join(tmp, 'main.js'), join(out, 'main.js'));
 } finally {

@@ -27,8 +27,8 @@ export const TEMPLATES_FILE = join(PROJECT_ROOT, 'src', 'notify', 'templates.yam
 
 /**
  * Where the compiled CLI keeps validated policy data by content hash (src/rules/loadRulesData.ts):
- * only when running from dist/ (a rebuild starts it afresh); undefined from the sources.
+ * a folder of its own per build (scripts/buildCli.mjs names each build), so data validated by
+ * other code are never trusted; undefined when running from the sources.
  */
-export const POLICY_CACHE_DIR = fileURLToPath(import.meta.url).includes(`${join('dist', 'cli')}`)
-  ? join(PROJECT_ROOT, 'dist', 'cli', 'cache')
-  : undefined;
+const CLI_BUILD = (globalThis as { JIFEN_CLI_BUILD?: string }).JIFEN_CLI_BUILD;
+export const POLICY_CACHE_DIR = CLI_BUILD ? join(PROJECT_ROOT, 'dist', 'cli', 'cache', CLI_BUILD) : undefined;
