@@ -5,15 +5,15 @@
  *   BENCH_PROFILES=100000 npm run bench
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Bench } from 'tinybench';
 import { score } from '../src/engine/score.js';
-import { validateProfile } from '../src/profile/validateProfile.js';
+import { parseProfileJson, validateProfile } from '../src/profile/validateProfile.js';
 import type { Profile } from '../src/profile/profileSchema.js';
 import { synthPopulation } from '../src/synth/synthProfile.js';
-import { JIFEN } from '../test/cliRunner.js';
+import { JIFEN, REPO } from '../test/cliRunner.js';
 import { composePolicy } from '../src/policy/composePolicy.js';
 
 /** The policy data, composed as the server and the CLI compose it (src/policy/composePolicy.ts). */
@@ -82,6 +82,66 @@ line('engine throughput, with explanations (1 core)', `${fmt(full)} /s`, '≥ 40
 const dir = mkdtempSync(join(tmpdir(), 'jifen-bench-'));
 const file = join(dir, 'population.jsonl');
 writeFileSync(file, `${raw.join('\n')}\n`);
+
+// 3a. CLI start-up: one profile, wall time of the whole process, median of 10 (issue 13: < 150 ms),
+// the compiled CLI (./bin/jifen → dist/cli) beside the sources run through tsx (before issue 13).
+// Run from an empty folder: no ./data database, so the files alone are the policy data.
+const one = join(dir, 'profile.json');
+writeFileSync(one, raw[0]!);
+const median = (cmd: string, args: string[]): number => {
+  spawnSync(cmd, args, { cwd: dir, stdio: 'ignore' }); // warm the file cache (and a stale build)
+  const times: number[] = [];
+  for (let k = 0; k < 10; k++) {
+    const start = performance.now();
+    const r = spawnSync(cmd, args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    times.push(performance.now() - start);
+    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  }
+  return times.sort((x, y) => x - y)[5]!;
+};
+const compiled = median(JIFEN, ['score', one, '--format', 'json']);
+const sources = median('node', [
+  '--import',
+  join(REPO, 'node_modules/tsx/dist/esm/index.mjs'),
+  join(REPO, 'src/cli/main.ts'),
+  'score',
+  one,
+  '--format',
+  'json',
+]);
+line(
+  'CLI start-up: ./bin/jifen score ONE.json (median of 10)',
+  `${fmt(compiled)} ms`,
+  '< 150 ms',
+  150 / compiled,
+);
+line('  the same through tsx from the sources (before)', `${fmt(sources)} ms`);
+
+// 3b. The reference for the batch: the same work in this process, no start-up (read lines,
+// JSON.parse, validate, lean score, JSON.stringify, write in large chunks to /dev/null).
+function inProcessBatch(): number {
+  const start = performance.now();
+  const out = openSync('/dev/null', 'w');
+  let buffer: string[] = [];
+  let size = 0;
+  for (const text of readFileSync(file, 'utf8').split('\n')) {
+    if (!text.trim()) continue;
+    const json = JSON.stringify(score(parseProfileJson(text), { explain: false }, policy.rules));
+    buffer.push(json, '\n');
+    size += json.length;
+    if (size > 1 << 20) {
+      writeSync(out, buffer.join(''));
+      buffer = [];
+      size = 0;
+    }
+  }
+  writeSync(out, buffer.join(''));
+  closeSync(out);
+  return N / ((performance.now() - start) / 1000);
+}
+const reference = inProcessBatch();
+line('in-process loop: parse, validate, lean score, stringify, write', `${fmt(reference)} lines/s`);
+
 for (const [label, extra, goal] of [
   ['score --batch, lean results (--no-explain)', ['--no-explain'], true],
   ['score --batch, full explanations', [], false],
@@ -100,5 +160,12 @@ for (const [label, extra, goal] of [
     goal ? '≥ 20,000 lines/s' : undefined,
     goal ? rate / 20_000 : undefined,
   );
+  if (goal)
+    line(
+      '  share of the in-process loop (issue 13: ≥ 80 %)',
+      `${fmt((100 * rate) / reference, 0)} %`,
+      '≥ 80 %',
+      rate / reference / 0.8,
+    );
 }
 rmSync(dir, { recursive: true, force: true });

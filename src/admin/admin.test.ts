@@ -168,7 +168,7 @@ describeOnBothEngines('admin: users and policy data loads', (getDb, engine) => {
     expect(testPolicy.calendar.coveredYears()).not.toContain(2027);
     const again = await issues(() => previewCalendarYear({ text: CAL_2027 }, store.current));
     expect(again.code).toBe('conflict');
-    expect(previewCalendarYear({ text: CAL_2027, replace: true }, testPolicy).replaced).toBe(true);
+    expect(previewCalendarYear({ text: CAL_2027, replace: true }, store.current).replaced).toBe(true);
 
     const bad = await issues(() =>
       previewCalendarYear(

@@ -12,7 +12,7 @@ program
 try {
   const entry = COMMAND_TABLE[process.argv[2] ?? ''];
   if (entry) {
-    const mod = (await import(entry.module)) as Record<string, (p: Command) => void>;
+    const mod = (await entry.load()) as Record<string, (p: Command) => void>;
     mod[entry.register]!(program);
   } else {
     const { registerCommands } = await import('./commands/index.js');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
 
 /**
  * The embedded typeface of every document: Noto Sans (Simplified Chinese, the
@@ -12,15 +12,18 @@ import * as fontkit from 'fontkit';
  * pdfkit subsets the glyphs each document uses, so a notice embeds tens of KB, not 8 MB.
  */
 export interface DocumentFonts {
-  regular: fontkit.Font;
-  bold: fontkit.Font;
+  regular: Fontkit.Font;
+  bold: Fontkit.Font;
 }
 
 /** Reads and parses the two font files (about 8 MB; tens of milliseconds). */
 export function loadDocumentFonts(): DocumentFonts {
+  const require = createRequire(import.meta.url);
+  // fontkit is loaded here, not at import: a CLI run that prints nothing does not pay for it.
+  const fontkit = require('fontkit') as typeof Fontkit;
   // The package exports only its entry; the font files sit beside it in ../fonts.
-  const entry = createRequire(import.meta.url).resolve('@embedpdf/fonts-sc');
+  const entry = require.resolve('@embedpdf/fonts-sc');
   const dir = join(dirname(entry), '..', 'fonts');
-  const load = (file: string) => fontkit.create(readFileSync(join(dir, file))) as fontkit.Font;
+  const load = (file: string) => fontkit.create(readFileSync(join(dir, file))) as Fontkit.Font;
   return { regular: load('NotoSansHans-Regular.otf'), bold: load('NotoSansHans-Bold.otf') };
 }

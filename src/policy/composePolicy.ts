@@ -7,7 +7,7 @@ import { loadRulesData } from '../rules/loadRulesData.js';
 import { RuleSet } from '../rules/RuleSet.js';
 import { mergeRevisions, revisionTag, wagePatch, type PolicyRevision } from './mergeRevisions.js';
 import type { PolicyData } from './PolicyData.js';
-import { CALENDAR_DIR, RULES_DIR, TEMPLATES_FILE } from './projectPaths.js';
+import { CALENDAR_DIR, POLICY_CACHE_DIR, RULES_DIR, TEMPLATES_FILE } from './projectPaths.js';
 
 export interface ComposeOptions {
   /** Administrator-loaded revisions, oldest first (src/admin/policyRevisions.ts): merged over the files. */
@@ -36,7 +36,7 @@ function once<T>(make: () => T): () => T {
 export function composePolicy(options: ComposeOptions = {}): PolicyData {
   const root = options.rulesDir ?? RULES_DIR;
   const revisions = options.revisions ?? [];
-  const files = loadRulesData(root);
+  const files = loadRulesData(root, options.rulesDir ? undefined : POLICY_CACHE_DIR);
   const merged = mergeRevisions(revisions, files);
   const tag = revisions.map((r) => r.contentHash).join(',');
   // Any loaded revision (a wage figure, a calendar year, a catalogue) renames the data.

@@ -24,3 +24,11 @@ export const CALENDAR_DIR = join(RULES_DIR, 'calendars', 'cn');
 
 /** The versioned Chinese texts of every message (src/notify/templates.yaml). */
 export const TEMPLATES_FILE = join(PROJECT_ROOT, 'src', 'notify', 'templates.yaml');
+
+/**
+ * Where the compiled CLI keeps validated policy data by content hash (src/rules/loadRulesData.ts):
+ * a folder of its own per build (scripts/buildCli.mjs names each build), so data validated by
+ * other code are never trusted; undefined when running from the sources.
+ */
+const CLI_BUILD = (globalThis as { JIFEN_CLI_BUILD?: string }).JIFEN_CLI_BUILD;
+export const POLICY_CACHE_DIR = CLI_BUILD ? join(PROJECT_ROOT, 'dist', 'cli', 'cache', CLI_BUILD) : undefined;
