@@ -65,19 +65,22 @@ interface EventContent {
   payload: Record<string, unknown>;
 }
 
+const hashOf = (prevHash: string, body: Record<string, unknown>): string =>
+  createHash('sha256').update(prevHash).update(canonicalJson(body)).digest('hex');
+
+const contentOf = (e: EventContent) => ({
+  id: e.id,
+  at: e.at,
+  actorId: e.actorId,
+  actorRole: e.actorRole,
+  command: e.command,
+  caseId: e.caseId,
+  payload: e.payload,
+});
+
 /** Hash of an event of the legacy single chain (before migration 0170): its global `seq` is its place. */
 export function auditHash(prevHash: string, event: EventContent & { seq: number }): string {
-  const body = canonicalJson({
-    seq: event.seq,
-    id: event.id,
-    at: event.at,
-    actorId: event.actorId,
-    actorRole: event.actorRole,
-    command: event.command,
-    caseId: event.caseId,
-    payload: event.payload,
-  });
-  return createHash('sha256').update(prevHash).update(body).digest('hex');
+  return hashOf(prevHash, { seq: event.seq, ...contentOf(event) });
 }
 
 /** Hash of an event of a subject chain: its chain and place in it are hashed with its content. */
@@ -85,18 +88,7 @@ export function chainedAuditHash(
   prevHash: string,
   event: EventContent & { chain: string; chainSeq: number },
 ): string {
-  const body = canonicalJson({
-    chain: event.chain,
-    chainSeq: event.chainSeq,
-    id: event.id,
-    at: event.at,
-    actorId: event.actorId,
-    actorRole: event.actorRole,
-    command: event.command,
-    caseId: event.caseId,
-    payload: event.payload,
-  });
-  return createHash('sha256').update(prevHash).update(body).digest('hex');
+  return hashOf(prevHash, { chain: event.chain, chainSeq: event.chainSeq, ...contentOf(event) });
 }
 
 /** Appends one event inside the caller's transaction (or its own, given the database). */

@@ -279,18 +279,30 @@ async function verifyLegacyChain(
     }
   }
   const lastSeq = expected - 1;
-  if (head!.lastSeq > lastSeq)
+  checkChainEnd(chain, head!, lastSeq, prev, map);
+  return lastSeq;
+}
+
+/** A chain's head row must stand at its last event, and no anchored position may lie beyond it. */
+function checkChainEnd(
+  chain: string,
+  head: { lastSeq: number; lastHash: string },
+  lastSeq: number,
+  lastHash: string,
+  anchored: Anchored,
+): void {
+  const label = chainLabel(chain);
+  if (head.lastSeq > lastSeq)
     fail(
       'missing',
       chain,
       lastSeq + 1,
       null,
-      `${label} 的审计事件 #${lastSeq + 1} 至 #${head!.lastSeq} 缺失（链尾被删除）`,
+      `${label} 的审计事件 #${lastSeq + 1} 至 #${head.lastSeq} 缺失（链尾被删除）`,
     );
-  if (head!.lastHash !== prev)
+  if (head.lastHash !== lastHash)
     fail('head_mismatch', chain, lastSeq, null, `${label} 的链头与最后一个事件不一致`);
-  checkAnchoredTail(chain, map, lastSeq);
-  return lastSeq;
+  checkAnchoredTail(chain, anchored, lastSeq);
 }
 
 function parsePayload(json: string): Record<string, unknown> | undefined {
@@ -326,17 +338,7 @@ async function verifySubjectChains(
     const label = chainLabel(name);
     const head = heads.get(name);
     if (!head) fail('head_mismatch', name, lastSeq, null, `${label} 的审计链头记录缺失`);
-    if (head!.lastSeq > lastSeq)
-      fail(
-        'missing',
-        name,
-        lastSeq + 1,
-        null,
-        `${label} 的审计事件 #${lastSeq + 1} 至 #${head!.lastSeq} 缺失（链尾被删除）`,
-      );
-    if (head!.lastHash !== lastHash)
-      fail('head_mismatch', name, lastSeq, null, `${label} 的链头与最后一个事件不一致`);
-    checkAnchoredTail(name, anchored, lastSeq);
+    checkChainEnd(name, head!, lastSeq, lastHash, anchored);
     const checkpointed = Math.max(0, ...(anchored.get(name)?.keys() ?? []));
     uncheckpointed += lastSeq - checkpointed;
     seen.add(name);
