@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testPolicy } from '../policy/testing/testPolicy.js';
 import { DEMO_PASSWORD, DEMO_TODAY, seedDemo } from '../cases/demo/seedDemo.js';
 import { describeOnBothEngines } from '../storage/testing/bothEngines.js';
+import { COMMAND_LABELS, ROLE_LABELS, STATE_LABELS } from '../workflow/index.js';
 import { Browser, startTestServer, type TestServer } from './testing/startTestServer.js';
 
 interface Hit {
@@ -186,5 +187,36 @@ describeOnBothEngines('case search over real HTTP', (getDb) => {
     const empty = await clerk.req('POST', `/api/v1/districts/${MH}/case-search`, { q: '  ' });
     expect(empty.status).toBe(400);
     expect(empty.json.errors!.map((e) => e.path)).toContain('$.q');
+  });
+
+  it('everyone who may see the case reads its history in Chinese; others are refused', async () => {
+    const det = await getDb()
+      .selectFrom('cases')
+      .select(['id', 'holderId', 'unitId'])
+      .where('state', '=', 'determined')
+      .where('district', '=', '闵行')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const approver = new Browser(server.url);
+    await approver.login('approver.mh', DEMO_PASSWORD);
+    const r = await approver.req('GET', `/api/v1/cases/${det.id}/history`);
+    expect(r.status).toBe(200);
+    const events = r.json.events as { what: string; roleLabel: string; who: string; change: string | null }[];
+    const whats = events.map((e) => e.what);
+    expect(whats[0]).toBe(COMMAND_LABELS.create_draft);
+    expect(whats).toContain(COMMAND_LABELS.accept);
+    expect(whats).toContain(COMMAND_LABELS.determine);
+    const determined = events.find((e) => e.what === COMMAND_LABELS.determine)!;
+    expect(determined).toMatchObject({ roleLabel: ROLE_LABELS.district_approver, who: '闵行核定' });
+    expect(determined.change).toContain(STATE_LABELS.determined);
+    // Nothing in the timeline is a program identifier.
+    for (const e of events) expect(`${e.what}${e.roleLabel}${e.change ?? ''}`).not.toMatch(/[a-z_]{4,}/);
+
+    const hr = new Browser(server.url);
+    await hr.login(det.unitId.replace('demo-mh-', 'hr.mh'), DEMO_PASSWORD);
+    expect((await hr.req('GET', `/api/v1/cases/${det.id}/history`)).status).toBe(200);
+    const pd = new Browser(server.url);
+    await pd.login('clerk.pd', DEMO_PASSWORD);
+    expect((await pd.req('GET', `/api/v1/cases/${det.id}/history`)).status).toBe(403);
   });
 });

@@ -5,6 +5,8 @@ import { DEMO_PASSWORD, DEMO_TODAY, seedDemo } from '../cases/demo/seedDemo.js';
 import { exportCaseList } from '../export/exportList.js';
 import { describeOnBothEngines } from '../storage/testing/bothEngines.js';
 import { STATE_LABELS } from '../workflow/index.js';
+import { SMS_STATUS_LABELS } from '../notify/unitNotifications.js';
+import { insertUnitMessage } from '../storage/unitMessageRepository.js';
 import { Browser, startTestServer, type TestServer } from './testing/startTestServer.js';
 
 const readXlsx = async (bytes: Buffer) => {
@@ -133,5 +135,62 @@ describeOnBothEngines('list export over real HTTP', (getDb) => {
     expect(
       (await download(other, `/api/v1/districts/${encodeURIComponent('闵行')}/queue/export`)).res.status,
     ).toBe(403);
+  });
+
+  it('message centre: unread counts and mark-read for the unit, SMS with delivery status for the holder', async () => {
+    const db = getDb();
+    const hr = new Browser(server.url);
+    await hr.login('hr.mh1', DEMO_PASSWORD);
+    const before = (await hr.req('GET', '/api/v1/units/demo-mh-1/message-centre')).json as unknown as {
+      unread: number;
+    };
+    const c = await db
+      .selectFrom('cases')
+      .select(['id', 'applicationNo', 'holderId'])
+      .where('unitId', '=', 'demo-mh-1')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    for (const k of ['a', 'b'])
+      await insertUnitMessage(db, {
+        unitId: 'demo-mh-1',
+        caseId: c.id,
+        kind: 'notice',
+        dedupKey: `centre-test-${k}`,
+        templateId: 'application_accepted',
+        templateVersion: 2,
+        text: `申请 ${c.applicationNo} 的材料已受理`,
+        now,
+      });
+    const page = (await hr.req('GET', '/api/v1/units/demo-mh-1/message-centre?unread=true'))
+      .json as unknown as {
+      unread: number;
+      items: { id: string; applicationNo: string; kindLabel: string; read: boolean }[];
+    };
+    expect(page.unread).toBe(before.unread + 2);
+    expect(page.items[0]).toMatchObject({
+      applicationNo: c.applicationNo,
+      kindLabel: '办理通知',
+      read: false,
+    });
+    const marked = await hr.req('POST', '/api/v1/units/demo-mh-1/message-centre/read', {
+      ids: [page.items[0]!.id],
+    });
+    expect(marked.json).toMatchObject({ marked: 1, unread: before.unread + 1 });
+    const all = await hr.req('POST', '/api/v1/units/demo-mh-1/message-centre/read', {});
+    expect(all.json).toMatchObject({ unread: 0 });
+    expect((await hr.req('GET', '/api/v1/units/demo-mh-2/message-centre')).status).toBe(403);
+
+    const city = new Browser(server.url);
+    await city.login('city', DEMO_PASSWORD);
+    const sms = (await city.req('GET', `/api/v1/holders/${c.holderId}/messages`)).json as unknown as {
+      items: { applicationNo: string; statusLabel: string; text: string }[];
+    };
+    expect(sms.items.length).toBeGreaterThan(0);
+    for (const m of sms.items) {
+      expect(m.applicationNo).toBe(c.applicationNo);
+      expect(Object.values(SMS_STATUS_LABELS)).toContain(m.statusLabel);
+      expect(m.text).toMatch(/^【上海居住证积分】/);
+    }
+    expect((await hr.req('GET', `/api/v1/holders/${c.holderId}/messages`)).status).toBe(403);
   });
 });

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/schema.js';
 import type { RouteSpec } from '../routeSpec.js';
 import { exportRoutes } from './exportRoutes.js';
+import { historyRoutes } from './historyRoutes.js';
+import { messageRoutes } from './messageRoutes.js';
 import { searchRoutes } from './searchRoutes.js';
 
 export interface CounterRouteDeps {
@@ -11,5 +13,5 @@ export interface CounterRouteDeps {
 
 /** Issue 15, officers at the counter and at volume: search, export, messages, case history. */
 export function counterRoutes(deps: CounterRouteDeps): RouteSpec[] {
-  return [...searchRoutes(deps), ...exportRoutes(deps)];
+  return [...searchRoutes(deps), ...exportRoutes(deps), ...historyRoutes(deps), ...messageRoutes(deps)];
 }

@@ -1,6 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { cityCaseQuery, penaltyQuery } from '../../city/cityQueries.js';
+import { normaliseApplicationNo } from '../../storage/applicationNumbers.js';
 import { EXPORT_MIME } from '../../export/writeTable.js';
 import { exportCaseList, exportPenalties, type ExportFile } from '../../export/exportList.js';
 import { DISTRICT_ROLES, DISTRICTS, type District } from '../../shared/vocabulary.js';
@@ -89,17 +91,8 @@ export function exportRoutes({ db, clock }: { db: Kysely<Database>; clock: () =>
       tags: ['市级监督'],
       access: { roles: ['city_supervisor'], room: 'city', scope: 'cases:read' },
       schema: {
-        querystring: z.strictObject({
-          format,
-          district: z.enum(DISTRICTS).optional(),
-          state: z.enum(CASE_STATES).optional(),
-          reconsideration: z.enum(['pending']).optional(),
-          q: z
-            .string()
-            .trim()
-            .regex(/^[A-Za-z0-9-]{1,20}$/, { message: '申请编号只含字母、数字和 -' })
-            .optional(),
-        }),
+        // The city list's own filters (cityQueries.ts), without its paging.
+        querystring: cityCaseQuery.omit({ limit: true, offset: true }).extend({ format }),
       },
       handler: async (req, reply) => {
         const q = req.query as {
@@ -119,7 +112,10 @@ export function exportRoutes({ db, clock }: { db: Kysely<Database>; clock: () =>
             ...(q.district ? { district: q.district } : {}),
             ...(q.state ? { state: q.state } : {}),
             ...(q.reconsideration ? { reconsiderationPending: true } : {}),
-            ...(q.q ? { applicationNoPrefix: q.q.toUpperCase() } : {}),
+            // The same reading of a typed number as the list on screen (a whole number, or its beginning).
+            ...(q.q
+              ? { applicationNoPrefix: normaliseApplicationNo(q.q) ?? q.q.toUpperCase().replace(/\s+/g, '') }
+              : {}),
             order: 'created_desc',
           },
         });
@@ -133,12 +129,7 @@ export function exportRoutes({ db, clock }: { db: Kysely<Database>; clock: () =>
       tags: ['市级监督'],
       access: { roles: ['city_supervisor'], room: 'city', scope: 'cases:read' },
       schema: {
-        querystring: z.strictObject({
-          format,
-          kind: z.enum(['false_material', 'fine', 'credit_record', 'bar']).optional(),
-          status: z.enum(['in_force', 'appealed', 'revoked']).optional(),
-          subjectKind: z.enum(['individual', 'unit']).optional(),
-        }),
+        querystring: penaltyQuery.omit({ limit: true, offset: true }).extend({ format }),
       },
       handler: async (req, reply) => {
         const q = req.query as {

@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { holderMessageCentre, markUnitMessages, unitMessageCentre } from '../../notify/messageCentre.js';
+import type { Database } from '../../storage/schema.js';
+import { route, type RouteSpec } from '../routeSpec.js';
+import { actorOf } from './caseRoutes.js';
+
+const id = z.string().min(1).max(100);
+
+/** The message centre of units and holders (issue 15). */
+export function messageRoutes({ db, clock }: { db: Kysely<Database>; clock: () => string }): RouteSpec[] {
+  return [
+    route({
+      method: 'GET',
+      url: '/api/v1/units/:id/message-centre',
+      summary: '单位消息中心：办理通知、短信未送达提醒，未读数量',
+      tags: ['单位'],
+      access: { roles: ['employer_hr', 'city_supervisor'], room: 'own_unit', scope: 'cases:read' },
+      schema: {
+        params: z.strictObject({ id }),
+        querystring: z.strictObject({
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+          offset: z.coerce.number().int().min(0).max(100_000).default(0),
+          unread: z.enum(['true', 'false']).optional(),
+        }),
+      },
+      handler: (req) => {
+        const q = req.query as { limit: number; offset: number; unread?: 'true' | 'false' };
+        return unitMessageCentre(db, {
+          actor: actorOf(req.actor!),
+          unitId: (req.params as { id: string }).id,
+          limit: q.limit,
+          offset: q.offset,
+          unreadOnly: q.unread === 'true',
+        });
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/v1/units/:id/message-centre/read',
+      summary: '将单位消息标记为已读（指定消息或全部）',
+      tags: ['单位'],
+      access: { roles: ['employer_hr'], room: 'own_unit', scope: 'cases:write' },
+      schema: {
+        params: z.strictObject({ id }),
+        body: z.strictObject({ ids: z.array(id).min(1).max(500).optional() }),
+      },
+      handler: (req) =>
+        markUnitMessages(db, {
+          actor: actorOf(req.actor!),
+          unitId: (req.params as { id: string }).id,
+          ids: (req.body as { ids?: string[] }).ids ?? null,
+          now: clock(),
+        }),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/v1/holders/:id/messages',
+      summary: '持证人消息：发给本人的短信及送达状态',
+      tags: ['持证人'],
+      access: { roles: ['holder', 'city_supervisor'], room: 'own_case', scope: 'cases:read' },
+      schema: {
+        params: z.strictObject({ id }),
+        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+      },
+      handler: (req) =>
+        holderMessageCentre(db, {
+          actor: actorOf(req.actor!),
+          holderId: (req.params as { id: string }).id,
+          limit: (req.query as { limit: number }).limit,
+        }),
+    }),
+  ];
+}
