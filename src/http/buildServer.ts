@@ -9,6 +9,7 @@ import type { Database } from '../storage/schema.js';
 import { installAuth } from './auth.js';
 import type { ServerConfig } from './config.js';
 import { LoginThrottle } from './loginThrottle.js';
+import { installInputHygiene } from './inputHygiene.js';
 import { installMetrics } from './metrics.js';
 import type { PoolStats } from '../storage/openDatabase.js';
 import { accountRoutes } from './routes/accountRoutes.js';
@@ -182,6 +183,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     );
   }
   app.decorate('routeTable', routes);
+  installInputHygiene(app);
 
   for (const spec of routes) {
     const s = spec.schema ?? {};

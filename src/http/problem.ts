@@ -87,6 +87,15 @@ export function toProblem(error: unknown, requestId: string): Problem {
       code: 'unavailable',
       requestId,
     };
+  // A unique key refused a second row (two registrations of one credit code racing): a conflict, not a fault.
+  if (classifyDbError(error) === 'unique_violation')
+    return {
+      type: 'https://jifen.example/problems/conflict',
+      title: '数据已存在，请勿重复提交',
+      status: 409,
+      code: 'conflict',
+      requestId,
+    };
   const e = error as { code?: string; statusCode?: number; validation?: unknown };
   const known = e?.code ? FASTIFY[e.code] : undefined;
   if (known)

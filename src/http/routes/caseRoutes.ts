@@ -14,6 +14,7 @@ import type { Database } from '../../storage/schema.js';
 import { describeMachine } from '../../workflow/index.js';
 import type { Actor } from '../../workflow/types.js';
 import type { LoginThrottle } from '../loginThrottle.js';
+import { decimalInt } from '../schemas.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 
 export interface CaseRouteDeps {
@@ -57,8 +58,10 @@ const idem = (req: FastifyRequest): string => {
 const ifMatch = (req: FastifyRequest): number | undefined => {
   const v = req.headers['if-match'];
   if (v === undefined) return undefined;
-  const n = Number(String(v).replace(/"/g, ''));
-  if (!Number.isInteger(n) || n < 0)
+  // The case's version, as digits (an entity tag may quote it): `0x1`, `1e0`, ` 1` are not versions.
+  const m = /^(?:(\d{1,9})|"(\d{1,9})")$/.exec(String(v));
+  const n = m ? Number(m[1] ?? m[2]) : NaN;
+  if (!Number.isInteger(n))
     throw new JifenError('validation_failed', 'If-Match 应为申请的版本号', [
       { path: '$headers.if-match', message: '应为整数版本号' },
     ]);
@@ -323,7 +326,7 @@ export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] 
         querystring: z.strictObject({
           state: z.enum(CASE_STATES).optional(),
           orderBy: z.enum(['oldest', 'urgency']).optional(),
-          limit: z.coerce.number().int().min(1).max(200).optional(),
+          limit: decimalInt(1, 200).optional(),
           /** Keyset cursor of the next page: `<submittedAt>~<caseId>` of the last row seen. */
           after: z
             .string()

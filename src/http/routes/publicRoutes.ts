@@ -9,7 +9,7 @@ import { defaultRuleSet } from '../../rules/defaultRuleSet.js';
 import { rulesInForce } from '../../rules/rulesInForce.js';
 import { isIsoDate } from '../../shared/dates.js';
 import { route, type RouteSpec } from '../routeSpec.js';
-import { explainQuery, scoreResultSchema } from '../schemas.js';
+import { decimalInt, explainQuery, scoreResultSchema } from '../schemas.js';
 
 const isoDate = z.string().refine(isIsoDate, { message: '应为真实存在的日期 YYYY-MM-DD' });
 const PUBLIC = { public: true } as const;
@@ -35,7 +35,7 @@ export const publicRoutes: RouteSpec[] = [
     schema: {
       body: profileSchema,
       querystring: z.strictObject({
-        horizon: z.coerce.number().int().min(1).max(MAX_HORIZON_MONTHS).optional().describe('预测月数'),
+        horizon: decimalInt(1, MAX_HORIZON_MONTHS).optional().describe('预测月数'),
       }),
     },
     handler: (req) =>
@@ -80,7 +80,7 @@ export const publicRoutes: RouteSpec[] = [
     summary: '工作日推算：某日之后第 N 个工作日（含调休）',
     tags: ['公开'],
     access: PUBLIC,
-    schema: { querystring: z.strictObject({ date: isoDate, n: z.coerce.number().int().min(0).max(2000) }) },
+    schema: { querystring: z.strictObject({ date: isoDate, n: decimalInt(0, 2000) }) },
     handler: (req) => {
       const q = req.query as { date: string; n: number };
       return { date: q.date, n: q.n, result: loadWorkCalendar().addWorkdays(q.date, q.n) };
