@@ -207,6 +207,12 @@ export class PolicyRevisionSync {
   #applied: string | undefined;
   #checkedAt = 0;
   #running: Promise<void> | undefined;
+  #revisions: readonly PolicyRevision[] = [];
+
+  /** The revisions this process has installed: worker threads install the same (src/http/renderPool.ts). */
+  get revisions(): readonly PolicyRevision[] {
+    return this.#revisions;
+  }
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -215,7 +221,9 @@ export class PolicyRevisionSync {
 
   async refresh(): Promise<MergedPolicy> {
     const sig = await signature(this.db);
-    const merged = installRevisions(await listPolicyRevisions(this.db));
+    const revisions = await listPolicyRevisions(this.db);
+    const merged = installRevisions(revisions);
+    this.#revisions = revisions;
     this.#applied = sig;
     this.#checkedAt = Date.now();
     return merged;

@@ -8,8 +8,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
 import { installAuth } from './auth.js';
 import type { ServerConfig } from './config.js';
-import { LoginThrottle } from './loginThrottle.js';
 import { installInputHygiene } from './inputHygiene.js';
+import { createRenderPool } from './renderPool.js';
+import { DEFAULT_THROTTLES, installThrottles, type ThrottleName } from './throttles.js';
 import { installMetrics } from './metrics.js';
 import type { PoolStats } from '../storage/openDatabase.js';
 import { accountRoutes } from './routes/accountRoutes.js';
@@ -40,8 +41,14 @@ export interface ServerDeps {
   db?: Kysely<Database>;
   /** Where time enters the system (the engine and the use cases take it as an argument). */
   clock?: () => string;
-  /** Login attempts per address per minute (default 20). */
+  /**
+   * Requests per address per minute of every throttle (src/http/throttles.ts): tests raise it.
+   * `throttles` sets them one by one.
+   */
   loginPerMinute?: number;
+  throttles?: Partial<Record<ThrottleName, number>>;
+  /** Worker threads rendering PDFs and plans (default: the cores less one); 0 renders on the event loop. */
+  renderThreads?: number;
   /** Serve the built web UI (web/dist) at / — on by default when it has been built. */
   webApp?: boolean;
   /** The database pool's figures, for /metrics. */
@@ -166,19 +173,38 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   const clock = deps.clock ?? (() => new Date().toISOString());
-  const routes = [...publicRoutes, ...(deps.routes ?? [])];
-  if (deps.db) {
+  const throttleOf = await installThrottles(app, {
+    ...(deps.loginPerMinute
+      ? Object.fromEntries(Object.keys(DEFAULT_THROTTLES).map((k) => [k, deps.loginPerMinute]))
+      : {}),
+    ...deps.throttles,
+  });
+  const policySync = deps.db ? await installPolicySync(app, deps.db) : undefined;
+  const render =
+    deps.renderThreads === 0
+      ? undefined
+      : createRenderPool({
+          revisions: () => policySync?.revisions ?? [],
+          ...(deps.renderThreads ? { threads: deps.renderThreads } : {}),
+        });
+  if (render) app.addHook('onClose', () => render.close());
+  const routes = [...publicRoutes(render), ...(deps.routes ?? [])];
+  if (deps.db && policySync) {
     await app.register(cookie);
     installAuth(app, deps.db, clock);
-    const throttle = new LoginThrottle(deps.loginPerMinute ?? 20);
     routes.push(
-      ...accountRoutes({ db: deps.db, clock, throttle, cookieSecure: config.JIFEN_COOKIE_SECURE }),
-      ...caseRoutes({ db: deps.db, clock, throttle }),
+      ...accountRoutes({ db: deps.db, clock, cookieSecure: config.JIFEN_COOKIE_SECURE }),
+      ...caseRoutes({ db: deps.db, clock }),
       ...cityRoutes({ db: deps.db, clock }),
-      ...adminRoutes({ db: deps.db, clock, policySync: await installPolicySync(app, deps.db) }),
+      ...adminRoutes({ db: deps.db, clock, policySync }),
       ...workspaceRoutes({ db: deps.db, clock }),
-      ...documentRoutes({ db: deps.db, clock, publicUrl: config.JIFEN_PUBLIC_URL }),
-      ...verifyPageRoutes({ db: deps.db, clock, throttle }),
+      ...documentRoutes({
+        db: deps.db,
+        clock,
+        publicUrl: config.JIFEN_PUBLIC_URL,
+        ...(render ? { render } : {}),
+      }),
+      ...verifyPageRoutes({ db: deps.db, clock }),
       ...notifyRoutes({ db: deps.db, clock, callbackSecret: config.JIFEN_SMS_CALLBACK_SECRET }),
     );
   }
@@ -187,8 +213,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   for (const spec of routes) {
     const s = spec.schema ?? {};
+    const { onRequest, throttle } = throttleOf(spec.method, spec.url);
     app.route({
       method: spec.method,
+      ...(onRequest ? { onRequest } : {}),
       url: spec.url,
       schema: {
         summary: spec.summary,
@@ -198,7 +226,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         ...(s.params ? { params: s.params } : {}),
         response: { ...(s.response ?? {}), '4XX': problemSchema },
       },
-      config: { access: spec.access, ...(spec.rawBody ? { rawBody: true } : {}) },
+      config: {
+        access: spec.access,
+        ...(spec.rawBody ? { rawBody: true } : {}),
+        ...(throttle ? { throttle } : {}),
+      },
       handler: spec.handler,
     });
   }

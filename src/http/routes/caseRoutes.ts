@@ -13,15 +13,12 @@ import { JifenError } from '../../shared/errors.js';
 import type { Database } from '../../storage/schema.js';
 import { describeMachine } from '../../workflow/index.js';
 import type { Actor } from '../../workflow/types.js';
-import type { LoginThrottle } from '../loginThrottle.js';
 import { decimalInt } from '../schemas.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 
 export interface CaseRouteDeps {
   db: Kysely<Database>;
   clock: () => string;
-  /** Anonymous unit registration shares the per-address throttle of login. */
-  throttle: LoginThrottle;
 }
 
 /** The workflow actor of a logged-in account: a holder acts as their holder record (own case). */
@@ -189,7 +186,7 @@ const OFFICERS = [...DISTRICT_ROLES, 'city_supervisor'] as const;
  * Idempotency-Key and optionally If-Match: <version>), and the queries. Thin:
  * the use cases check rooms, guards and input; errors render as problem+json.
  */
-export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] {
+export function caseRoutes({ db, clock }: CaseRouteDeps): RouteSpec[] {
   const time = () => {
     const now = clock();
     return { now, today: shanghaiDay(now) };
@@ -226,9 +223,7 @@ export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] 
         }),
       },
       handler: async (req) => {
-        // Codes are unguessable (60 bits); the per-address throttle keeps enumeration slower still.
-        if (!throttle.allow(`notice:${req.ip}`, Date.parse(clock())))
-          throw new JifenError('rate_limited', '查询过于频繁，请稍后再试');
+        // Codes are unguessable; the per-address throttle (src/http/throttles.ts) keeps enumeration slower still.
         return verifyNotice(db, (req.params as { code: string }).code);
       },
     }),
@@ -240,8 +235,6 @@ export function caseRoutes({ db, clock, throttle }: CaseRouteDeps): RouteSpec[] 
       access: { public: true },
       schema: { body: z.record(z.string(), z.unknown()) },
       handler: async (req, reply) => {
-        if (!throttle.allow(req.ip, Date.parse(clock())))
-          throw new JifenError('rate_limited', '请求过于频繁，请稍后再试');
         const r = await registerUnitAccount(db, { input: req.body, idempotencyKey: idem(req), ...time() });
         reply.status(r.replayed ? 200 : 201);
         return r;

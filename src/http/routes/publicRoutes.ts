@@ -8,14 +8,18 @@ import { profileSchema, type Profile } from '../../profile/profileSchema.js';
 import { defaultRuleSet } from '../../rules/defaultRuleSet.js';
 import { rulesInForce } from '../../rules/rulesInForce.js';
 import { isIsoDate } from '../../shared/dates.js';
+import type { RenderPool } from '../renderPool.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 import { decimalInt, explainQuery, scoreResultSchema } from '../schemas.js';
 
 const isoDate = z.string().refine(isIsoDate, { message: '应为真实存在的日期 YYYY-MM-DD' });
 const PUBLIC = { public: true } as const;
 
-/** The public doors to the engine: anyone may simulate, plan, pre-check and look up the rules. */
-export const publicRoutes: RouteSpec[] = [
+/**
+ * The public doors to the engine: anyone may simulate, plan, pre-check and look up the rules.
+ * Planning is the heavy one: with a render pool it runs in a worker thread, off the event loop.
+ */
+export const publicRoutes = (render?: RenderPool): RouteSpec[] => [
   route({
     method: 'POST',
     url: '/api/v1/score',
@@ -38,10 +42,12 @@ export const publicRoutes: RouteSpec[] = [
         horizon: decimalInt(1, MAX_HORIZON_MONTHS).optional().describe('预测月数'),
       }),
     },
-    handler: (req) =>
-      plan(req.body as Profile, {
-        horizonMonths: (req.query as { horizon?: number }).horizon ?? DEFAULT_HORIZON_MONTHS,
-      }),
+    handler: (req) => {
+      const horizonMonths = (req.query as { horizon?: number }).horizon ?? DEFAULT_HORIZON_MONTHS;
+      return render
+        ? render.plan(req.body as Profile, horizonMonths)
+        : plan(req.body as Profile, { horizonMonths });
+    },
   }),
   route({
     method: 'POST',
