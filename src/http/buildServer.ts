@@ -11,6 +11,7 @@ import type { ServerConfig } from './config.js';
 import { installInputHygiene } from './inputHygiene.js';
 import { createRenderPool } from './renderPool.js';
 import { DEFAULT_THROTTLES, installThrottles, type ThrottleName } from './throttles.js';
+import { requestSerializer } from './logRedaction.js';
 import { installMetrics } from './metrics.js';
 import type { PoolStats } from '../storage/openDatabase.js';
 import { accountRoutes } from './routes/accountRoutes.js';
@@ -24,7 +25,7 @@ import { verifyPageRoutes } from './routes/verifyPageRoutes.js';
 import { RETRY_AFTER_SECONDS, toProblem } from './problem.js';
 import type { RouteSpec } from './routeSpec.js';
 import { publicRoutes } from './routes/publicRoutes.js';
-import { securityHeaders } from './securityHeaders.js';
+import { HSTS, securityHeaders } from './securityHeaders.js';
 import { problemSchema } from './schemas.js';
 import { validatorCompiler } from './validation.js';
 import { installWebApp, wantsWebApp } from './webApp.js';
@@ -69,13 +70,25 @@ export const LOG_REDACT = [
   '*.password',
   '*.idNumber',
   '*.phone',
+  '*.q',
+  '*.name',
+  '*.displayName',
+  '*.code',
 ];
 
 /** The HTTP server: thin routes over the engine and the case core; errors render themselves. */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
-    logger: deps.logger ?? { level: config.LOG_LEVEL, redact: LOG_REDACT },
+    // Request URLs are logged redacted (notice codes, search terms, names): src/http/logRedaction.ts.
+    logger:
+      deps.logger === false
+        ? false
+        : {
+            ...(deps.logger && typeof deps.logger === 'object' ? deps.logger : { level: config.LOG_LEVEL }),
+            redact: LOG_REDACT,
+            serializers: { req: requestSerializer as never },
+          },
     bodyLimit: config.JIFEN_BODY_LIMIT,
     trustProxy: config.JIFEN_TRUST_PROXY === 'true',
     genReqId: (req) => {
@@ -113,6 +126,13 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.addHook('onRequest', async (req, reply) => {
     reply.headers(security);
     reply.header('x-request-id', req.id);
+    // req.protocol is the socket's, or X-Forwarded-Proto only when JIFEN_TRUST_PROXY is set.
+    if (req.protocol === 'https') reply.header('strict-transport-security', HSTS);
+  });
+  // Answers for a signed-in user are personal: never kept by a browser or a shared cache.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.actor && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
   });
 
   app.setErrorHandler((error, req, reply) => {
@@ -174,18 +194,24 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   const clock = deps.clock ?? (() => new Date().toISOString());
   const throttleOf = await installThrottles(app, {
-    ...(deps.loginPerMinute
-      ? Object.fromEntries(Object.keys(DEFAULT_THROTTLES).map((k) => [k, deps.loginPerMinute]))
+    ...((deps.loginPerMinute ?? config.JIFEN_THROTTLE_PER_MINUTE)
+      ? Object.fromEntries(
+          Object.keys(DEFAULT_THROTTLES).map((k) => [
+            k,
+            deps.loginPerMinute ?? config.JIFEN_THROTTLE_PER_MINUTE,
+          ]),
+        )
       : {}),
     ...deps.throttles,
   });
   const policySync = deps.db ? await installPolicySync(app, deps.db) : undefined;
+  const renderThreads = deps.renderThreads ?? config.JIFEN_RENDER_THREADS;
   const render =
-    deps.renderThreads === 0
+    renderThreads === 0
       ? undefined
       : createRenderPool({
           revisions: () => policySync?.revisions ?? [],
-          ...(deps.renderThreads ? { threads: deps.renderThreads } : {}),
+          ...(renderThreads ? { threads: renderThreads } : {}),
         });
   if (render) app.addHook('onClose', () => render.close());
   const routes = [...publicRoutes(render), ...(deps.routes ?? [])];

@@ -35,9 +35,11 @@ export function createRenderPool(opts: {
     filename: new URL('./renderWorker.ts', import.meta.url).href,
     // The workers load TypeScript like the server (tsx), whatever ran the server (node --import tsx, vitest).
     execArgv: ['--import', 'tsx'],
-    minThreads: 1,
+    // Started on the first render, stopped after a minute idle: a server that never renders pays nothing.
+    minThreads: 0,
+    idleTimeout: 60_000,
     maxThreads: threads,
-    maxQueue: threads * 16,
+    maxQueue: Math.max(64, threads * 32),
   });
   const run = async (work: Work): Promise<unknown> => {
     const revisions = opts.revisions();
