@@ -1,18 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { hashPassword } from '../../accounts/passwords.js';
 import { jsonPath } from '../../shared/errors.js';
-import { ROLES } from '../../shared/vocabulary.js';
-import { insertUser, type Role } from '../../storage/index.js';
+import type { Role } from '../../storage/index.js';
 import { getUnit, insertUnit } from '../../storage/unitRepository.js';
 import { sampleCreditCode } from '../../shared/creditCode.js';
 import { describeOnBothEngines } from '../../storage/testing/bothEngines.js';
-import { seedHolder, seedUnit } from '../../storage/testing/fixtures.js';
 import type { RouteSpec } from '../routeSpec.js';
+import { signInEveryRole } from '../testing/signInEveryRole.js';
 import { Browser, startTestServer, type TestServer } from '../testing/startTestServer.js';
 
-const PASSWORD = 'hygiene password 2025';
 const PROFILE = JSON.parse(
   readFileSync(new URL('../../../examples/profile.json', import.meta.url), 'utf8'),
 ) as unknown;
@@ -138,34 +135,12 @@ function probes(routes: RouteSpec[]): Probe[] {
  */
 describeOnBothEngines('input hygiene on every route', (getDb, engine) => {
   let server: TestServer;
-  const browsers = new Map<Role, Browser>();
+  let browsers = new Map<Role, Browser>();
   let unitId = '';
   beforeAll(async () => {
-    const db = getDb();
-    const unit = await seedUnit(db, '闵行');
-    unitId = unit.id;
-    const holder = await seedHolder(db);
-    const hash = await hashPassword(PASSWORD);
     const now = '2025-09-15T01:00:00.000Z';
-    server = await startTestServer({ db, clock: () => now, loginPerMinute: 1_000_000 });
-    for (const role of ROLES) {
-      const username = `hy-${role}-${engine}`;
-      await insertUser(db, {
-        username,
-        displayName: role,
-        role,
-        district: ['acceptance_clerk', 'district_reviewer', 'district_approver'].includes(role)
-          ? '闵行'
-          : null,
-        unitId: role === 'employer_hr' ? unit.id : null,
-        holderId: role === 'holder' ? holder.id : null,
-        passwordHash: hash,
-        now,
-      });
-      const b = new Browser(server.url);
-      expect((await b.login(username, PASSWORD)).status).toBe(200);
-      browsers.set(role, b);
-    }
+    server = await startTestServer({ db: getDb(), clock: () => now, loginPerMinute: 1_000_000 });
+    ({ browsers, unitId } = await signInEveryRole(getDb(), server.url, { prefix: `hy-${engine}`, now }));
   });
   afterAll(() => server?.close());
 
