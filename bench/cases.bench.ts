@@ -41,6 +41,7 @@ import { specificsOf, type DialectName } from '../src/storage/dialectSpecifics.j
 import { DISTRICTS, type Database, type District } from '../src/storage/schema.js';
 import { driveTo } from '../src/workflow/caseFixtures.js';
 import type { Actor, CaseSnapshot, CaseState } from '../src/workflow/index.js';
+import { sampleCreditCode } from '../src/shared/creditCode.js';
 import { composePolicy } from '../src/policy/composePolicy.js';
 
 /** The policy data, composed as the server and the CLI compose it (src/policy/composePolicy.ts). */
@@ -108,7 +109,7 @@ async function openBenchDb(
 /** 1. The realistic mix through the real use cases. */
 async function commandMix(db: Kysely<Database>, engine: DialectName) {
   const district: District = '闵行';
-  await seedUnitRow(db, { id: 'mix-unit', name: '基准企业', creditCode: '913100000000MIX001', district });
+  await seedUnitRow(db, { id: 'mix-unit', name: '基准企业', creditCode: '91310000000000M1XX', district });
   const holders: string[] = [];
   for (let i = 0; i < MIX_CASES; i++) {
     const id = `mix-h${i}`;
@@ -122,7 +123,7 @@ async function commandMix(db: Kysely<Database>, engine: DialectName) {
         education: 'bachelor',
       },
       900_000 + i,
-      '913100000000MIX001',
+      '91310000000000M1XX',
     );
     holders.push(id);
   }
@@ -234,7 +235,7 @@ async function bulkSeed(db: Kysely<Database>) {
           units.slice(i, i + 500).map((u, j) => ({
             id: u.id,
             name: `单位${i + j}`,
-            creditCode: `9131${String(i + j).padStart(14, '0')}`,
+            creditCode: sampleCreditCode(i + j),
             district: u.district,
             kind: 'enterprise',
             registrationStatus: 'verified',

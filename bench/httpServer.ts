@@ -27,6 +27,8 @@ const app = await buildServer({
   db: handle.db,
   clock: () => `${DEMO_TODAY}T02:00:00.000Z`,
   loginPerMinute: 1_000_000,
+  // BENCH_RENDER_THREADS=0 renders PDFs and plans on the event loop (the "before" of bench/renderLoad.bench.ts).
+  ...(process.env.BENCH_RENDER_THREADS ? { renderThreads: Number(process.env.BENCH_RENDER_THREADS) } : {}),
 });
 const bare = Fastify({ logger: false });
 bare.post('/bare', async () => ({ ok: true }));

@@ -39,7 +39,7 @@ const policy = composePolicy();
 /** The world's today: the bench server's clock and the sweep day. */
 export const WORLD_TODAY = '2025-12-15';
 export const TEMPLATE_DISTRICT = '闵行';
-export const TEMPLATE_UNIT = { id: 'tplunit', creditCode: '91310000TPLUNIT001', hr: 'u-tplhr' };
+export const TEMPLATE_UNIT = { id: 'tplunit', creditCode: '91310000TPLUN1T009', hr: 'u-tplhr' };
 export const TEMPLATE_OFFICERS = { clerk: 'u-tplclerk', reviewer: 'u-tplrev', approver: 'u-tplapp' };
 
 /** Shares of the 300 000 cases by final state: a city in the middle of a filing wave. */

@@ -42,6 +42,7 @@ import {
   type CloneValues,
   type TableTemplate,
 } from './cloneRows.js';
+import { sampleCreditCode } from '../../src/shared/creditCode.js';
 
 export interface SeedOptions {
   adminUrl: string;
@@ -68,7 +69,7 @@ export interface SeedReport {
 export const UNITS_PER_DISTRICT = 200;
 export const unitOf = (d: number, k: number) => ({
   id: `u${String(d).padStart(2, '0')}-${String(k).padStart(3, '0')}`,
-  creditCode: `9131SC${String(d).padStart(2, '0')}${String(k).padStart(4, '0')}000000`,
+  creditCode: sampleCreditCode(d * 10_000 + k),
 });
 export const holderIdOf = (i: number) => `h${String(i).padStart(7, '0')}`;
 export const caseIdOf = (i: number) => `c${String(i).padStart(7, '0')}`;

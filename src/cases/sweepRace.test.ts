@@ -26,7 +26,7 @@ describe('two sweeps racing on two instances [postgres]', () => {
     await seedUnitRow(t.db, {
       id: 'race-unit',
       name: '竞态企业',
-      creditCode: '913100000000RACE01',
+      creditCode: '91310000000000RAC9',
       district: '闵行',
     });
     const hr: Actor = { id: 'race-hr', role: 'employer_hr', unitId: 'race-unit' };
@@ -42,7 +42,7 @@ describe('two sweeps racing on two instances [postgres]', () => {
           education: 'bachelor',
         },
         500 + i,
-        '913100000000RACE01',
+        '91310000000000RAC9',
       );
       const caseId = `race-c${i}`;
       const time = { now: '2025-09-01T02:00:00.000Z', today: '2025-09-01' };

@@ -5,13 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from '../shared/zodLocale.js';
+import { isValidCreditCode } from '../shared/creditCode.js';
 import { JifenError } from '../shared/errors.js';
 import { appendAuditEvent } from '../storage/auditLog.js';
 import { requestHash, withIdempotency } from '../storage/idempotencyRepository.js';
 import { toInstant } from '../storage/instant.js';
 import { runInTransaction } from '../storage/runInTransaction.js';
 import { DISTRICTS, type UnitRow } from '../storage/schema.js';
-import { insertUnit, setUnitRegistration } from '../storage/unitRepository.js';
+import { getUnitByCreditCode, insertUnit, setUnitRegistration } from '../storage/unitRepository.js';
 import type { Actor } from '../workflow/index.js';
 import type { Db } from './types.js';
 import { checkRequest, parseInput, text } from './validate.js';
@@ -30,13 +31,15 @@ export interface UnitResult {
   replayed: boolean;
 }
 
+/** A unit's id is the server's (a random UUID): a registrant cannot pick, guess or collide with one. */
 export const registerUnitInput = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/)
-    .optional(),
   name: text(200),
-  creditCode: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, { message: '统一社会信用代码应为18位' }),
+  creditCode: z
+    .string()
+    .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, {
+      message: '统一社会信用代码应为18位数字或大写字母（不含I、O、S、V、Z）',
+    })
+    .refine(isValidCreditCode, { message: '统一社会信用代码校验位不正确（GB 32100-2015）' }),
   district: z.enum(DISTRICTS),
   kind: z.enum([
     'enterprise',
@@ -70,7 +73,12 @@ export async function registerUnit(
         now,
       },
       async () => {
-        const unit = await insertUnit(tx, { ...input, id: input.id ?? randomUUID(), now });
+        // One registration per 统一社会信用代码: a second one (a squatter, or the unit twice) is a conflict.
+        if (await getUnitByCreditCode(tx, input.creditCode))
+          throw new JifenError('conflict', '该统一社会信用代码的单位已注册', [
+            { path: '$.input.creditCode', message: '已注册' },
+          ]);
+        const unit = await insertUnit(tx, { ...input, id: randomUUID(), now });
         await appendAuditEvent(tx, {
           at: now,
           actorId: req.actor.id,

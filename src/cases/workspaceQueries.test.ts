@@ -7,8 +7,8 @@ import { createDraft } from './createDraft.js';
 import { seedHolderRow, seedUnitRow } from './testing/world.js';
 import { caseWorkspace, districtUnits, employeeRegistry, unitEmployees } from './workspaceQueries.js';
 
-const CREDIT = '913100000000000W01';
-const OTHER_CREDIT = '913100000000000W02';
+const CREDIT = '913100000000000W0Q';
+const OTHER_CREDIT = '913100000000000W1U';
 const hr: Actor = { id: 'u-hr-w1', role: 'employer_hr', unitId: 'ws-unit-1' };
 const otherHr: Actor = { id: 'u-hr-w2', role: 'employer_hr', unitId: 'ws-unit-2' };
 const clerk: Actor = { id: 'u-clerk-mh', role: 'acceptance_clerk', district: '闵行' };
@@ -37,7 +37,7 @@ describeOnBothEngines('workspace queries (web UI read side)', (getDb) => {
     await seedUnitRow(db, {
       id: 'ws-unit-new',
       name: '待核验单位',
-      creditCode: '913100000000000W03',
+      creditCode: '913100000000000W2Y',
       district: '闵行',
       status: 'registered',
     });

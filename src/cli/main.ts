@@ -2,6 +2,14 @@ import { Command, CommanderError } from 'commander';
 import { COMMAND_TABLE } from './commandTable.js';
 import { renderCliError } from './renderCliError.js';
 
+// A reader that stops early (`jifen audit verify | head -1`) closes the pipe: stop quietly, as Unix
+// tools do, instead of dying with an EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+
 const program = new Command();
 program
   .name('jifen')

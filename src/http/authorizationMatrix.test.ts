@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { hashPassword } from '../accounts/passwords.js';
 import { ROLES } from '../shared/vocabulary.js';
-import { insertUser, type Role } from '../storage/index.js';
+import type { Role } from '../storage/index.js';
 import { describeOnBothEngines } from '../storage/testing/bothEngines.js';
-import { seedHolder, seedUnit } from '../storage/testing/fixtures.js';
+import { signInEveryRole } from './testing/signInEveryRole.js';
 import { Browser, startTestServer, type TestServer } from './testing/startTestServer.js';
-
-const PASSWORD = 'matrix password 2025';
 
 /**
  * Every route of the route table × every role and anonymous: a route's declared
@@ -15,32 +12,11 @@ const PASSWORD = 'matrix password 2025';
  */
 describeOnBothEngines('authorization matrix', (getDb, engine) => {
   let server: TestServer;
-  const browsers = new Map<Role, Browser>();
+  let browsers = new Map<Role, Browser>();
   beforeAll(async () => {
-    const db = getDb();
-    const unit = await seedUnit(db, '闵行');
-    const holder = await seedHolder(db);
-    const hash = await hashPassword(PASSWORD);
     const now = '2025-09-15T01:00:00.000Z';
-    server = await startTestServer({ db, clock: () => now, loginPerMinute: 10_000 });
-    for (const role of ROLES) {
-      const username = `m-${role}-${engine}`;
-      await insertUser(db, {
-        username,
-        displayName: role,
-        role,
-        district: ['acceptance_clerk', 'district_reviewer', 'district_approver'].includes(role)
-          ? '闵行'
-          : null,
-        unitId: role === 'employer_hr' ? unit.id : null,
-        holderId: role === 'holder' ? holder.id : null,
-        passwordHash: hash,
-        now,
-      });
-      const b = new Browser(server.url);
-      expect((await b.login(username, PASSWORD)).status).toBe(200);
-      browsers.set(role, b);
-    }
+    server = await startTestServer({ db: getDb(), clock: () => now, loginPerMinute: 10_000 });
+    ({ browsers } = await signInEveryRole(getDb(), server.url, { prefix: `m-${engine}`, now }));
   });
   afterAll(() => server?.close());
 

@@ -10,7 +10,10 @@ import { PolicyStore } from '../policy/PolicyStore.js';
 import type { Database } from '../storage/schema.js';
 import { installAuth } from './auth.js';
 import type { ServerConfig } from './config.js';
-import { LoginThrottle } from './loginThrottle.js';
+import { installInputHygiene } from './inputHygiene.js';
+import { createRenderPool } from './renderPool.js';
+import { DEFAULT_THROTTLES, installThrottles, type ThrottleName } from './throttles.js';
+import { requestSerializer } from './logRedaction.js';
 import { installMetrics } from './metrics.js';
 import type { PoolStats } from '../storage/openDatabase.js';
 import { accountRoutes } from './routes/accountRoutes.js';
@@ -26,7 +29,7 @@ import { verifyPageRoutes } from './routes/verifyPageRoutes.js';
 import { RETRY_AFTER_SECONDS, toProblem } from './problem.js';
 import type { RouteSpec } from './routeSpec.js';
 import { publicRoutes } from './routes/publicRoutes.js';
-import { securityHeaders } from './securityHeaders.js';
+import { HSTS, securityHeaders } from './securityHeaders.js';
 import { problemSchema } from './schemas.js';
 import { validatorCompiler } from './validation.js';
 import { installWebApp, wantsWebApp } from './webApp.js';
@@ -45,8 +48,14 @@ export interface ServerDeps {
   readDb?: Kysely<Database>;
   /** Where time enters the system (the engine and the use cases take it as an argument). */
   clock?: () => string;
-  /** Login attempts per address per minute (default 20). */
+  /**
+   * Requests per address per minute of every throttle (src/http/throttles.ts): tests raise it.
+   * `throttles` sets them one by one.
+   */
   loginPerMinute?: number;
+  throttles?: Partial<Record<ThrottleName, number>>;
+  /** Worker threads rendering PDFs and plans (default: the cores less one); 0 renders on the event loop. */
+  renderThreads?: number;
   /** Serve the built web UI (web/dist) at / — on by default when it has been built. */
   webApp?: boolean;
   /** The database pool's figures, for /metrics. */
@@ -83,13 +92,25 @@ export const LOG_REDACT = [
   '*.password',
   '*.idNumber',
   '*.phone',
+  '*.q',
+  '*.name',
+  '*.displayName',
+  '*.code',
 ];
 
 /** The HTTP server: thin routes over the engine and the case core; errors render themselves. */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
-    logger: deps.logger ?? { level: config.LOG_LEVEL, redact: LOG_REDACT },
+    // Request URLs are logged redacted (notice codes, search terms, names): src/http/logRedaction.ts.
+    logger:
+      deps.logger === false
+        ? false
+        : {
+            ...(deps.logger && typeof deps.logger === 'object' ? deps.logger : { level: config.LOG_LEVEL }),
+            redact: LOG_REDACT,
+            serializers: { req: requestSerializer as never },
+          },
     bodyLimit: config.JIFEN_BODY_LIMIT,
     trustProxy: config.JIFEN_TRUST_PROXY === 'true',
     genReqId: (req) => {
@@ -129,6 +150,13 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.addHook('onRequest', async (req, reply) => {
     reply.headers(security);
     reply.header('x-request-id', req.id);
+    // req.protocol is the socket's, or X-Forwarded-Proto only when JIFEN_TRUST_PROXY is set.
+    if (req.protocol === 'https') reply.header('strict-transport-security', HSTS);
+  });
+  // Answers for a signed-in user are personal: never kept by a browser or a shared cache.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.actor && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
   });
 
   app.setErrorHandler((error, req, reply) => {
@@ -189,30 +217,57 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   const clock = deps.clock ?? (() => new Date().toISOString());
-  const routes = [...publicRoutes, ...(deps.routes ?? [])];
+  const throttleOf = await installThrottles(app, {
+    ...((deps.loginPerMinute ?? config.JIFEN_THROTTLE_PER_MINUTE)
+      ? Object.fromEntries(
+          Object.keys(DEFAULT_THROTTLES).map((k) => [
+            k,
+            deps.loginPerMinute ?? config.JIFEN_THROTTLE_PER_MINUTE,
+          ]),
+        )
+      : {}),
+    ...deps.throttles,
+  });
+  const renderThreads = deps.renderThreads ?? config.JIFEN_RENDER_THREADS;
+  const render =
+    renderThreads === 0
+      ? undefined
+      : createRenderPool({
+          revisions: () => app.policyStore.revisions,
+          ...(renderThreads ? { threads: renderThreads } : {}),
+        });
+  if (render) app.addHook('onClose', () => render.close());
+  const routes = [...publicRoutes(render), ...(deps.routes ?? [])];
   if (deps.db) {
     await app.register(cookie);
     installAuth(app, deps.db, clock);
-    const throttle = new LoginThrottle(deps.loginPerMinute ?? 20);
     routes.push(
-      ...accountRoutes({ db: deps.db, clock, throttle, cookieSecure: config.JIFEN_COOKIE_SECURE }),
-      ...caseRoutes({ db: deps.db, readDb: deps.readDb ?? deps.db, clock, throttle }),
+      ...accountRoutes({ db: deps.db, clock, cookieSecure: config.JIFEN_COOKIE_SECURE }),
+      ...caseRoutes({ db: deps.db, readDb: deps.readDb ?? deps.db, clock }),
       // City supervision: lists, statistics and exports only (no If-Match is fed from them).
       ...cityRoutes({ db: deps.readDb ?? deps.db, clock }),
       ...adminRoutes({ db: deps.db, clock, policy: app.policyStore }),
       ...workspaceRoutes({ db: deps.db, clock }),
-      ...documentRoutes({ db: deps.db, clock, publicUrl: config.JIFEN_PUBLIC_URL }),
-      ...verifyPageRoutes({ db: deps.db, clock, throttle }),
+      ...documentRoutes({
+        db: deps.db,
+        clock,
+        publicUrl: config.JIFEN_PUBLIC_URL,
+        ...(render ? { render } : {}),
+      }),
+      ...verifyPageRoutes({ db: deps.db, clock }),
       ...notifyRoutes({ db: deps.db, clock, callbackSecret: config.JIFEN_SMS_CALLBACK_SECRET }),
       ...counterRoutes({ db: deps.db, clock }),
     );
   }
   app.decorate('routeTable', routes);
+  installInputHygiene(app);
 
   for (const spec of routes) {
     const s = spec.schema ?? {};
+    const { onRequest, throttle } = throttleOf(spec.method, spec.url);
     app.route({
       method: spec.method,
+      ...(onRequest ? { onRequest } : {}),
       url: spec.url,
       schema: {
         summary: spec.summary,
@@ -222,7 +277,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         ...(s.params ? { params: s.params } : {}),
         response: { ...(s.response ?? {}), '4XX': problemSchema },
       },
-      config: { access: spec.access, ...(spec.rawBody ? { rawBody: true } : {}) },
+      config: {
+        access: spec.access,
+        ...(spec.rawBody ? { rawBody: true } : {}),
+        ...(throttle ? { throttle } : {}),
+      },
       handler: spec.handler,
     });
   }

@@ -89,7 +89,7 @@ describeOnBothEngines('case routes over real HTTP', (getDb) => {
     const body = {
       unit: {
         name: '上海测试科技有限公司',
-        creditCode: '91310112MA1GB2XX3Y',
+        creditCode: '91310112MA1GB2XX3F',
         district: '闵行',
         kind: 'enterprise',
       },

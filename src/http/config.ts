@@ -32,8 +32,15 @@ export const configSchema = z.object({
     .string()
     .regex(/^(\d{4}-\d{2}-\d{2}|real)$/, { message: '应为 YYYY-MM-DD 或 real' })
     .optional(),
-  /** When set, GET /metrics requires `Authorization: Bearer <this>`; unset, it is open (keep it off the public network). */
+  /** GET /metrics requires `Authorization: Bearer <this>`; unset, /metrics is off (404). */
   JIFEN_METRICS_TOKEN: z.string().min(16).optional(),
+  /**
+   * Requests per client address per minute of every throttle (src/http/throttles.ts), replacing the
+   * defaults — for load tests and training rooms behind one NAT address. Per process: N servers allow N×.
+   */
+  JIFEN_THROTTLE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).optional(),
+  /** Worker threads rendering PDFs and plans (default: the cores less one; 0 renders on the event loop). */
+  JIFEN_RENDER_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   /** The public address printed on documents (the 积分通知书's verification URL and QR code). */
   JIFEN_PUBLIC_URL: z
     .url({ protocol: /^https?$/, message: '应为 http(s) 地址' })

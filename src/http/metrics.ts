@@ -1,3 +1,4 @@
+import { toProblem } from './problem.js';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { safeEqual } from '../accounts/secrets.js';
@@ -137,12 +138,14 @@ export function installMetrics(app: FastifyInstance, deps: MetricsDeps): HttpMet
     metrics.observe(req.method, route, reply.statusCode, reply.elapsedTime / 1000);
   });
   app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
-    if (deps.token) {
-      const given = req.headers.authorization?.startsWith('Bearer ')
-        ? req.headers.authorization.slice(7)
-        : '';
-      if (!safeEqual(given, deps.token)) return reply.status(401).type('text/plain').send('unauthorized\n');
-    }
+    // Off unless the operator set JIFEN_METRICS_TOKEN; then only a scraper holding it reads (docs/operations.md).
+    if (!deps.token)
+      return reply
+        .status(404)
+        .type('application/problem+json')
+        .send(toProblem({ code: 'FST_ERR_NOT_FOUND' }, req.id));
+    const given = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7) : '';
+    if (!safeEqual(given, deps.token)) return reply.status(401).type('text/plain').send('unauthorized\n');
     const lines = [metrics.render()];
     if (deps.db) {
       if (!cached || Date.now() - cached.at > ttl) {

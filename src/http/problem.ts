@@ -38,6 +38,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   invalid_transition: 409,
   rate_limited: 429,
+  unavailable: 503,
   idempotency_mismatch: 422,
   import_rejected: 400,
 };
@@ -63,9 +64,9 @@ export function toProblem(error: unknown, requestId: string): Problem {
     const status = STATUS[error.code] ?? 400;
     return {
       type: `https://jifen.example/problems/${error.code}`,
-      title: status >= 500 ? '内部错误，请稍后重试' : error.message,
+      title: status >= 500 && status !== 503 ? '内部错误，请稍后重试' : error.message,
       status,
-      code: status >= 500 ? 'internal' : error.code,
+      code: status >= 500 && status !== 503 ? 'internal' : error.code,
       ...(error.issues.length && status < 500 ? { errors: error.issues } : {}),
       // Why access was refused (role, room, scope, csrf): lets a client tell "not yours" from "not your job".
       ...(error.code === 'forbidden' && typeof error.detail.reason === 'string'
@@ -85,6 +86,15 @@ export function toProblem(error: unknown, requestId: string): Problem {
       title: '服务暂时不可用，请稍后重试',
       status: 503,
       code: 'unavailable',
+      requestId,
+    };
+  // A unique key refused a second row (two registrations of one credit code racing): a conflict, not a fault.
+  if (classifyDbError(error) === 'unique_violation')
+    return {
+      type: 'https://jifen.example/problems/conflict',
+      title: '数据已存在，请勿重复提交',
+      status: 409,
+      code: 'conflict',
       requestId,
     };
   const e = error as { code?: string; statusCode?: number; validation?: unknown };

@@ -42,6 +42,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
     rawBody?: boolean;
+    /** The per-address throttle guarding the route (src/http/throttles.ts). */
+    throttle?: import('./throttles.js').ThrottleName;
   }
   interface FastifyRequest {
     actor?: import('../accounts/Actor.js').Actor;

@@ -16,7 +16,14 @@ const HELMET_OPTIONS: Parameters<typeof helmet>[0] = {
     },
   },
   crossOriginEmbedderPolicy: false,
+  // One answer to framing: never (CSP frame-ancestors 'none', and X-Frame-Options DENY for old browsers).
+  xFrameOptions: { action: 'deny' },
+  // HSTS is added per request, only over https (src/http/buildServer.ts): over plain http it is meaningless.
+  strictTransportSecurity: false,
 };
+
+/** The HSTS header for answers over https (a year, subdomains included: helmet's default). */
+export const HSTS = 'max-age=31536000; includeSubDomains';
 
 /**
  * helmet's security headers, computed once. The policy is static (no per-request

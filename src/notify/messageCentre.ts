@@ -5,6 +5,7 @@
  * their delivery status (workflow.md: delivery status is tracked and failures
  * are shown). Room: the unit's own HR (or the city); the holder themself (or the city).
  */
+import type { TemplateCatalogue } from './messageTemplates.js';
 import type { Kysely } from 'kysely';
 import { JifenError } from '../shared/errors.js';
 import { specificsOf } from '../storage/dialectSpecifics.js';
@@ -48,6 +49,7 @@ export async function markUnitMessages(
 export async function holderMessageCentre(
   db: Kysely<Database>,
   req: { actor: Actor; holderId: string; limit: number },
+  templates: TemplateCatalogue,
 ) {
   const own = req.actor.role === 'holder' && req.actor.id === req.holderId;
   if (!own && req.actor.role !== 'city_supervisor') throw room(req.actor);
@@ -64,6 +66,7 @@ export async function holderMessageCentre(
             payload: specifics.readJson(r.payload),
           },
           'sms',
+          templates,
         );
       } catch (e) {
         if (!(e instanceof TemplateError)) throw e;

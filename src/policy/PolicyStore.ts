@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { listPolicyRevisions, policyRevisionSignature } from '../admin/policyRevisions.js';
+import type { PolicyRevision } from './mergeRevisions.js';
 import type { Database } from '../storage/schema.js';
 import { checkPolicy, composePolicy } from './composePolicy.js';
 import type { PolicyData } from './PolicyData.js';
@@ -19,6 +20,7 @@ export class PolicyStore {
   #applied: string | undefined;
   #checkedAt = 0;
   #running: Promise<void> | undefined;
+  #revisions: readonly PolicyRevision[] = [];
 
   constructor(
     initial: PolicyData,
@@ -39,12 +41,18 @@ export class PolicyStore {
     return this.#current;
   }
 
+  /** The stored revisions the current snapshot was composed from (worker threads compose the same). */
+  get revisions(): readonly PolicyRevision[] {
+    return this.#revisions;
+  }
+
   /** Composes the snapshot of the files and the stored revisions now, and swaps it in. */
   async refresh(): Promise<PolicyData> {
     if (!this.db) return this.#current;
     const sig = await policyRevisionSignature(this.db);
     const revisions = await listPolicyRevisions(this.db);
     this.#current = checkPolicy(composePolicy({ revisions, reuse: this.#current }));
+    this.#revisions = revisions;
     this.#applied = sig;
     this.#checkedAt = Date.now();
     return this.#current;

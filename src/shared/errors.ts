@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'conflict'
   | 'invalid_transition'
   | 'rate_limited'
+  | 'unavailable'
   | 'idempotency_mismatch'
   | 'import_rejected';
 

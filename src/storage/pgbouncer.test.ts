@@ -1,3 +1,4 @@
+import { testPolicy } from '../policy/testing/testPolicy.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -125,40 +126,60 @@ describe('behind PgBouncer (transaction pooling) [postgres]', () => {
     await Promise.all(
       filings.map(async ({ holderId, actor }, i) => {
         const caseId = `pgb-case-${i}`;
-        await createDraft(db, {
-          actor,
-          idempotencyKey: `pgb-${i}-0`,
-          ...at('2025-09-15'),
-          input: { holderId, caseId, claims: [{ indicator: 'education' }] },
-        });
-        let { version } = await submitApplication(db, {
-          actor,
-          caseId,
-          idempotencyKey: `pgb-${i}-1`,
-          ...at('2025-09-16'),
-          input: {},
-        });
-        for (let k = 2; k < 8; k++)
-          ({ version } = await attachUrgencyNote(db, {
+        await createDraft(
+          db,
+          {
+            actor,
+            idempotencyKey: `pgb-${i}-0`,
+            ...at('2025-09-15'),
+            input: { holderId, caseId, claims: [{ indicator: 'education' }] },
+          },
+          testPolicy,
+        );
+        let { version } = await submitApplication(
+          db,
+          {
             actor,
             caseId,
-            expectedVersion: version,
-            idempotencyKey: `pgb-${i}-${k}`,
+            idempotencyKey: `pgb-${i}-1`,
             ...at('2025-09-16'),
-            input: { reason: 'child_school_entry', date: '2025-10-01' },
-          }));
+            input: {},
+          },
+          testPolicy,
+        );
+        for (let k = 2; k < 8; k++)
+          ({ version } = await attachUrgencyNote(
+            db,
+            {
+              actor,
+              caseId,
+              expectedVersion: version,
+              idempotencyKey: `pgb-${i}-${k}`,
+              ...at('2025-09-16'),
+              input: { reason: 'child_school_entry', date: '2025-10-01' },
+            },
+            testPolicy,
+          ));
       }),
     );
-    const queue = await districtQueue(handle.readDb, {
-      actor: w.actors.clerk,
-      district: '闵行',
-      today: '2025-09-17',
-      limit: 50,
-    });
+    const queue = await districtQueue(
+      handle.readDb,
+      {
+        actor: w.actors.clerk,
+        district: '闵行',
+        today: '2025-09-17',
+        limit: 50,
+      },
+      testPolicy,
+    );
     expect(queue.map((c) => c.caseId).sort()).toEqual(['pgb-case-0', 'pgb-case-1', 'pgb-case-2']);
-    const view = await getCaseView(db, { actor: w.actors.clerk, caseId: 'pgb-case-0', today: '2025-09-17' });
+    const view = await getCaseView(
+      db,
+      { actor: w.actors.clerk, caseId: 'pgb-case-0', today: '2025-09-17' },
+      testPolicy,
+    );
     expect(view.version).toBeGreaterThan(2);
-    const report = await sweep(db, at('2025-10-20'));
+    const report = await sweep(db, { ...at('2025-10-20'), deps: testPolicy });
     expect(report.failed).toEqual([]);
     await writeAuditCheckpoint(db, { now: '2025-10-20T03:00:00.000Z' });
     expect(await verifyAuditChain(db)).toMatchObject({

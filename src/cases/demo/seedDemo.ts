@@ -36,6 +36,7 @@ import {
   withdrawApplication,
 } from '../index.js';
 import { seedHolderRow, seedUnitRow } from '../testing/world.js';
+import { sampleCreditCode } from '../../shared/creditCode.js';
 
 /** Documented in the README quick start; for the demo world only. */
 export const DEMO_PASSWORD = 'Jifen-Demo-2025';
@@ -124,7 +125,7 @@ export async function seedDemo(
     const c = DISTRICT_CODE[d]!;
     for (let k = 1; k <= 3; k++) {
       const id = `demo-${c}-${k}`;
-      const credit = `91310${String(++n).padStart(13, '0')}`;
+      const credit = sampleCreditCode(++n);
       await seedUnitRow(db, { id, name: `${d}示范企业${k}号`, creditCode: credit, district: d, now: t0 });
       units.push({ id, district: d, credit });
       await addUser(`hr.${c}${k}`, `${d}示范企业${k}号 经办人`, 'employer_hr', { unitId: id }, id);
@@ -136,7 +137,7 @@ export async function seedDemo(
   await seedUnitRow(db, {
     id: 'demo-mh-barred',
     name: '闵行失信示范公司',
-    creditCode: `91310${String(++n).padStart(13, '0')}`,
+    creditCode: sampleCreditCode(++n),
     district: '闵行',
     barredUntil: '2027-06-30',
     now: t0,
@@ -144,7 +145,7 @@ export async function seedDemo(
   await seedUnitRow(db, {
     id: 'demo-xh-new',
     name: '徐汇新注册公司',
-    creditCode: `91310${String(n + 1).padStart(13, '0')}`,
+    creditCode: sampleCreditCode(n + 1),
     district: '徐汇',
     status: 'registered',
     now: t0,

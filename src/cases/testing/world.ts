@@ -9,6 +9,8 @@ import { specificsOf } from '../../storage/dialectSpecifics.js';
 import type { Database, District } from '../../storage/schema.js';
 import { isoMonthToIndex, indexToIsoMonth } from '../../shared/dates.js';
 import type { Actor } from '../../workflow/index.js';
+import { createHash } from 'node:crypto';
+import { CREDIT_CODE_ALPHABET, withCreditCodeCheck } from '../../shared/creditCode.js';
 
 export const WORLD_T0 = '2025-09-01T01:00:00.000Z';
 
@@ -168,12 +170,11 @@ let seq = 0;
  */
 export async function seedWorld(db: Kysely<Database>, p: string): Promise<World> {
   const units = { a: `${p}-unit-a`, b: `${p}-unit-b`, pd: `${p}-unit-pd`, barred: `${p}-unit-x` };
-  const code = (n: number) =>
-    `91310000${p
-      .replace(/[^0-9A-Z]/gi, '')
-      .toUpperCase()
-      .padEnd(6, '0')
-      .slice(0, 6)}${String(n).padStart(4, '0')}`;
+  // Valid codes (GB 32100-2015 check character), distinct per world prefix: 5 characters hashed from `p`.
+  const tag = [...createHash('sha256').update(p).digest()]
+    .slice(0, 5)
+    .map((b) => CREDIT_CODE_ALPHABET[b % 31]);
+  const code = (n: number) => withCreditCodeCheck(`91310000${tag.join('')}${String(n).padStart(4, '0')}`);
   await seedUnitRow(db, { id: units.a, name: '甲公司', creditCode: code(1), district: '闵行' });
   await seedUnitRow(db, { id: units.b, name: '乙公司', creditCode: code(2), district: '闵行' });
   await seedUnitRow(db, { id: units.pd, name: '丙公司', creditCode: code(3), district: '浦东新区' });

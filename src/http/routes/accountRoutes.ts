@@ -5,19 +5,16 @@ import { changePassword, passwordChangeBody } from '../../accounts/changePasswor
 import { login, logout, logoutEverywhere, resolveSession } from '../../accounts/login.js';
 import { containsUsername, newPasswordSchema, passwordProblem } from '../../accounts/passwordPolicy.js';
 import { hashPassword } from '../../accounts/passwords.js';
-import { JifenError } from '../../shared/errors.js';
 import { insertUser } from '../../storage/index.js';
 import { DISTRICT_ROLES, DISTRICTS, ROLES as ALL_ROLES } from '../../shared/vocabulary.js';
 import type { Database } from '../../storage/schema.js';
 import { SESSION_COOKIE } from '../auth.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { LoginThrottle } from '../loginThrottle.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 
 export interface AccountRouteDeps {
   db: Kysely<Database>;
   clock: () => string;
-  throttle: LoginThrottle;
   cookieSecure: 'true' | 'false' | 'auto';
 }
 
@@ -68,8 +65,6 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
         body: z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
       },
       handler: async (req, reply) => {
-        if (!deps.throttle.allow(req.ip, Date.parse(clock())))
-          throw new JifenError('rate_limited', '登录尝试过于频繁，请稍后再试');
         const body = req.body as { username: string; password: string };
         const s = await login(db, { ...body, now: clock() });
         setSessionCookie(req, reply, s.sessionSecret, s.expiresAt);

@@ -13,7 +13,7 @@ import { JifenError } from '../../shared/errors.js';
 import type { Database } from '../../storage/schema.js';
 import { describeMachine } from '../../workflow/index.js';
 import type { Actor } from '../../workflow/types.js';
-import type { LoginThrottle } from '../loginThrottle.js';
+import { decimalInt } from '../schemas.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 
 export interface CaseRouteDeps {
@@ -21,8 +21,6 @@ export interface CaseRouteDeps {
   /** Lists and statistics (never a version behind an If-Match): a replica or a separate pool. */
   readDb?: Kysely<Database>;
   clock: () => string;
-  /** Anonymous unit registration shares the per-address throttle of login. */
-  throttle: LoginThrottle;
 }
 
 /** The workflow actor of a logged-in account: a holder acts as their holder record (own case). */
@@ -59,8 +57,10 @@ const idem = (req: FastifyRequest): string => {
 const ifMatch = (req: FastifyRequest): number | undefined => {
   const v = req.headers['if-match'];
   if (v === undefined) return undefined;
-  const n = Number(String(v).replace(/"/g, ''));
-  if (!Number.isInteger(n) || n < 0)
+  // The case's version, as digits (an entity tag may quote it): `0x1`, `1e0`, ` 1` are not versions.
+  const m = /^(?:(\d{1,9})|"(\d{1,9})")$/.exec(String(v));
+  const n = m ? Number(m[1] ?? m[2]) : NaN;
+  if (!Number.isInteger(n))
     throw new JifenError('validation_failed', 'If-Match 应为申请的版本号', [
       { path: '$headers.if-match', message: '应为整数版本号' },
     ]);
@@ -188,7 +188,7 @@ const OFFICERS = [...DISTRICT_ROLES, 'city_supervisor'] as const;
  * Idempotency-Key and optionally If-Match: <version>), and the queries. Thin:
  * the use cases check rooms, guards and input; errors render as problem+json.
  */
-export function caseRoutes({ db, readDb = db, clock, throttle }: CaseRouteDeps): RouteSpec[] {
+export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec[] {
   const time = () => {
     const now = clock();
     return { now, today: shanghaiDay(now) };
@@ -229,9 +229,7 @@ export function caseRoutes({ db, readDb = db, clock, throttle }: CaseRouteDeps):
         }),
       },
       handler: async (req) => {
-        // Codes are unguessable (60 bits); the per-address throttle keeps enumeration slower still.
-        if (!throttle.allow(`notice:${req.ip}`, Date.parse(clock())))
-          throw new JifenError('rate_limited', '查询过于频繁，请稍后再试');
+        // Codes are unguessable; the per-address throttle (src/http/throttles.ts) keeps enumeration slower still.
         return verifyNotice(db, (req.params as { code: string }).code);
       },
     }),
@@ -243,8 +241,6 @@ export function caseRoutes({ db, readDb = db, clock, throttle }: CaseRouteDeps):
       access: { public: true },
       schema: { body: z.record(z.string(), z.unknown()) },
       handler: async (req, reply) => {
-        if (!throttle.allow(req.ip, Date.parse(clock())))
-          throw new JifenError('rate_limited', '请求过于频繁，请稍后再试');
         const r = await registerUnitAccount(db, { input: req.body, idempotencyKey: idem(req), ...time() });
         reply.status(r.replayed ? 200 : 201);
         return r;
@@ -337,7 +333,7 @@ export function caseRoutes({ db, readDb = db, clock, throttle }: CaseRouteDeps):
         querystring: z.strictObject({
           state: z.enum(CASE_STATES).optional(),
           orderBy: z.enum(['oldest', 'urgency']).optional(),
-          limit: z.coerce.number().int().min(1).max(200).optional(),
+          limit: decimalInt(1, 200).optional(),
           /** Keyset cursor of the next page: `<submittedAt>~<caseId>` of the last row seen. */
           after: z
             .string()

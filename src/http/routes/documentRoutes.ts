@@ -11,6 +11,7 @@ import {
 import { profileSchema, type Profile } from '../../profile/profileSchema.js';
 import { ROLES } from '../../shared/vocabulary.js';
 import type { Database } from '../../storage/schema.js';
+import type { RenderPool } from '../renderPool.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 import { actorOf } from './caseRoutes.js';
 
@@ -19,6 +20,8 @@ export interface DocumentRouteDeps {
   clock: () => string;
   /** JIFEN_PUBLIC_URL: the verification URL printed on the 积分通知书. */
   publicUrl: string;
+  /** Renders the anonymous checklist PDF in a worker thread, off the event loop. */
+  render?: RenderPool;
 }
 
 const SUMMARY: Record<CaseDocumentKind, string> = {
@@ -47,7 +50,7 @@ export function sendPdf(reply: FastifyReply, doc: { filename: string; pdf: Buffe
 }
 
 /** The printable documents: each case document for its readers, and the public checklist. */
-export function documentRoutes({ db, clock, publicUrl }: DocumentRouteDeps): RouteSpec[] {
+export function documentRoutes({ db, clock, publicUrl, render }: DocumentRouteDeps): RouteSpec[] {
   const caseDocs = CASE_DOCUMENT_KINDS.map((kind) =>
     route({
       method: 'GET',
@@ -92,11 +95,13 @@ export function documentRoutes({ db, clock, publicUrl }: DocumentRouteDeps): Rou
       schema: { body: profileSchema },
       handler: async (req, reply) => {
         const profile = req.body as Profile;
-        const pdf = await renderChecklistDocument(
-          checklist(profile, req.policy.catalogue),
-          req.policy.rules,
-          req.policy.fonts,
-        );
+        const pdf = render
+          ? await render.checklistPdf(profile)
+          : await renderChecklistDocument(
+              checklist(profile, req.policy.catalogue),
+              req.policy.rules,
+              req.policy.fonts,
+            );
         return sendPdf(reply, { filename: `checklist-${profile.asOf}.pdf`, pdf });
       },
     }),

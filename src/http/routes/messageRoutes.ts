@@ -64,11 +64,15 @@ export function messageRoutes({ db, clock }: { db: Kysely<Database>; clock: () =
         querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
       },
       handler: (req) =>
-        holderMessageCentre(db, {
-          actor: actorOf(req.actor!),
-          holderId: (req.params as { id: string }).id,
-          limit: (req.query as { limit: number }).limit,
-        }),
+        holderMessageCentre(
+          db,
+          {
+            actor: actorOf(req.actor!),
+            holderId: (req.params as { id: string }).id,
+            limit: (req.query as { limit: number }).limit,
+          },
+          req.policy.templates,
+        ),
     }),
   ];
 }

@@ -6,6 +6,7 @@ import { unitInbox, unitSmsStatus } from '../../notify/unitNotifications.js';
 import { toFieldIssues } from '../../profile/validateProfile.js';
 import { JifenError } from '../../shared/errors.js';
 import type { Database } from '../../storage/schema.js';
+import { decimalInt } from '../schemas.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 import { actorOf } from './caseRoutes.js';
 
@@ -17,7 +18,7 @@ export interface NotifyRouteDeps {
 }
 
 const unitParams = z.strictObject({ id: z.string().min(1).max(100) });
-const listQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).optional() });
+const listQuery = z.strictObject({ limit: decimalInt(1, 500).optional() });
 
 /**
  * The SMS gateway's delivery-report callback (signed, not logged in) and the

@@ -6,14 +6,18 @@ import { precheck } from '../../precheck/index.js';
 import { profileSchema, type Profile } from '../../profile/profileSchema.js';
 import { rulesInForce } from '../../rules/rulesInForce.js';
 import { isIsoDate } from '../../shared/dates.js';
+import type { RenderPool } from '../renderPool.js';
 import { route, type RouteSpec } from '../routeSpec.js';
-import { explainQuery, scoreResultSchema } from '../schemas.js';
+import { decimalInt, explainQuery, scoreResultSchema } from '../schemas.js';
 
 const isoDate = z.string().refine(isIsoDate, { message: '应为真实存在的日期 YYYY-MM-DD' });
 const PUBLIC = { public: true } as const;
 
-/** The public doors to the engine: anyone may simulate, plan, pre-check and look up the rules. */
-export const publicRoutes: RouteSpec[] = [
+/**
+ * The public doors to the engine: anyone may simulate, plan, pre-check and look up the rules.
+ * Planning is the heavy one: with a render pool it runs in a worker thread, off the event loop.
+ */
+export const publicRoutes = (render?: RenderPool): RouteSpec[] => [
   route({
     method: 'POST',
     url: '/api/v1/score',
@@ -37,15 +41,15 @@ export const publicRoutes: RouteSpec[] = [
     schema: {
       body: profileSchema,
       querystring: z.strictObject({
-        horizon: z.coerce.number().int().min(1).max(MAX_HORIZON_MONTHS).optional().describe('预测月数'),
+        horizon: decimalInt(1, MAX_HORIZON_MONTHS).optional().describe('预测月数'),
       }),
     },
-    handler: (req) =>
-      plan(
-        req.body as Profile,
-        { horizonMonths: (req.query as { horizon?: number }).horizon ?? DEFAULT_HORIZON_MONTHS },
-        req.policy,
-      ),
+    handler: (req) => {
+      const horizonMonths = (req.query as { horizon?: number }).horizon ?? DEFAULT_HORIZON_MONTHS;
+      return render
+        ? render.plan(req.body as Profile, horizonMonths)
+        : plan(req.body as Profile, { horizonMonths }, req.policy);
+    },
   }),
   route({
     method: 'POST',
@@ -84,7 +88,7 @@ export const publicRoutes: RouteSpec[] = [
     summary: '工作日推算：某日之后第 N 个工作日（含调休）',
     tags: ['公开'],
     access: PUBLIC,
-    schema: { querystring: z.strictObject({ date: isoDate, n: z.coerce.number().int().min(0).max(2000) }) },
+    schema: { querystring: z.strictObject({ date: isoDate, n: decimalInt(0, 2000) }) },
     handler: (req) => {
       const q = req.query as { date: string; n: number };
       return { date: q.date, n: q.n, result: req.policy.calendar.addWorkdays(q.date, q.n) };

@@ -1,9 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { verifyNotice, type NoticeVerification } from '../../cases/verifyNotice.js';
-import { JifenError } from '../../shared/errors.js';
 import type { Database } from '../../storage/schema.js';
-import type { LoginThrottle } from '../loginThrottle.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 import { renderVerificationPage } from '../verificationPage.js';
 
@@ -23,11 +21,7 @@ const codeSchema = z.string().regex(/^[0-9A-Z]{6,32}$/);
  * the code is unknown, superseded or lapsed. The API twin is
  * GET /api/v1/notices/:code.
  */
-export function verifyPageRoutes(deps: {
-  db: Kysely<Database>;
-  clock: () => string;
-  throttle: LoginThrottle;
-}): RouteSpec[] {
+export function verifyPageRoutes(deps: { db: Kysely<Database>; clock: () => string }): RouteSpec[] {
   return [
     route({
       method: 'GET',
@@ -37,9 +31,7 @@ export function verifyPageRoutes(deps: {
       access: { public: true },
       schema: { params: z.strictObject({ code: z.string().max(64) }) },
       handler: async (req, reply) => {
-        // Codes carry 80 random bits; the per-address throttle makes enumeration slower still.
-        if (!deps.throttle.allow(`notice:${req.ip}`, Date.parse(deps.clock())))
-          throw new JifenError('rate_limited', '查询过于频繁，请稍后再试');
+        // Codes carry 80 random bits; the per-address throttle (src/http/throttles.ts) slows enumeration more.
         const code = normaliseCode((req.params as { code: string }).code);
         const v: NoticeVerification = codeSchema.safeParse(code).success
           ? await verifyNotice(deps.db, code)

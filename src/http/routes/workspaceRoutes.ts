@@ -11,6 +11,7 @@ import {
 import { DISTRICTS, ROLES } from '../../shared/vocabulary.js';
 import type { Database } from '../../storage/schema.js';
 import type { Actor } from '../../workflow/types.js';
+import { decimalInt } from '../schemas.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 
 export interface WorkspaceRouteDeps {
@@ -31,8 +32,8 @@ const shanghaiDay = (instant: string): string =>
 
 const id = z.string().min(1).max(100);
 const page = {
-  limit: z.coerce.number().int().min(1).max(100).optional(),
-  offset: z.coerce.number().int().min(0).max(100_000).optional(),
+  limit: decimalInt(1, 100).optional(),
+  offset: decimalInt(0, 100_000).optional(),
 };
 const CASE_READERS = ROLES.filter((r) => r !== 'admin');
 

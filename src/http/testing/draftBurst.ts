@@ -21,7 +21,7 @@ export async function seedBurstWorld(db: Kysely<Database>, n: number): Promise<B
   await seedUnitRow(db, {
     id: 'burst-unit',
     name: '突发企业',
-    creditCode: '913100000000BURST1',
+    creditCode: '913100000000BURT0W',
     district: '闵行',
     now,
   });
@@ -53,7 +53,7 @@ export async function seedBurstWorld(db: Kysely<Database>, n: number): Promise<B
         months: { from: '2025-01', to: '2025-03', baseCny: 15000 },
       },
       700 + i,
-      '913100000000BURST1',
+      '913100000000BURT0W',
       now,
     );
     holders.push(id);

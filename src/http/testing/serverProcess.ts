@@ -28,7 +28,14 @@ export async function startServerProcess(
     if (v !== undefined && k !== 'DATABASE_URL' && k !== 'JIFEN_DATA_DIR' && k !== 'PORT') base[k] = v;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/start.ts'], {
     cwd: REPO_ROOT,
-    env: { ...base, PORT: '0', HOST: '127.0.0.1', JIFEN_COOKIE_SECURE: 'false', ...env },
+    env: {
+      ...base,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      JIFEN_COOKIE_SECURE: 'false',
+      JIFEN_THROTTLE_PER_MINUTE: '100000',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

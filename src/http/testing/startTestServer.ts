@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/schema.js';
 import { buildServer } from '../buildServer.js';
 import { loadServerConfig } from '../config.js';
+import type { ThrottleName } from '../throttles.js';
 
 export interface TestServer {
   app: FastifyInstance;
@@ -19,6 +20,8 @@ export async function startTestServer(
     db?: Kysely<Database>;
     clock?: () => string;
     loginPerMinute?: number;
+    throttles?: Partial<Record<ThrottleName, number>>;
+    renderThreads?: number;
     /** Extra server settings (e.g. JIFEN_PUBLIC_URL, JIFEN_SMS_CALLBACK_SECRET). */
     env?: Record<string, string>;
   } = {},

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate, isIsoMonth } from '../../shared/dates.js';
+import { isValidCreditCode } from '../../shared/creditCode.js';
+import { unsafeTextReason } from '../../shared/safeText.js';
 
 /**
  * Field types of registry files. The same schema reads a CSV cell (always
@@ -40,7 +42,9 @@ function optional<T>(parse: (v: unknown) => Parsed<T>) {
 const asText = (max: number) => (v: unknown) => {
   if (typeof v !== 'string' && typeof v !== 'number') return fail('应为文本');
   const s = String(v).trim();
-  return s.length > max ? fail(`过长（最多 ${max} 个字符）`) : ok(s);
+  if (s.length > max) return fail(`过长（最多 ${max} 个字符）`);
+  const unsafe = unsafeTextReason(s);
+  return unsafe ? fail(unsafe) : ok(s);
 };
 
 const asDate = (v: unknown) =>
@@ -93,13 +97,19 @@ const asIdNumber = (v: unknown) => {
   return isValidIdNumber(s) ? ok(s) : fail('身份证号码无效（格式、出生日期或校验位不符）');
 };
 
-// GB 32100 unified social credit code: 18 characters of the code alphabet.
+// GB 32100-2015 unified social credit code: 18 characters of the code alphabet (the 3rd–8th the
+// administrative division, digits), the last a check character over the first 17.
 const asCreditCode = (v: unknown) => {
   const s = typeof v === 'string' ? v.trim().toUpperCase() : '';
-  return /^[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}$/.test(s)
-    ? ok(s)
-    : fail(`统一社会信用代码无效: ${String(v)}`);
+  if (!/^[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}$/.test(s))
+    return fail(`统一社会信用代码无效: ${safeEcho(v)}`);
+  return isValidCreditCode(s) ? ok(s) : fail(`统一社会信用代码校验位不正确: ${s}`);
 };
+/** A refused value, printable: control and invisible characters shown as `?` (the message reaches a terminal). */
+const safeEcho = (v: unknown) =>
+  String(v)
+    .slice(0, 40)
+    .replace(/[^\P{C}]/gu, '?');
 
 export const f = {
   text: (what: string, max = 200) => field(asText(max), what),

@@ -6,7 +6,7 @@ import { syntheticIdNumber, T0 } from '../testing/fixtures.js';
 import { importRegistryFile } from './importRegistryFile.js';
 import type { LineIssue } from './importRegistryFile.js';
 
-const UNIT = '91310115MA1K4XXXX1'.replace(/X/g, '7');
+const UNIT = '91310115MA1K477779';
 
 const rejection = async (p: Promise<unknown>): Promise<JifenError> => {
   const error = await p.catch((e: unknown) => e);
@@ -166,9 +166,33 @@ describeOnBothEngines('registry imports', (getDb) => {
     ]);
   });
 
+  it('refuses credit codes with a wrong check character (GB 32100-2015) and names with hidden characters', async () => {
+    const [a] = await seedHolders(1);
+    const wrongCheck = '91310000MA1FL0000B';
+    const unitsCsv = [
+      'creditCode,name,district,kind',
+      `${wrongCheck},上海校验位有限公司,闵行,enterprise`,
+      `91310000MA1FL0000N,上海\u202E司公限有,闵行,enterprise`,
+    ].join('\n');
+    const error = await rejection(importRegistryFile(getDb(), 'units', 'u.csv', unitsCsv, T0));
+    expect(lines(error)).toEqual([
+      [2, '$.creditCode'],
+      [3, '$.name'],
+    ]);
+    const taxJsonl = JSON.stringify({
+      idNumber: a,
+      month: '2025-01',
+      payerCreditCode: wrongCheck,
+      income: 1,
+      tax: 0,
+    });
+    const tax = await rejection(importRegistryFile(getDb(), 'tax', 't.jsonl', taxJsonl, T0));
+    expect(lines(tax)).toEqual([[1, '$.payerCreditCode']]);
+  });
+
   it('imports units, permits and education results', async () => {
     const [a] = await seedHolders(1);
-    const code = '91310000MA1FL0000B';
+    const code = '91310000MA1FL0000N';
     const unitsCsv = `creditCode,name,district,kind\n${code},上海测试科技有限公司,闵行,enterprise\n`;
     expect(await importRegistryFile(getDb(), 'units', 'u.csv', unitsCsv, T0)).toMatchObject({ inserted: 1 });
     expect(await importRegistryFile(getDb(), 'units', 'u.csv', unitsCsv, T0)).toMatchObject({ unchanged: 1 });

@@ -5,6 +5,11 @@ import { idNumberCheckChar } from '../imports/fields.js';
 import { insertHolder } from '../holderRepository.js';
 import type { CaseRow, Database, District } from '../schema.js';
 import { insertUnit } from '../unitRepository.js';
+import { CREDIT_CODE_ALPHABET, withCreditCodeCheck } from '../../shared/creditCode.js';
+
+/** A random valid 统一社会信用代码 (GB 32100-2015 check character): 上海, 9 random characters. */
+const randomCreditCode = (): string =>
+  withCreditCodeCheck(`91310000${[...randomBytes(9)].map((b) => CREDIT_CODE_ALPHABET[b % 31]).join('')}`);
 
 /** Synthetic people and units for tests (never real identifiers). */
 
@@ -25,7 +30,7 @@ export function syntheticIdNumber(birth = '19900501'): string {
 export async function seedUnit(db: Kysely<Database>, district: District = '闵行') {
   return insertUnit(db, {
     name: `测试单位${next()}`,
-    creditCode: `91310000${rand()}${rand()}`.slice(0, 18).toUpperCase(),
+    creditCode: randomCreditCode(),
     district,
     kind: 'enterprise',
     registrationStatus: 'verified',
