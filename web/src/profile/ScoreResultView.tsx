@@ -1,5 +1,4 @@
 import { Alert, Collapse, Space, Tag, Typography } from 'antd';
-import { formatValue } from './formatValue';
 import type { ResultItem, ScoreResult } from './types';
 import { GROUP_LABEL, VETO_LABEL } from './vocabulary';
 
@@ -69,13 +68,14 @@ function ItemDetail({ item }: { item: ResultItem }) {
       {item.next && (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={<span>下一档：{item.next}</span>} />
       )}
-      {item.inputs && Object.keys(item.inputs).length > 0 && (
+      {/* Inputs and parameters only through their Chinese renderings (issue 14): never raw keys or values. */}
+      {item.facts && item.facts.length > 0 && (
         <>
           <Typography.Text strong>使用的信息</Typography.Text>
           <ul style={{ marginTop: 4 }}>
-            {Object.entries(item.inputs).map(([k, v]) => (
-              <li key={k}>
-                <code>{k}</code>：{formatValue(v)}
+            {item.facts.map((f, i) => (
+              <li key={`${f.label}-${i}`}>
+                {f.label}：{f.text}
               </li>
             ))}
           </ul>
@@ -86,8 +86,8 @@ function ItemDetail({ item }: { item: ResultItem }) {
           <Typography.Text strong>读取的政策参数</Typography.Text>
           <ul style={{ marginTop: 4 }}>
             {item.parameters.map((p, i) => (
-              <li key={`${p.key}-${i}`}>
-                {p.label}（{p.from} 至 {p.to} 有效）：{formatValue(p.value)}
+              <li key={`${p.label}-${i}`}>
+                {p.label}（{p.from} 至 {p.to} 有效）{p.text ? `：${p.text}` : ''}
                 {p.note && (
                   <div style={{ color: '#595959', fontSize: 13 }}>
                     解释口径：{p.note.replace(/^Decision:\s*/, '')}

@@ -9,12 +9,8 @@ import { useProfileQuery } from '../../profile/useProfileQuery';
 import { isComplete, useSharedProfile } from '../../profile/useSharedProfile';
 import './public.css';
 
-const HORIZONS = [
-  { value: 60, label: '5 年' },
-  { value: 120, label: '10 年' },
-  { value: 180, label: '15 年' },
-  { value: 240, label: '20 年' },
-];
+/** How far ahead to project (a planning choice, not policy): 5 to 20 years. */
+const HORIZONS = [5, 10, 15, 20].map((years) => ({ value: years * 12, label: `${years} 年` }));
 
 function OptionCard({
   option,
@@ -84,8 +80,7 @@ export default function PlannerPage() {
         达标方案
       </Typography.Title>
       <Typography.Paragraph style={{ maxWidth: 820 }}>
-        “维持现状”时积分逐月如何变化、何时达到标准分值 120
-        分，以及提高社保缴费基数、取得职称或技能等级、提升学历、到重点区域工作居住等方案各自能提前多久。每个方案都写明了测算假设。
+        “维持现状”时积分逐月如何变化、何时达到标准分值，以及提高社保缴费基数、取得职称或技能等级、提升学历、到重点区域工作居住等方案各自能提前多久。每个方案都写明了测算假设。
       </Typography.Paragraph>
       <ProfileBar profile={profile} onChange={setProfile} error={q.error} />
       {!ready ? (
@@ -115,7 +110,7 @@ export default function PlannerPage() {
             <Col xs={24} md={12}>
               <Card size="small">
                 <Statistic
-                  title="维持现状时达到 120 分的日期"
+                  title="维持现状时达到标准分值的日期"
                   value={
                     plan.baseline.reachesStandardOn
                       ? chineseDate(plan.baseline.reachesStandardOn)
