@@ -103,7 +103,7 @@ export default function CityCasesPage() {
           />
         </Form.Item>
       </Form>
-      <ProblemAlert error={error} />
+      <ProblemAlert error={error} labels={{ q: '申请编号', district: '所在区', state: '状态' }} />
       <Table<CaseSummary>
         rowKey="caseId"
         size="small"
