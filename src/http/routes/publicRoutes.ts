@@ -7,7 +7,9 @@ import { precheck } from '../../precheck/index.js';
 import { profileSchema, type Profile } from '../../profile/profileSchema.js';
 import { defaultRuleSet } from '../../rules/defaultRuleSet.js';
 import { rulesInForce } from '../../rules/rulesInForce.js';
+import { parseAssume } from '../../planner/parseAssume.js';
 import { isIsoDate } from '../../shared/dates.js';
+import { JifenError, type FieldIssue } from '../../shared/errors.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 import { explainQuery, scoreResultSchema } from '../schemas.js';
 
@@ -36,12 +38,23 @@ export const publicRoutes: RouteSpec[] = [
       body: profileSchema,
       querystring: z.strictObject({
         horizon: z.coerce.number().int().min(1).max(MAX_HORIZON_MONTHS).optional().describe('预测月数'),
+        assume: z
+          .union([z.string().max(200), z.array(z.string().max(200)).max(50)])
+          .optional()
+          .describe('覆盖测算假设，键=值，可重复（同命令行 --assume，如 title.intermediate.months=18）'),
       }),
     },
-    handler: (req) =>
-      plan(req.body as Profile, {
-        horizonMonths: (req.query as { horizon?: number }).horizon ?? DEFAULT_HORIZON_MONTHS,
-      }),
+    handler: (req) => {
+      const q = req.query as { horizon?: number; assume?: string | string[] };
+      const issues: FieldIssue[] = [];
+      const assumptions = parseAssume(
+        q.assume === undefined ? [] : [q.assume].flat(),
+        issues,
+        '$query.assume',
+      );
+      if (issues.length) throw new JifenError('validation_failed', '请求参数校验失败', issues);
+      return plan(req.body as Profile, { horizonMonths: q.horizon ?? DEFAULT_HORIZON_MONTHS, assumptions });
+    },
   }),
   route({
     method: 'POST',

@@ -1,4 +1,5 @@
 import { Alert, Collapse, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import type { ResultItem, ScoreResult } from './types';
 import { GROUP_LABEL, VETO_LABEL } from './vocabulary';
 
@@ -113,7 +114,16 @@ function ItemDetail({ item }: { item: ResultItem }) {
 }
 
 /** The score result: total against 120, the version it was computed with, then every item explained. */
-export function ScoreResultView({ result, stale }: { result: ScoreResult; stale?: boolean }) {
+export function ScoreResultView({
+  result,
+  stale,
+  blockers,
+}: {
+  result: ScoreResult;
+  stale?: boolean;
+  /** What stops an application whatever the total (the pre-check's failed conditions). */
+  blockers?: ReactNode;
+}) {
   const gap = result.standard - result.total;
   return (
     <section aria-labelledby="result-heading" style={{ opacity: stale ? 0.6 : 1 }} aria-busy={stale}>
@@ -135,6 +145,7 @@ export function ScoreResultView({ result, stale }: { result: ScoreResult; stale?
         {result.provisional && <Tag color="orange">暂定</Tag>}
       </Space>
       <StandardBar total={result.total} standard={result.standard} />
+      {blockers}
       <Typography.Paragraph style={{ color: '#595959', fontSize: 13, marginTop: 8 }}>
         申请日 {result.asOf} · 适用政策版本 <strong data-testid="rules-version">{result.rulesVersion}</strong>{' '}
         · 数据版本 {result.dataRevision}
