@@ -311,7 +311,8 @@ function medianOf(h: { value: number; n: number }[]): number | null {
 
 /**
  * District statistics (workflow.md): cases by state, median working days to
- * acceptance and to determination, share of determination deadlines met,
+ * acceptance and to determination, share of determination deadlines met (made on
+ * time ÷ made + pending past their deadline),
  * one-time-notice rate by reason, stale and overdue counts, urgency notes.
  */
 export async function districtStatistics(
@@ -406,8 +407,14 @@ export async function districtStatistics(
     stateLabels: STATE_LABELS,
     medianWorkdaysToAcceptance: medianOf(acceptance),
     medianWorkdaysToDetermination: medianOf(determination),
-    determinationDeadlinesMet: determined === 0 ? null : Number(totals.onTime ?? 0) / determined,
+    // On time ÷ (made + pending already past their deadline): an overdue case still waiting counts
+    // against the rate from the day its deadline passes, not only once it is finally decided (issue 14).
+    determinationDeadlinesMet:
+      determined + determinationOverdue === 0
+        ? null
+        : Number(totals.onTime ?? 0) / (determined + determinationOverdue),
     determinations: determined,
+    determinationsOnTime: Number(totals.onTime ?? 0),
     oneTimeNotices: notices.length,
     /** Share of filed cases that received at least one notice item of this kind. */
     oneTimeNoticeRateByItem: Object.fromEntries(

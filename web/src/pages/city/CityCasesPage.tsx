@@ -20,6 +20,7 @@ export default function CityCasesPage() {
   const district = params.get('district') ?? undefined;
   const state = params.get('state') ?? undefined;
   const pending = params.get('reconsideration') === 'pending';
+  const overdue = params.get('overdue') === 'determination';
   const q = params.get('q') ?? undefined;
   const page = Number(params.get('page') ?? '1') || 1;
   const pageSize = Number(params.get('size') ?? '20') || 20;
@@ -36,6 +37,7 @@ export default function CityCasesPage() {
         state,
         q,
         reconsideration: pending ? 'pending' : undefined,
+        overdue: overdue ? 'determination' : undefined,
         limit: pageSize,
         offset: (page - 1) * pageSize,
       },
@@ -45,7 +47,7 @@ export default function CityCasesPage() {
         setError(undefined);
       }, setError)
       .finally(() => setLoading(false));
-  }, [district, state, q, pending, page, pageSize]);
+  }, [district, state, q, pending, overdue, page, pageSize]);
   useEffect(load, [load]);
 
   const set = (k: string, v: string | undefined) => {
@@ -90,6 +92,14 @@ export default function CityCasesPage() {
             onChange={(e) => set('reconsideration', e.target.checked ? 'pending' : undefined)}
           >
             仅复核中
+          </Checkbox>
+        </Form.Item>
+        <Form.Item>
+          <Checkbox
+            checked={overdue}
+            onChange={(e) => set('overdue', e.target.checked ? 'determination' : undefined)}
+          >
+            仅超期待核定
           </Checkbox>
         </Form.Item>
         <Form.Item label="申请编号" htmlFor="f-q">
