@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { calendarOf, rulesOf } from '../cases/defaults.js';
+import { rulesOf } from '../cases/defaults.js';
 import { mayRead } from '../cases/queries.js';
 import type { CaseDeps } from '../cases/types.js';
 import type { ResultItem, ScoreResult } from '../engine/types.js';
@@ -12,7 +12,7 @@ import { listMaterials } from '../storage/materialRepository.js';
 import { listOneTimeNotices, listReceipts } from '../storage/noticeRepository.js';
 import { listReconsiderations } from '../storage/reconsiderationRepository.js';
 import type { CaseRow, Database } from '../storage/schema.js';
-import { ACCEPTANCE_STALE_WORKDAYS, type Actor } from '../workflow/index.js';
+import type { Actor } from '../workflow/index.js';
 import { renderApplicationForm } from './applicationForm.js';
 import { caseRef, compactDate } from './offices.js';
 import { renderOneTimeNotice } from './oneTimeNoticeDocument.js';
@@ -91,15 +91,6 @@ export async function issueCaseDocument(
     payload: { document: req.kind, ref },
   });
   return { filename: `${req.kind}-${caseRef(row.id)}${ref ? `-${ref}` : ''}.pdf`, pdf };
-}
-
-/** Null when the calendar of that year is not published yet: a date is never guessed. */
-function supplementDeadline(issuedOn: string, deps: CaseDeps): string | null {
-  try {
-    return calendarOf(deps).addWorkdays(issuedOn, ACCEPTANCE_STALE_WORKDAYS);
-  } catch {
-    return null;
-  }
 }
 
 async function people(db: Kysely<Database>, row: CaseRow) {
@@ -188,9 +179,7 @@ async function render(
       const n = pick(await listOneTimeNotices(db, row.id), (x) => String(x.sequence) === req.ref, req.ref);
       if (!n) throw notFound('一次性告知单', row.id, req.ref);
       const issuedOn = shanghaiDay(n.issuedAt);
-      // Decision (to confirm with the product owner): the texts set no time limit for 补齐; the notice
-      // names the day the case would show as stale at the counter (workflow.md: 30 working days).
-      const supplementBy = supplementDeadline(issuedOn, deps);
+      // 细则 第五条 sets no time limit for 补齐 (decision, issue 14): the notice prints no deadline.
       const pdf = await renderOneTimeNotice({
         noticeNo: `GZ${compactDate(issuedOn)}-${caseRef(row.id)}-${n.sequence}`,
         sequence: n.sequence,
@@ -201,7 +190,6 @@ async function render(
         unitName: unit.name,
         clerk: await officerName(db, n.issuedBy),
         items: n.items,
-        supplementBy,
         overrideReason: n.overrideReason,
       });
       return { pdf, ref: String(n.sequence) };
