@@ -92,6 +92,7 @@ export function ProfileImportExport(props: { profile: Profile | undefined; onImp
           档案 JSON
         </label>
         <Input.TextArea
+          data-program-words="allowed"
           id={textId}
           value={textValue}
           onChange={(e) => {

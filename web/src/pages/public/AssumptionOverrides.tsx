@@ -35,6 +35,8 @@ export function AssumptionOverrides(props: {
 }) {
   return (
     <Collapse
+      // The one place the override keys are shown (for --assume and ?assume=): the program-words check skips it.
+      data-program-words="allowed"
       style={{ marginTop: 16 }}
       items={[
         {
