@@ -11,6 +11,7 @@ import { renderReceipt } from './receiptDocument.js';
 import { renderReconsiderationDecision } from './reconsiderationDecisionDocument.js';
 import { inkCoverage, pageCount, parsePgm, pdfText, qrCodes } from './testing/pdfTools.js';
 import * as S from './testing/sampleDocuments.js';
+import { programWords } from '../../test/programWords.js';
 
 const profile = profileSchema.parse(
   JSON.parse(readFileSync(new URL('../../examples/profile.json', import.meta.url), 'utf8')),
@@ -103,6 +104,13 @@ describe('printed documents', () => {
       .filter((p) => p.trim());
     for (const page of pages.slice(0, -1)) expect(flat(page)).toContain('缺少或有误的原因');
     expect(flat(pdfText(pdf))).toContain('材料第40项');
+  });
+
+  it('no printed document shows a program identifier or an English sentence (issue 14)', async () => {
+    const found: string[] = [];
+    for (const [name, render] of documents)
+      for (const w of programWords(pdfText(await render()))) found.push(`${name}：${w}`);
+    expect(found).toEqual([]);
   });
 
   it('parses the grey PGM of pdftoppm', () => {
