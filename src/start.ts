@@ -1,14 +1,18 @@
 /**
  * `npm start`: the whole system on this machine. Opens the database (embedded
- * SQLite in ./data, or PostgreSQL when DATABASE_URL is set), migrates it, seeds
- * the demo world on an empty database, and serves the API on PORT (3000),
- * printing the URL and the demo accounts. Graceful shutdown on SIGTERM/SIGINT.
+ * SQLite in JIFEN_DATA_DIR, ./data by default, or PostgreSQL when DATABASE_URL is
+ * set), migrates it, seeds the demo world on an empty database, and serves the API
+ * on PORT (3000), printing the URL, where the data is and the demo accounts. On the
+ * demo world the request log stays off the console (LOG_LEVEL=info turns it on) so
+ * the banner stays in view. Graceful shutdown on SIGTERM/SIGINT.
  */
+import { resolve } from 'node:path';
 import { DEMO_PASSWORD, DEMO_TODAY, DEMO_UNIT_ID, seedDemo } from './cases/demo/seedDemo.js';
 import { renderCliError } from './cli/renderCliError.js';
 import { buildServer } from './http/buildServer.js';
 import { loadServerConfig } from './http/config.js';
 import { PolicyStore } from './policy/PolicyStore.js';
+import { postgresPlace, startBanner } from './startBanner.js';
 import { dayClock } from './shared/dayClock.js';
 import { configFromEnv, migrateToLatest, openDatabase } from './storage/index.js';
 
@@ -34,8 +38,10 @@ try {
     config.JIFEN_TODAY === 'real'
       ? undefined
       : (config.JIFEN_TODAY ?? (isDemoWorld ? DEMO_TODAY : undefined));
+  // The demo's request log (thousands of lines) would push the account list out of view.
+  const requestLog = !isDemoWorld || process.env.LOG_LEVEL !== undefined;
   const app = await buildServer({
-    config,
+    config: requestLog ? config : { ...config, LOG_LEVEL: 'warn' },
     db: handle.db,
     policy,
     readDb: handle.readDb,
@@ -46,24 +52,21 @@ try {
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   const accounts = await handle.db
     .selectFrom('users')
-    .select(['username', 'role', 'district'])
-    .where((eb) => eb.or([eb('role', '!=', 'holder'), eb('username', '=', 'holder1')]))
-    .orderBy('username')
+    .leftJoin('units', 'units.id', 'users.unitId')
+    .select(['users.username', 'users.role', 'users.district', 'units.name as unitName'])
+    .where((eb) => eb.or([eb('users.role', '!=', 'holder'), eb('users.username', '=', 'holder1')]))
+    .orderBy('users.username')
     .execute();
-  const out = [
-    '',
-    `jifen 已启动 (${handle.dialect === 'sqlite' ? 'SQLite ./data' : 'PostgreSQL'}): 网页与 API ${address.replace('127.0.0.1', 'localhost')}`,
-    `  API 文档  ${address}/api/docs`,
-    ...(today ? [`  业务日期  ${today}（演示时钟；JIFEN_TODAY=real 使用真实日期）`] : []),
-    ...(isDemoWorld
-      ? [
-          `  ${seeded ? '已建立演示数据' : '演示数据已存在'}；演示账号（密码均为 ${DEMO_PASSWORD}，仅用于演示）：`,
-          ...accounts.map((a) => `    ${a.username.padEnd(16)} ${a.role.padEnd(18)} ${a.district ?? ''}`),
-        ]
-      : []),
-    '',
-  ];
-  process.stdout.write(out.join('\n'));
+  process.stdout.write(
+    startBanner({
+      address,
+      data: storage.dialect === 'sqlite' ? `SQLite ${resolve(storage.file)}` : postgresPlace(storage.url),
+      ...(today ? { today } : {}),
+      ...(isDemoWorld ? { demo: { seeded: !!seeded, password: DEMO_PASSWORD, accounts } } : {}),
+      ...(process.env.JIFEN_PUBLIC_URL ? { publicUrl: config.JIFEN_PUBLIC_URL } : {}),
+      requestLog,
+    }),
+  );
   let closing = false;
   const shutdown = () => {
     if (closing) return;

@@ -28,3 +28,6 @@ export function programWords(text: string): string[] {
       }
   return found;
 }
+
+/** The same allow-list under the name the browser and PDF checks use. */
+export const ALLOWED_TERMS = ALLOWED;

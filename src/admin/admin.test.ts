@@ -216,7 +216,7 @@ describeOnBothEngines('admin: users and policy data loads', (getDb, engine) => {
     const db = getDb();
     const w = await seedWorld(db, `city${engine}`);
     await runFullScenario(db, w, `city-${engine}`);
-    await seedCase(db, '徐汇');
+    const waiting = await seedCase(db, '徐汇');
     const city = { id: 'city-1', role: 'city_supervisor' as const, unitId: null, district: null };
     const all = await cityCases(db, { actor: city, today: '2025-12-15', query: { limit: 1 } }, testPolicy);
     expect(all.total).toBe(1);
@@ -234,6 +234,57 @@ describeOnBothEngines('admin: users and policy data loads', (getDb, engine) => {
     expect(sum).toBe(2); // the fixture row without a snapshot counts as a case of 徐汇
     expect(stats.city.determinations).toBe(stats.districts.reduce((x, d) => x + d.determinations, 0));
     expect(stats.city.medianWorkdaysToAcceptance).not.toBeNull();
+    expect(stats.city.determinationOverdue).toBe(0);
+    expect(stats.city.determinationDeadlinesMet).toBe(
+      stats.city.determinationsOnTime / stats.city.determinations,
+    );
+
+    // A verified case past its determination deadline counts against the on-time rate while it waits,
+    // and the city can list exactly those cases (issue 14).
+    const { snapshot } = await db
+      .selectFrom('cases')
+      .select('snapshot')
+      .where('id', '=', `city-${engine}`)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('cases')
+      .set({
+        state: 'verified',
+        dueKind: 'determination',
+        dueDate: '2025-12-01',
+        snapshot: snapshot as string,
+      })
+      .where('id', '=', waiting.id)
+      .execute();
+    const later = await cityStatistics(db, { actor: city, today: '2025-12-15' }, testPolicy);
+    expect(later.city.determinationOverdue).toBe(1);
+    expect(later.city.determinationDeadlinesMet).toBe(
+      later.city.determinationsOnTime / (later.city.determinations + 1),
+    );
+    const xh = later.districts.find((d) => d.district === '徐汇')!;
+    expect(xh.determinationOverdue).toBe(1);
+    expect(xh.determinationDeadlinesMet).toBe(0);
+    const overdue = await cityCases(
+      db,
+      {
+        actor: city,
+        today: '2025-12-15',
+        query: { overdue: 'determination' },
+      },
+      testPolicy,
+    );
+    // (The fixture row borrows the scenario's snapshot, so it is listed under that case number.)
+    expect(overdue.total).toBe(1);
+    expect(overdue.items).toHaveLength(1);
+    expect(
+      (
+        await cityCases(
+          db,
+          { actor: city, today: '2025-12-01', query: { overdue: 'determination' } },
+          testPolicy,
+        )
+      ).total,
+    ).toBe(0);
     expect((await listPenalties(db, { actor: city, query: {} })).total).toBe(0);
     const clerk = { id: 'c', role: 'acceptance_clerk' as const, unitId: null, district: '闵行' as const };
     expect(

@@ -41,7 +41,9 @@ export function mayRead(actor: Actor, s: Pick<CaseSnapshot, 'holderId' | 'unitId
 
 /** Since when the case has been waiting on whoever holds it now. */
 function waitingSince(s: CaseSnapshot): string | null {
-  if (s.state === 'submitted') return s.submittedOn;
+  // Returned with a one-time notice, the case still waits at the counter since it was submitted
+  // (细则 第五条 sets no time limit to 补齐: the wait is shown, never a deadline; issue 14).
+  if (s.state === 'submitted' || s.state === 'supplement_required') return s.submittedOn;
   if (s.state === 'accepted' || s.state === 'under_review') return s.pause.since ?? s.acceptedOn;
   if (s.state === 'verified') return s.pause.since ?? s.verifiedOn;
   if (s.state === 'determined' && s.reconsideration.state.endsWith('pending'))
@@ -58,6 +60,11 @@ export interface CaseSummary {
   heldBy: HeldBy;
   due: { kind: string; date: string; workdaysLeft: number } | null;
   waitingWorkdays: number | null;
+  /**
+   * Waiting at the counter (submitted, or returned for 补齐) for ACCEPTANCE_STALE_WORKDAYS working
+   * days or more: an internal management signal for the district (workflow.md), not a legal deadline.
+   */
+  staleAtCounter: boolean;
   district: string;
   unitId: string;
   holderId: string;
@@ -68,6 +75,7 @@ export interface CaseSummary {
 export function summarise(s: CaseSnapshot, today: string, calendar: WorkdayCalendar): CaseSummary {
   const due = displayedDeadline(s);
   const since = waitingSince(s);
+  const waited = since === null ? null : waitingWorkdays(calendar, since, today);
   return {
     caseId: s.caseId,
     version: s.version,
@@ -79,7 +87,11 @@ export function summarise(s: CaseSnapshot, today: string, calendar: WorkdayCalen
         : null,
     heldBy: caseHeldBy(s),
     due: due && { kind: due.kind, date: due.due, workdaysLeft: calendar.workdaysBetween(today, due.due) },
-    waitingWorkdays: since === null ? null : waitingWorkdays(calendar, since, today),
+    waitingWorkdays: waited,
+    staleAtCounter:
+      (s.state === 'submitted' || s.state === 'supplement_required') &&
+      waited !== null &&
+      waited >= ACCEPTANCE_STALE_WORKDAYS,
     district: s.district,
     unitId: s.unitId,
     holderId: s.holderId,
@@ -318,7 +330,8 @@ function medianOf(h: { value: number; n: number }[]): number | null {
 
 /**
  * District statistics (workflow.md): cases by state, median working days to
- * acceptance and to determination, share of determination deadlines met,
+ * acceptance and to determination, share of determination deadlines met (made on
+ * time ÷ made + pending past their deadline),
  * one-time-notice rate by reason, stale and overdue counts, urgency notes.
  */
 export async function districtStatistics(
@@ -378,7 +391,9 @@ export async function districtStatistics(
     if (q.dueKind) query = query.where('dueKind', '=', q.dueKind);
     return Number((await query.executeTakeFirstOrThrow()).n);
   };
-  const staleAtCounter = await count({ state: 'submitted', submittedBefore: staleSince });
+  const staleAtCounter =
+    (await count({ state: 'submitted', submittedBefore: staleSince })) +
+    (await count({ state: 'supplement_required', submittedBefore: staleSince }));
   const determinationOverdue = await count({
     state: 'verified',
     dueBefore: req.today,
@@ -413,8 +428,14 @@ export async function districtStatistics(
     stateLabels: STATE_LABELS,
     medianWorkdaysToAcceptance: medianOf(acceptance),
     medianWorkdaysToDetermination: medianOf(determination),
-    determinationDeadlinesMet: determined === 0 ? null : Number(totals.onTime ?? 0) / determined,
+    // On time ÷ (made + pending already past their deadline): an overdue case still waiting counts
+    // against the rate from the day its deadline passes, not only once it is finally decided (issue 14).
+    determinationDeadlinesMet:
+      determined + determinationOverdue === 0
+        ? null
+        : Number(totals.onTime ?? 0) / (determined + determinationOverdue),
     determinations: determined,
+    determinationsOnTime: Number(totals.onTime ?? 0),
     oneTimeNotices: notices.length,
     /** Share of filed cases that received at least one notice item of this kind. */
     oneTimeNoticeRateByItem: Object.fromEntries(

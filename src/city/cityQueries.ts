@@ -30,6 +30,8 @@ export const cityCaseQuery = z.strictObject({
   state: z.enum(CASE_STATES).optional(),
   /** Only determined cases with a reconsideration pending (district or city level). */
   reconsideration: z.enum(['pending']).optional(),
+  /** Only verified cases whose determination deadline has passed (the dashboard's overdue count). */
+  overdue: z.enum(['determination']).optional(),
   /** An application number (as typed: MH2025-000123, mh2025 123 …) or the beginning of one. */
   q: z
     .string()
@@ -63,6 +65,11 @@ export async function cityCases(
   }
   if (q.reconsideration === 'pending')
     base = base.where('state', '=', 'determined').where('dueKind', '=', 'reconsideration');
+  if (q.overdue === 'determination')
+    base = base
+      .where('state', '=', 'verified')
+      .where('dueKind', '=', 'determination')
+      .where('dueDate', '<', req.today);
   const limit = q.limit ?? 20;
   const offset = q.offset ?? 0;
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -151,10 +158,8 @@ export async function cityStatistics(db: Db, req: { actor: Actor; today: string 
   for (const d of perDistrict)
     for (const [s, n] of Object.entries(d.casesByState)) casesByState[s] = (casesByState[s] ?? 0) + (n ?? 0);
   const determinations = perDistrict.reduce((a, d) => a + d.determinations, 0);
-  const onTime = perDistrict.reduce(
-    (a, d) => a + Math.round((d.determinationDeadlinesMet ?? 0) * d.determinations),
-    0,
-  );
+  const onTime = perDistrict.reduce((a, d) => a + d.determinationsOnTime, 0);
+  const determinationOverdue = perDistrict.reduce((a, d) => a + d.determinationOverdue, 0);
   const noticeReasons = [...reasons]
     .map(([code, byDistrict]) => {
       const count = [...byDistrict.values()].reduce((a, b) => a + b, 0);
@@ -178,10 +183,12 @@ export async function cityStatistics(db: Db, req: { actor: Actor; today: string 
       medianWorkdaysToDetermination: medianOf(await histogram('determinationWorkdays')),
       determinations,
       determinationsOnTime: onTime,
-      determinationDeadlinesMet: determinations === 0 ? null : onTime / determinations,
+      // Made on time ÷ (made + pending past their deadline), as for each district.
+      determinationDeadlinesMet:
+        determinations + determinationOverdue === 0 ? null : onTime / (determinations + determinationOverdue),
       oneTimeNotices: notices.length,
       staleAtCounter: perDistrict.reduce((a, d) => a + d.staleAtCounter, 0),
-      determinationOverdue: perDistrict.reduce((a, d) => a + d.determinationOverdue, 0),
+      determinationOverdue,
       reconsiderationOverdue: perDistrict.reduce((a, d) => a + d.reconsiderationOverdue, 0),
       urgencyNotesOpen: perDistrict.reduce((a, d) => a + d.urgencyNotesOpen, 0),
     },

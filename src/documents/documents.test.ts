@@ -11,6 +11,7 @@ import { renderReceipt } from './receiptDocument.js';
 import { renderReconsiderationDecision } from './reconsiderationDecisionDocument.js';
 import { inkCoverage, pageCount, parsePgm, pdfText, qrCodes } from './testing/pdfTools.js';
 import * as S from './testing/sampleDocuments.js';
+import { programWords } from '../../test/programWords.js';
 
 const profile = profileSchema.parse(
   JSON.parse(readFileSync(new URL('../../examples/profile.json', import.meta.url), 'utf8')),
@@ -36,7 +37,8 @@ const documents: [string, () => Promise<Buffer>, string[]][] = [
       '一次性告知单',
       '缺少：未带学位证书原件',
       '有误：合同期限与社保缴费单位不一致',
-      '2025年11月6日',
+      '材料齐全后，在网上重新提交',
+      '补齐材料没有期限要求',
       '共2项',
     ],
   ],
@@ -106,6 +108,13 @@ describe('printed documents', () => {
       .filter((p) => p.trim());
     for (const page of pages.slice(0, -1)) expect(flat(page)).toContain('缺少或有误的原因');
     expect(flat(pdfText(pdf))).toContain('材料第40项');
+  });
+
+  it('no printed document shows a program identifier or an English sentence (issue 14)', async () => {
+    const found: string[] = [];
+    for (const [name, render] of documents)
+      for (const w of programWords(pdfText(await render()))) found.push(`${name}：${w}`);
+    expect(found).toEqual([]);
   });
 
   it('parses the grey PGM of pdftoppm', () => {

@@ -11,7 +11,7 @@ import { listMaterials } from '../storage/materialRepository.js';
 import { listOneTimeNotices, listReceipts } from '../storage/noticeRepository.js';
 import { listReconsiderations } from '../storage/reconsiderationRepository.js';
 import type { CaseRow, Database } from '../storage/schema.js';
-import { ACCEPTANCE_STALE_WORKDAYS, type Actor } from '../workflow/index.js';
+import type { Actor } from '../workflow/index.js';
 import { renderApplicationForm } from './applicationForm.js';
 import { caseRef, compactDate } from './offices.js';
 import { renderOneTimeNotice } from './oneTimeNoticeDocument.js';
@@ -91,15 +91,6 @@ export async function issueCaseDocument(
     payload: { document: req.kind, ref },
   });
   return { filename: `${req.kind}-${printed}${ref ? `-${ref}` : ''}.pdf`, pdf };
-}
-
-/** Null when the calendar of that year is not published yet: a date is never guessed. */
-function supplementDeadline(issuedOn: string, deps: CaseDeps): string | null {
-  try {
-    return deps.calendar.addWorkdays(issuedOn, ACCEPTANCE_STALE_WORKDAYS);
-  } catch {
-    return null;
-  }
 }
 
 /** 申请编号 as printed (every case has one since migration 0180; the id only for a row outside the workflow). */
@@ -197,9 +188,7 @@ async function render(
       const n = pick(await listOneTimeNotices(db, row.id), (x) => String(x.sequence) === req.ref, req.ref);
       if (!n) throw notFound('一次性告知单', row.id, req.ref);
       const issuedOn = shanghaiDay(n.issuedAt);
-      // Decision (to confirm with the product owner): the texts set no time limit for 补齐; the notice
-      // names the day the case would show as stale at the counter (workflow.md: 30 working days).
-      const supplementBy = supplementDeadline(issuedOn, deps);
+      // 细则 第五条 sets no time limit for 补齐 (decision, issue 14): the notice prints no deadline.
       const pdf = await renderOneTimeNotice(
         {
           noticeNo: `GZ${compactDate(issuedOn)}-${applicationNoOf(row)}-${n.sequence}`,
@@ -211,7 +200,6 @@ async function render(
           unitName: unit.name,
           clerk: await officerName(db, n.issuedBy),
           items: n.items,
-          supplementBy,
           overrideReason: n.overrideReason,
         },
         deps.fonts,

@@ -14,16 +14,17 @@ export interface OneTimeNoticeData {
   clerk: string;
   /** Every missing or defective item, with the reason ("缺少：…" / "有误：…"). */
   items: { code: string; label: string; reason: string }[];
-  /** The date to bring the completed materials by (null when the calendar of that year is not published yet). */
-  supplementBy: string | null;
   overrideReason: string | null;
 }
 
 /**
  * 一次性告知单 (细则 第五条: 材料不齐全的，应当当场一次性告知用人单位补齐材料):
- * every missing or defective item in one notice, each with its reason and the
- * date to complete by. Whatever else was on the checklist was judged present
- * now and may not be objected to in a later notice (workflow.md Decision).
+ * every missing or defective item in one notice, each with its reason. No deadline
+ * is printed: 细则 第五条 sets no time limit for supplying missing materials (decision,
+ * issue 14); the unit resubmits once complete. How long the case has waited is an
+ * internal management signal shown to HR and the clerk, never a term on this notice.
+ * Whatever else was on the checklist was judged present now and may not be objected
+ * to in a later notice (workflow.md Decision).
  */
 export function renderOneTimeNotice(d: OneTimeNoticeData, fonts: DocumentFonts): Promise<Buffer> {
   return renderOfficialDocument(
@@ -35,7 +36,6 @@ export function renderOneTimeNotice(d: OneTimeNoticeData, fonts: DocumentFonts):
       issuedOn: d.issuedOn,
     },
     (s) => {
-      const by = d.supplementBy ? chineseDate(d.supplementBy) : '以受理机构通知为准';
       s.paragraph(`${d.unitName}：`);
       s.paragraph(
         `你单位为 ${d.holderName} 递交的居住证积分申请材料（申请编号 ${d.applicationNo}）经初审不齐全。根据《上海市居住证积分管理办法实施细则》第五条，现将需要补齐或更正的全部材料一次性告知如下（第 ${d.sequence} 次告知，共 ${d.items.length} 项）：`,
@@ -44,20 +44,17 @@ export function renderOneTimeNotice(d: OneTimeNoticeData, fonts: DocumentFonts):
       s.table(
         [
           { header: '序号', width: 0.08, align: 'center' },
-          { header: '材料名称', width: 0.34 },
-          { header: '缺少或有误的原因', width: 0.38 },
-          { header: '补齐期限', width: 0.2, align: 'center' },
+          { header: '材料名称', width: 0.4 },
+          { header: '缺少或有误的原因', width: 0.52 },
         ],
-        d.items.map((m, i) => [String(i + 1), m.label, m.reason, by]),
+        d.items.map((m, i) => [String(i + 1), m.label, m.reason]),
       );
       s.paragraph(
-        `请${d.supplementBy ? `于 ${by} 前` : ''}补齐上述材料，并在网上重新提交后递交受理机构。本告知单所列为本次初审发现的全部问题；本次已审查、未列入本单的材料，此后不再另行告知补正。`,
+        '请补齐上述材料；材料齐全后，在网上重新提交并递交受理机构即可。本告知单所列为本次初审发现的全部问题；本次已审查、未列入本单的材料，此后不再另行告知补正。',
         { indent: true },
       );
       if (d.overrideReason) s.note(`本次告知包含前次已审查的材料，经监督人员记录理由：${d.overrideReason}`);
-      s.note(
-        '补齐期限按工作日计算（含调休），与“等待受理满 30 个工作日显示为滞留”的办理时限一致；逾期未补齐的，申请继续保留，但将在区工作台显示为滞留。',
-      );
+      s.note('补齐材料没有期限要求；补齐之前，本次申请继续保留。');
       s.fields([
         ['告知单编号', d.noticeNo],
         ['告知日期', chineseDate(d.issuedOn)],

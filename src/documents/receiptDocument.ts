@@ -44,10 +44,10 @@ export function renderReceipt(d: ReceiptData, fonts: DocumentFonts): Promise<Buf
       s.table(
         [
           { header: '序号', width: 0.08, align: 'center' },
-          { header: '材料名称', width: 0.62 },
-          { header: '材料代码', width: 0.3 },
+          // Materials by their names only: the catalogue's codes are program identifiers (issue 14).
+          { header: '材料名称', width: 0.92 },
         ],
-        d.items.map((m, i) => [String(i + 1), m.label, m.code]),
+        d.items.map((m, i) => [String(i + 1), m.label]),
       );
       s.note(
         '受理后由区人力资源社会保障局审核；审核属实的，在 20 个工作日内核定积分并告知持证人（细则 第七条）。办理进度可登录上海市居住证积分管理信息系统查询。',

@@ -185,6 +185,15 @@ describeOnBothEngines('case routes over real HTTP', (getDb) => {
     expect(summary.holderName).toContain('*');
     expect(typeof summary.total).toBe('number');
     expect((await anon.req('GET', '/api/v1/notices/ZZZZZZZZZZZZ')).json.status).toBe('unknown');
-    expect((await anon.req('GET', '/api/v1/notices/bad code!')).status).toBe(400);
+    const bad = await anon.req('GET', '/api/v1/notices/bad code!');
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors).toEqual([expect.objectContaining({ path: '$params.code' })]);
+    // As printed on the notice (groups of four), in lower case or with dashes: the same notice.
+    const printed = row.verificationCode.match(/.{1,4}/g)!;
+    for (const typed of [printed.join(' '), printed.join('-').toLowerCase(), ` ${printed.join('  ')} `]) {
+      const again = await anon.req('GET', `/api/v1/notices/${encodeURIComponent(typed)}`);
+      expect(again.status).toBe(200);
+      expect(again.json).toEqual(r.json);
+    }
   });
 });

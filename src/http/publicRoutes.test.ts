@@ -48,6 +48,29 @@ describe('public API over real HTTP', () => {
     expect((await post('/api/v1/plan?horizon=0', JSON.stringify(golden.profile))).status).toBe(400);
   });
 
+  it('POST /api/v1/plan?assume=key=value overrides assumptions like the CLI --assume', async () => {
+    // p07 plans a title and a higher base: both assumptions change its options.
+    const p07 = (JSON.parse(readFileSync(`${REPO}docs/spec/cases/p07.json`, 'utf8')) as { profile: unknown })
+      .profile;
+    const over = { title: { intermediate: { months: 3 } }, raiseBase: { startAfterMonths: 2 } };
+    const res = await post(
+      '/api/v1/plan?horizon=24&assume=title.intermediate.months=3&assume=raiseBase.startAfterMonths=2',
+      JSON.stringify(p07),
+    );
+    expect(res.status).toBe(200);
+    const expected = plan(validateProfile(p07), { horizonMonths: 24, assumptions: over }, testPolicy);
+    expect(await res.json()).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(expected).not.toEqual(plan(validateProfile(p07), { horizonMonths: 24 }, testPolicy));
+    const bad = await post('/api/v1/plan?assume=title.intermediate.months', JSON.stringify(golden.profile));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as any).errors[0].path).toBe('$query.assume');
+    const outOfRange = await post(
+      '/api/v1/plan?assume=title.intermediate.months=-1',
+      JSON.stringify(golden.profile),
+    );
+    expect(outOfRange.status).toBe(400);
+  });
+
   it('?explain=false gives the lean result', async () => {
     const body = (await (
       await post('/api/v1/score?explain=false', JSON.stringify(golden.profile))

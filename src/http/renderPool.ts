@@ -10,12 +10,13 @@ type Work =
       kind: 'plan';
       profile: RenderTask['profile'];
       horizonMonths: number;
+      assumptions?: unknown;
     };
 
 /** Runs the checklist PDF and the plan in worker threads, with the server's policy data. */
 export interface RenderPool {
   checklistPdf(profile: RenderTask['profile']): Promise<Buffer>;
-  plan(profile: RenderTask['profile'], horizonMonths: number): Promise<unknown>;
+  plan(profile: RenderTask['profile'], horizonMonths: number, assumptions?: unknown): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -60,7 +61,8 @@ export function createRenderPool(opts: {
       const bytes = (await run({ kind: 'checklistPdf', profile })) as Uint8Array;
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     },
-    plan: (profile, horizonMonths) => run({ kind: 'plan', profile, horizonMonths }),
+    plan: (profile, horizonMonths, assumptions) =>
+      run({ kind: 'plan', profile, horizonMonths, ...(assumptions ? { assumptions } : {}) }),
     close: () => pool.destroy(),
   };
 }

@@ -4,6 +4,7 @@ import { Link, Route, Routes } from 'react-router';
 import { ROLE_LABEL, type Role } from './api/session';
 import { AppLayout } from './components/AppLayout';
 import { RequireRole } from './components/RequireRole';
+import { RouteTitle } from './components/RouteTitle';
 import HomePage from './pages/HomePage';
 
 /**
@@ -46,6 +47,7 @@ const WORKSPACES: Array<{ path: string; roles: Role[]; Component: LazyExoticComp
 export function App() {
   return (
     <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+      <RouteTitle />
       <Routes>
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { parseAssume } from '../../planner/parseAssume.js';
 import { MAX_HORIZON_MONTHS, plan } from '../../planner/plan.js';
 import { renderPlanText } from '../../planner/renderPlanText.js';
 import { parseProfileJson } from '../../profile/validateProfile.js';
@@ -10,25 +11,6 @@ interface PlanFlags {
   format?: string;
   horizon?: string;
   assume: string[];
-}
-
-/** `--assume title.intermediate.months=18` → `{ title: { intermediate: { months: 18 } } }`. */
-function parseAssume(list: string[], issues: FieldIssue[]): Record<string, unknown> | undefined {
-  if (!list.length) return undefined;
-  const out: Record<string, unknown> = {};
-  for (const item of list) {
-    const m = /^([\w.]+)=(.+)$/.exec(item);
-    if (!m) {
-      issues.push({ path: '--assume', message: `应为 键=值（如 title.intermediate.months=18）: ${item}` });
-      continue;
-    }
-    const keys = m[1]!.split('.');
-    let node = out;
-    for (const k of keys.slice(0, -1)) node = (node[k] ??= {}) as Record<string, unknown>;
-    const n = Number(m[2]);
-    node[keys[keys.length - 1]!] = Number.isFinite(n) ? n : m[2];
-  }
-  return out;
 }
 
 export function registerPlanCommand(program: Command): void {

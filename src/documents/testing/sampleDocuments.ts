@@ -67,7 +67,6 @@ export const sampleOneTimeNotice: OneTimeNoticeData = {
     { code: 'education_certificate', label: '学历证书、学位证书', reason: '缺少：未带学位证书原件' },
     { code: 'labour_contract', label: '劳动合同', reason: '有误：合同期限与社保缴费单位不一致' },
   ],
-  supplementBy: '2025-11-06',
   overrideReason: null,
 };
 

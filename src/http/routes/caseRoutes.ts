@@ -15,6 +15,7 @@ import { describeMachine } from '../../workflow/index.js';
 import type { Actor } from '../../workflow/types.js';
 import { decimalInt } from '../schemas.js';
 import { route, type RouteSpec } from '../routeSpec.js';
+import { normaliseCode } from './verifyPageRoutes.js';
 
 export interface CaseRouteDeps {
   db: Kysely<Database>;
@@ -224,13 +225,17 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
       tags: ['公开'],
       access: { public: true },
       schema: {
-        params: z.strictObject({
-          code: z.string().regex(/^[0-9A-Za-z]{6,32}$/, { message: '核验码格式不正确' }),
-        }),
+        // Accepted as printed: any case, spaces or dashes between the groups (normalised before lookup).
+        params: z.strictObject({ code: z.string().max(64) }),
       },
       handler: async (req) => {
         // Codes are unguessable; the per-address throttle (src/http/throttles.ts) keeps enumeration slower still.
-        return verifyNotice(db, (req.params as { code: string }).code);
+        const code = normaliseCode((req.params as { code: string }).code);
+        if (!/^[0-9A-Z]{6,32}$/.test(code))
+          throw new JifenError('validation_failed', '请求参数校验失败', [
+            { path: '$params.code', message: '核验码格式不正确：应为通知书上印制的字母和数字' },
+          ]);
+        return verifyNotice(db, code);
       },
     }),
     route({

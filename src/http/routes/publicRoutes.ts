@@ -5,8 +5,10 @@ import { DEFAULT_HORIZON_MONTHS, MAX_HORIZON_MONTHS, plan } from '../../planner/
 import { precheck } from '../../precheck/index.js';
 import { profileSchema, type Profile } from '../../profile/profileSchema.js';
 import { rulesInForce } from '../../rules/rulesInForce.js';
+import { parseAssume } from '../../planner/parseAssume.js';
 import { isIsoDate } from '../../shared/dates.js';
 import type { RenderPool } from '../renderPool.js';
+import { JifenError, type FieldIssue } from '../../shared/errors.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 import { decimalInt, explainQuery, scoreResultSchema } from '../schemas.js';
 
@@ -42,13 +44,25 @@ export const publicRoutes = (render?: RenderPool): RouteSpec[] => [
       body: profileSchema,
       querystring: z.strictObject({
         horizon: decimalInt(1, MAX_HORIZON_MONTHS).optional().describe('预测月数'),
+        assume: z
+          .union([z.string().max(200), z.array(z.string().max(200)).max(50)])
+          .optional()
+          .describe('覆盖测算假设，键=值，可重复（同命令行 --assume，如 title.intermediate.months=18）'),
       }),
     },
     handler: (req) => {
-      const horizonMonths = (req.query as { horizon?: number }).horizon ?? DEFAULT_HORIZON_MONTHS;
+      const q = req.query as { horizon?: number; assume?: string | string[] };
+      const issues: FieldIssue[] = [];
+      const assumptions = parseAssume(
+        q.assume === undefined ? [] : [q.assume].flat(),
+        issues,
+        '$query.assume',
+      );
+      if (issues.length) throw new JifenError('validation_failed', '请求参数校验失败', issues);
+      const horizonMonths = q.horizon ?? DEFAULT_HORIZON_MONTHS;
       return render
-        ? render.plan(req.body as Profile, horizonMonths)
-        : plan(req.body as Profile, { horizonMonths }, req.policy);
+        ? render.plan(req.body as Profile, horizonMonths, assumptions)
+        : plan(req.body as Profile, { horizonMonths, assumptions }, req.policy);
     },
   }),
   route({

@@ -42,7 +42,8 @@ export const newIdempotencyKey = (): string =>
   `ui-${Date.now().toString(36)}-${crypto.getRandomValues(new Uint32Array(2)).join('-')}`;
 
 export interface RequestOptions {
-  query?: Record<string, string | number | boolean | undefined>;
+  /** Query parameters; an array repeats its key (`?assume=a&assume=b`). */
+  query?: Record<string, string | number | boolean | string[] | undefined>;
   /** Commands of the case core: a fresh key per user action, reused on retry. */
   idempotencyKey?: string;
   ifMatch?: number;
@@ -57,7 +58,8 @@ export async function api<T>(
 ): Promise<T> {
   const url = new URL(path, window.location.origin);
   for (const [k, v] of Object.entries(opts.query ?? {}))
-    if (v !== undefined) url.searchParams.set(k, String(v));
+    if (Array.isArray(v)) for (const item of v) url.searchParams.append(k, item);
+    else if (v !== undefined) url.searchParams.set(k, String(v));
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;

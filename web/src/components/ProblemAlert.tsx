@@ -4,17 +4,23 @@ import { ApiError } from '../api/client';
 
 /**
  * The error summary every form shows above itself: the Chinese title of the
- * problem and, for validation errors, each offending field with its message
- * (role="alert" so a screen reader announces it).
+ * problem and, for validation errors, each offending field named by its form
+ * label with its message (role="alert" so a screen reader announces it). The
+ * JSON path stays in the API's problem body; people never see it (issue 14).
  */
 export function ProblemAlert({
   error,
   labelOf,
+  labels,
 }: {
   error: unknown;
-  /** Optional Chinese name of a field's JSON path, shown before its message. */
+  /** Chinese name of a field's JSON path, shown before its message. */
   labelOf?: (path: string) => string | undefined;
+  /** Form labels by JSON path (`$query.q`) or by the path's last name (`q`). */
+  labels?: Record<string, string>;
 }) {
+  const nameOf = (path: string): string | undefined =>
+    labelOf?.(path) ?? labels?.[path] ?? labels?.[String(namePathOf(path).at(-1) ?? '')];
   if (!error) return null;
   const problem = error instanceof ApiError ? error.problem : undefined;
   const title = problem?.title ?? (error as Error).message ?? '出错了';
@@ -31,14 +37,12 @@ export function ProblemAlert({
           <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="problem-fields">
             {fields.map((f) => (
               <li key={`${f.path}:${f.message}`}>
-                {labelOf?.(f.path) ? (
+                {nameOf(f.path) ? (
                   <>
-                    <strong>{labelOf(f.path)}</strong>：{f.message} <code>{f.path}</code>
+                    <strong>{nameOf(f.path)}</strong>：{f.message}
                   </>
                 ) : (
-                  <>
-                    <code>{f.path}</code>：{f.message}
-                  </>
+                  f.message
                 )}
               </li>
             ))}

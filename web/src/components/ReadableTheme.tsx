@@ -14,7 +14,7 @@ export function ReadableTheme({ children }: { children: ReactNode }) {
           colorTextDescription: 'rgba(0, 0, 0, 0.65)',
           colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
           colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
-          colorTextPlaceholder: 'rgba(0, 0, 0, 0.5)',
+          colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
         },
       }}
     >

@@ -15,6 +15,7 @@ import {
   type FormInstance,
 } from 'antd';
 import type { ReactNode } from 'react';
+import { Policy, RulesProvider, useRules, valueOf } from './policyRules';
 import type { ProfileFormValues } from './toProfile';
 import {
   AWARD_LEVEL,
@@ -60,14 +61,14 @@ export const DEFAULT_PANELS = ['basic', 'education', 'qualification', 'insurance
 const half = { xs: 24, sm: 12 } as const;
 const third = { xs: 24, sm: 8 } as const;
 
-/** The policy's own words above each group of fields. */
-function Policy({ children }: { children: ReactNode }) {
+/** 情节严重的虚假材料: the bar in years, from the eligibility data in force. */
+function BarYears(props: { field: string; who: string; prefix?: string }) {
+  const years = valueOf(useRules(), 'eligibility', props.field);
   return (
-    <Typography.Paragraph
-      style={{ marginBottom: 12, color: '#434343', borderLeft: '3px solid #93c5fd', paddingLeft: 10 }}
-    >
-      {children}
-    </Typography.Paragraph>
+    <>
+      {props.prefix}情节严重的，{typeof years === 'number' ? `${years}年内` : '在政策规定的期限内'}不得
+      {props.who}。
+    </>
   );
 }
 
@@ -121,9 +122,7 @@ function Flag(props: { name: string | (string | number)[]; children: ReactNode; 
 function BasicPanel() {
   return (
     <>
-      <Policy>
-        按申请日期适用当时施行的积分政策。年龄指标：持证人年龄在56—60周岁，积5分；年龄每减少1岁，积分增加2分；43周岁及以下积30分。
-      </Policy>
+      <Policy params={['age']}>按申请日期适用当时施行的积分政策。</Policy>
       <Row gutter={16}>
         <Col {...half}>
           <Form.Item
@@ -153,9 +152,7 @@ function EducationPanel() {
   const form = Form.useFormInstance<ProfileFormValues>();
   return (
     <>
-      <Policy>
-        教育背景：大专（高职）50分；大学本科学历60分；大学本科学士学位90分；硕士研究生学历学位100分；博士研究生学历学位110分。多个学历取最高；国（境）外学历学位须经教育部留学服务中心认证。
-      </Policy>
+      <Policy params={['education']} />
       <Form.List name="education">
         {(fields, { add, remove }) => (
           <>
@@ -174,7 +171,7 @@ function EducationPanel() {
                   <Col {...half}>
                     <Flag
                       name={[name, 'degree']}
-                      extra="本科须同时取得学士学位方计90分；硕士、博士须学历学位俱全。"
+                      extra="本科须同时取得学士学位方按学位计分；硕士、博士须学历学位俱全。"
                     >
                       已取得相应学位
                     </Flag>
@@ -212,9 +209,7 @@ function EducationPanel() {
       <Typography.Title level={4} style={{ fontSize: 15 }}>
         紧缺急需专业
       </Typography.Title>
-      <Policy>
-        所学专业属于本市紧缺急需专业目录（名称和代码）且与所聘岗位相符的，加30分，与教育背景分值累加。
-      </Policy>
+      <Policy params={['shortage_major']} />
       <Flag name={['shortageMajor', 'onCatalog']}>所学专业列入紧缺急需专业目录</Flag>
       <Form.Item noStyle dependencies={[['shortageMajor', 'onCatalog']]}>
         {() =>
@@ -232,9 +227,7 @@ function QualificationPanel() {
   const typeOf = (name: number) => form.getFieldValue(['qualifications', name, 'type']) as string | undefined;
   return (
     <>
-      <Policy>
-        中级职称100分，高级职称140分；职业技能等级五级15分、四级30分、三级60分、二级100分、一级140分。须与所聘岗位相符；100分、140分两档须申请前12个月内至少6个月缴费基数不低于上年度社平工资1倍。教育背景与职称、技能等级二者取高计分。
-      </Policy>
+      <Policy params={['qualification']} />
       <Form.List name="qualifications">
         {(fields, { add, remove }) => (
           <>
@@ -383,9 +376,7 @@ function QualificationPanel() {
 function InsurancePanel() {
   return (
     <>
-      <Policy>
-        在本市工作并按月缴纳职工社会保险费，每满1年积3分。补缴的、缴费单位与签订劳动（聘用）合同单位不一致的、缴费基数与个人所得税不能合理对应的，不作为积分依据。缴费基数：近4年内满3年达到上年度社平工资0.8倍、1倍、2倍的，分别积25、50、100分；近3年内满2年达到3倍的，积120分。
-      </Policy>
+      <Policy params={['insurance_years', 'insurance_base', 'valid_month']} />
       <Form.List name="contributions">
         {(fields, { add, remove }) => (
           <>
@@ -438,9 +429,7 @@ function InsurancePanel() {
 function TalentPanel() {
   return (
     <>
-      <Policy>
-        创业人才、创新创业中介服务人才各积120分；全日制应届高校毕业生积10分。投资纳税或带动本地就业：近连续3年在本市投资企业，年均纳税额×持股比例每满10万元积10分；或连续3年每年聘用本市户籍人员每满10人积10分；两者取高，最高120分。
-      </Policy>
+      <Policy params={['startup_talent', 'tech_transfer_talent', 'fresh_graduate', 'investment']} />
       <Flag name="startupTalent">创业人才（企业入驻科技企业孵化器等，经认定）</Flag>
       <Flag name="techTransferTalent">创新创业中介服务人才（本市技术转移服务机构备案）</Flag>
       <Flag name="freshGraduate">全日制应届高校毕业生</Flag>
@@ -470,7 +459,7 @@ function TalentPanel() {
         ))}
       </Row>
       <Typography.Text type="secondary">
-        按最近3个纳税年度填写，由远到近；未满3年的年份不填，按0计。
+        按最近的纳税年度由远到近填写；未满的年份不填，按零计。
       </Typography.Text>
     </>
   );
@@ -500,9 +489,7 @@ function PeriodFields({ name }: { name: number }) {
 function AreaPanel() {
   return (
     <>
-      <Policy>
-        特定公共服务领域（环卫一线）：每满1年积4分，满5年后开始计入总积分。在远郊重点区域工作并居住：每满1年积2分，最高20分；临港新片区满3年后、“五个新城”和南北地区重点转型区域满5年后开始计入总积分。
-      </Policy>
+      <Policy params={['public_service', 'key_area']} />
       <Typography.Title level={4} style={{ fontSize: 15 }}>
         在环卫一线工作的期间
       </Typography.Title>
@@ -553,9 +540,7 @@ function AreaPanel() {
 function AwardPanel() {
   return (
     <>
-      <Policy>
-        持证人在本市工作期间获得的、列入表彰奖励目录的表彰奖励：市级机关专项表彰30分、综合表彰60分，省部级及以上110分；只计最高一项。
-      </Policy>
+      <Policy params={['award']} />
       <Form.List name="awards">
         {(fields, { add, remove }) => (
           <>
@@ -581,7 +566,7 @@ function AwardPanel() {
 function SpousePanel() {
   return (
     <>
-      <Policy>配偶为本市户籍人员的，每满1年积4分，最高40分（按结婚年限计算）。</Policy>
+      <Policy params={['spouse_hukou']} />
       <Flag name={['spouse', 'shanghaiHukou']}>配偶为本市户籍</Flag>
       <Row gutter={16}>
         <Col {...half}>
@@ -598,9 +583,15 @@ function RecordsPanel() {
   const form = Form.useFormInstance<ProfileFormValues>();
   return (
     <>
-      <Policy>
-        提供虚假材料的，每次减150分（3年内）；行政拘留每次减50分（5年内）；一般刑事犯罪每次减150分（5年内）。判处5年以上有期徒刑的严重刑事犯罪，一票否决。
-      </Policy>
+      <Policy
+        params={[
+          'false_material',
+          'administrative_detention',
+          'criminal_record',
+          'veto_serious_crime',
+          'veto_family_planning',
+        ]}
+      />
       <Form.List name="records">
         {(fields, { add, remove }) => (
           <>
@@ -629,7 +620,10 @@ function RecordsPanel() {
                 <Form.Item noStyle dependencies={[['records', name, 'type']]}>
                   {() =>
                     form.getFieldValue(['records', name, 'type']) === 'false_material' ? (
-                      <Flag name={[name, 'serious']} extra="情节严重的，3年内不得申请积分。">
+                      <Flag
+                        name={[name, 'serious']}
+                        extra={<BarYears field="personalBarYears" who="申请积分" />}
+                      >
                         情节严重
                       </Flag>
                     ) : null
@@ -648,9 +642,7 @@ function RecordsPanel() {
 function ApplicationPanel() {
   return (
     <>
-      <Policy>
-        以下信息不影响分值，用于申请预检和材料清单：持有有效期内的《上海市居住证》；申请当月处于就业及缴纳本市职工社会保险状态；用人单位在本市注册、正常经营并依法纳税。本市单位在外省市设立的分支机构的工作人员，不属于积分申请对象。
-      </Policy>
+      <Policy params={['eligibility']}>以下信息不影响分值，用于申请预检和材料清单。</Policy>
       <Typography.Title level={4} style={{ fontSize: 15 }}>
         上海市居住证
       </Typography.Title>
@@ -708,7 +700,7 @@ function ApplicationPanel() {
           <Form.Item
             label="单位被禁止代办积分申请至（选填）"
             name={['employer', 'barredUntil']}
-            extra="单位代办时提供虚假材料、情节严重的，3年内不得代办积分申请。"
+            extra={<BarYears field="unitBarYears" who="代办积分申请" prefix="单位代办时提供虚假材料、" />}
           >
             <DateInput />
           </Form.Item>
@@ -782,20 +774,23 @@ export interface ProfileFormProps {
  * opening (the form store keeps its values meanwhile): a fast first paint on a phone.
  */
 export function ProfileForm(props: ProfileFormProps) {
+  const asOf = Form.useWatch('asOf', props.form) as string | undefined;
   return (
-    <Form
-      form={props.form}
-      name="profile"
-      layout="vertical"
-      initialValues={props.initialValues}
-      onValuesChange={() => props.onValuesChange(props.form.getFieldsValue(true) as ProfileFormValues)}
-      scrollToFirstError
-    >
-      <Collapse
-        activeKey={props.openPanels}
-        onChange={(keys) => props.onOpenPanels(Array.isArray(keys) ? keys : [keys])}
-        items={PANELS}
-      />
-    </Form>
+    <RulesProvider at={asOf ?? props.initialValues.asOf}>
+      <Form
+        form={props.form}
+        name="profile"
+        layout="vertical"
+        initialValues={props.initialValues}
+        onValuesChange={() => props.onValuesChange(props.form.getFieldsValue(true) as ProfileFormValues)}
+        scrollToFirstError
+      >
+        <Collapse
+          activeKey={props.openPanels}
+          onChange={(keys) => props.onOpenPanels(Array.isArray(keys) ? keys : [keys])}
+          items={PANELS}
+        />
+      </Form>
+    </RulesProvider>
   );
 }

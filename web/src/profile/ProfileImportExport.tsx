@@ -69,8 +69,8 @@ export function ProfileImportExport(props: { profile: Profile | undefined; onImp
       >
         <Typography.Paragraph>
           粘贴档案
-          JSON（或打开文件），点“导入”后填入表单；下面已显示当前档案，可复制保存。格式见《积分档案契约》：与命令行{' '}
-          <code>jifen score</code> 通用，也接受测试用例文件（含 <code>profile</code> 字段）。
+          JSON（或打开文件），点“导入”后填入表单；下面已显示当前档案，可复制保存。格式见《积分档案契约》：与命令行工具
+          jifen 通用，也接受含档案的测试用例文件。
         </Typography.Paragraph>
         <p>
           <label htmlFor={fileId}>打开 JSON 文件：</label>{' '}
@@ -92,6 +92,7 @@ export function ProfileImportExport(props: { profile: Profile | undefined; onImp
           档案 JSON
         </label>
         <Input.TextArea
+          data-program-words="allowed"
           id={textId}
           value={textValue}
           onChange={(e) => {

@@ -1,5 +1,5 @@
 import { Alert, Collapse, Space, Tag, Typography } from 'antd';
-import { formatValue } from './formatValue';
+import type { ReactNode } from 'react';
 import type { ResultItem, ScoreResult } from './types';
 import { GROUP_LABEL, VETO_LABEL } from './vocabulary';
 
@@ -69,13 +69,14 @@ function ItemDetail({ item }: { item: ResultItem }) {
       {item.next && (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={<span>下一档：{item.next}</span>} />
       )}
-      {item.inputs && Object.keys(item.inputs).length > 0 && (
+      {/* Inputs and parameters only through their Chinese renderings (issue 14): never raw keys or values. */}
+      {item.facts && item.facts.length > 0 && (
         <>
           <Typography.Text strong>使用的信息</Typography.Text>
           <ul style={{ marginTop: 4 }}>
-            {Object.entries(item.inputs).map(([k, v]) => (
-              <li key={k}>
-                <code>{k}</code>：{formatValue(v)}
+            {item.facts.map((f, i) => (
+              <li key={`${f.label}-${i}`}>
+                {f.label}：{f.text}
               </li>
             ))}
           </ul>
@@ -86,8 +87,8 @@ function ItemDetail({ item }: { item: ResultItem }) {
           <Typography.Text strong>读取的政策参数</Typography.Text>
           <ul style={{ marginTop: 4 }}>
             {item.parameters.map((p, i) => (
-              <li key={`${p.key}-${i}`}>
-                {p.label}（{p.from} 至 {p.to} 有效）：{formatValue(p.value)}
+              <li key={`${p.label}-${i}`}>
+                {p.label}（{p.from} 至 {p.to} 有效）{p.text ? `：${p.text}` : ''}
                 {p.note && (
                   <div style={{ color: '#595959', fontSize: 13 }}>
                     解释口径：{p.note.replace(/^Decision:\s*/, '')}
@@ -113,7 +114,16 @@ function ItemDetail({ item }: { item: ResultItem }) {
 }
 
 /** The score result: total against 120, the version it was computed with, then every item explained. */
-export function ScoreResultView({ result, stale }: { result: ScoreResult; stale?: boolean }) {
+export function ScoreResultView({
+  result,
+  stale,
+  blockers,
+}: {
+  result: ScoreResult;
+  stale?: boolean;
+  /** What stops an application whatever the total (the pre-check's failed conditions). */
+  blockers?: ReactNode;
+}) {
   const gap = result.standard - result.total;
   return (
     <section aria-labelledby="result-heading" style={{ opacity: stale ? 0.6 : 1 }} aria-busy={stale}>
@@ -135,6 +145,7 @@ export function ScoreResultView({ result, stale }: { result: ScoreResult; stale?
         {result.provisional && <Tag color="orange">暂定</Tag>}
       </Space>
       <StandardBar total={result.total} standard={result.standard} />
+      {blockers}
       <Typography.Paragraph style={{ color: '#595959', fontSize: 13, marginTop: 8 }}>
         申请日 {result.asOf} · 适用政策版本 <strong data-testid="rules-version">{result.rulesVersion}</strong>{' '}
         · 数据版本 {result.dataRevision}

@@ -101,6 +101,8 @@ export interface Profile {
 export interface ParameterRead {
   key: string;
   label: string;
+  /** The Chinese sentence rendering this parameter's value (issue 14); shown instead of the value. */
+  text?: string;
   value: unknown;
   from: string;
   to: string;
@@ -116,6 +118,8 @@ export interface ResultItem {
   explanation?: string;
   citations?: string[];
   inputs?: Record<string, unknown>;
+  /** The inputs as people read them (issue 14); the raw `inputs` are never shown. */
+  facts?: Array<{ label: string; text: string }>;
   parameters?: ParameterRead[];
   next?: string | null;
 }
@@ -205,6 +209,8 @@ export interface RuleParameter {
   label: string;
   group?: string;
   description?: string;
+  /** The Chinese sentence rendering the value in force (issue 14). */
+  text?: string;
   value: unknown;
   from: string;
   to: string;

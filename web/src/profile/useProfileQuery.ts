@@ -16,7 +16,7 @@ export interface ProfileQuery<T> {
 export function useProfileQuery<T>(
   path: string,
   profile: Profile | undefined,
-  opts: { delay?: number; query?: Record<string, string | number | undefined> } = {},
+  opts: { delay?: number; query?: Record<string, string | number | string[] | undefined> } = {},
 ): ProfileQuery<T> {
   const [state, setState] = useState<ProfileQuery<T>>({ loading: false });
   const body = profile ? JSON.stringify(profile) : undefined;
@@ -34,7 +34,7 @@ export function useProfileQuery<T>(
     const timer = setTimeout(() => {
       api<T>('POST', path, JSON.parse(body), {
         signal: ctrl.signal,
-        query: JSON.parse(queryKey) as Record<string, string | number | undefined>,
+        query: JSON.parse(queryKey) as Record<string, string | number | string[] | undefined>,
       }).then(
         (data) => {
           if (current) setState({ data, loading: false });

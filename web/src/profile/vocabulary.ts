@@ -42,7 +42,7 @@ export const RECORD_TYPE = {
   false_material: '提供虚假材料',
   administrative_detention: '行政拘留',
   criminal: '一般刑事犯罪',
-  serious_criminal: '严重刑事犯罪（判处5年以上有期徒刑）',
+  serious_criminal: '严重刑事犯罪（一票否决）',
   family_planning: '违反计划生育政策',
 } as const;
 

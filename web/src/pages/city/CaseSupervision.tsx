@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { command } from '../../api/client';
+import { useRulesAt, valueOf } from '../../profile/policyRules';
 import { ProblemAlert, applyFieldErrors } from '../../components/ProblemAlert';
 
 export interface CaseView {
@@ -107,6 +108,11 @@ function CorrectionForm({ view, onDone }: { view: CaseView; onDone: () => void }
   const [form] = Form.useForm();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  // 细则 第十四条: the deduction and the bar come from the rules data in force today.
+  const rules = useRulesAt(undefined);
+  const points = valueOf(rules, 'false_material', 'pointsPerRecord');
+  const years = valueOf(rules, 'false_material', 'windowYears');
+  const barYears = valueOf(rules, 'eligibility', 'personalBarYears');
   const penalty = Form.useWatch('penalty', form) as boolean | undefined;
   const party = Form.useWatch(['falseMaterial', 'party'], form) as string | undefined;
   const passed = view.reviewTasks.filter((t) => t.status === 'passed');
@@ -168,7 +174,13 @@ function CorrectionForm({ view, onDone }: { view: CaseView; onDone: () => void }
             <Form.Item name={['falseMaterial', 'party']} label="处罚对象" initialValue="individual">
               <Radio.Group
                 options={[
-                  { value: 'individual', label: '个人（−150 分，3 年）' },
+                  {
+                    value: 'individual',
+                    label:
+                      points === undefined
+                        ? '个人（扣分）'
+                        : `个人（${String(points)} 分，${String(years)} 年）`,
+                  },
                   { value: 'unit', label: '单位（罚款 3–5 万元）' },
                 ]}
               />
@@ -179,7 +191,10 @@ function CorrectionForm({ view, onDone }: { view: CaseView; onDone: () => void }
               </Form.Item>
             ) : null}
             <Form.Item name={['falseMaterial', 'serious']} valuePropName="checked">
-              <Checkbox>情节严重（3 年内不得申请 / 代为申报）</Checkbox>
+              <Checkbox>
+                情节严重（{barYears === undefined ? '一定期限' : `${String(barYears)} 年`}内不得申请 /
+                代为申报）
+              </Checkbox>
             </Form.Item>
             <Form.Item name={['falseMaterial', 'reason']} label="处罚理由">
               <Input.TextArea rows={2} maxLength={500} />

@@ -20,6 +20,7 @@ export default function CityCasesPage() {
   const district = params.get('district') ?? undefined;
   const state = params.get('state') ?? undefined;
   const pending = params.get('reconsideration') === 'pending';
+  const overdue = params.get('overdue') === 'determination';
   const q = params.get('q') ?? undefined;
   const page = Number(params.get('page') ?? '1') || 1;
   const pageSize = Number(params.get('size') ?? '20') || 20;
@@ -36,6 +37,7 @@ export default function CityCasesPage() {
         state,
         q,
         reconsideration: pending ? 'pending' : undefined,
+        overdue: overdue ? 'determination' : undefined,
         limit: pageSize,
         offset: (page - 1) * pageSize,
       },
@@ -45,7 +47,7 @@ export default function CityCasesPage() {
         setError(undefined);
       }, setError)
       .finally(() => setLoading(false));
-  }, [district, state, q, pending, page, pageSize]);
+  }, [district, state, q, pending, overdue, page, pageSize]);
   useEffect(load, [load]);
 
   const set = (k: string, v: string | undefined) => {
@@ -92,6 +94,14 @@ export default function CityCasesPage() {
             仅复核中
           </Checkbox>
         </Form.Item>
+        <Form.Item>
+          <Checkbox
+            checked={overdue}
+            onChange={(e) => set('overdue', e.target.checked ? 'determination' : undefined)}
+          >
+            仅超期待核定
+          </Checkbox>
+        </Form.Item>
         <Form.Item label="申请编号" htmlFor="f-q">
           <Input.Search
             id="f-q"
@@ -103,7 +113,7 @@ export default function CityCasesPage() {
           />
         </Form.Item>
       </Form>
-      <ProblemAlert error={error} />
+      <ProblemAlert error={error} labels={{ q: '申请编号', district: '所在区', state: '状态' }} />
       <Table<CaseSummary>
         rowKey="caseId"
         size="small"

@@ -1,5 +1,6 @@
 import { Card, Col, Row, Segmented, Skeleton, Statistic, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { BarChart, percent } from './charts';
@@ -82,8 +83,17 @@ export default function CityDashboard() {
           <Card size="small">
             <Statistic title="核定期限达成率" value={percent(c.determinationDeadlinesMet)} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {c.determinationsOnTime}/{c.determinations} 件按期
+              按期核定 {c.determinationsOnTime} 件 ÷（已核定 {c.determinations} 件 + 已超期待核定{' '}
+              {c.determinationOverdue} 件）
             </Typography.Text>
+          </Card>
+        </Col>
+        <Col xs={12} md={6} lg={4}>
+          <Card size="small">
+            <Statistic title="超期待核定" value={c.determinationOverdue} suffix="件" />
+            <Link to="/city/cases?overdue=determination" data-testid="overdue-link">
+              查看这些案件
+            </Link>
           </Card>
         </Col>
         <Col xs={12} md={6} lg={4}>
@@ -188,6 +198,18 @@ export default function CityDashboard() {
             { title: '期限达成率', render: (_, r) => percent(r.determinationDeadlinesMet) },
             { title: '告知单', dataIndex: 'oneTimeNotices', align: 'right' },
             { title: '滞留', dataIndex: 'staleAtCounter', align: 'right' },
+            {
+              title: '超期待核定',
+              align: 'right',
+              render: (_, r) =>
+                r.determinationOverdue > 0 ? (
+                  <Link to={`/city/cases?overdue=determination&district=${encodeURIComponent(r.district)}`}>
+                    {r.determinationOverdue}
+                  </Link>
+                ) : (
+                  0
+                ),
+            },
             {
               title: '逾期',
               render: (_, r) => r.determinationOverdue + r.reconsiderationOverdue,

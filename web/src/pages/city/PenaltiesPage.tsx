@@ -22,7 +22,7 @@ interface Penalty {
 }
 
 const KIND: Record<string, string> = {
-  false_material: '虚假材料记录（−150 分）',
+  false_material: '虚假材料记录（扣分）',
   fine: '罚款',
   credit_record: '信用记录',
   bar: '限制申请 / 代为申报',

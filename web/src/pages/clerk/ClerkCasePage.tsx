@@ -115,6 +115,16 @@ export default function ClerkCasePage() {
       </Typography.Paragraph>
       <CaseTitle view={view} />
       <CaseStatusBar c={view} />
+      {view.staleAtCounter ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 8 }}
+          data-testid="stale-at-counter"
+          title={`内部管理提示：本案在受理环节已等待 ${view.waitingWorkdays ?? 0} 个工作日，列为滞留案件，请跟进。`}
+          description="这是区内办理时效的管理提示，不是单位补齐材料的期限：补齐材料没有期限要求，不对单位和持证人显示。"
+        />
+      ) : null}
       {view.urgency ? (
         <Alert
           style={{ marginTop: 12 }}

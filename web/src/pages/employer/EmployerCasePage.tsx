@@ -2,6 +2,7 @@ import { Alert, Button, Card, Descriptions, Flex, Form, Input, Result, Spin, Tag
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
+import { useRulesAt, valueOf } from '../../profile/policyRules';
 import { applyFieldErrors, ProblemAlert } from '../../components/ProblemAlert';
 import { indicatorLabel, shanghaiTime, type CaseView, type Workspace } from '../workflow/caseTypes';
 import { CaseStatusBar } from '../workflow/CaseStatus';
@@ -88,6 +89,7 @@ export default function EmployerCasePage() {
   const [account, setAccount] = useState<{ username: string; initialPassword: string }>();
   const [accountError, setAccountError] = useState<unknown>();
   const [accountForm] = Form.useForm<{ username: string }>();
+  const standardInForce = valueOf(useRulesAt(undefined), 'standard');
 
   if (loadError) return <ProblemAlert error={loadError} />;
   if (!view || !workspace) return <Spin style={{ display: 'block', margin: 48 }} />;
@@ -103,6 +105,7 @@ export default function EmployerCasePage() {
     }
   };
   const pre = workspace.precheck;
+  const below = (total: number) => typeof standardInForce === 'number' && total < standardInForce;
   const latestNotice = view.notices[view.notices.length - 1];
 
   return (
@@ -133,7 +136,7 @@ export default function EmployerCasePage() {
               <Alert
                 type={
                   pre.eligible && pre.reasons.length === 0
-                    ? pre.simulatedTotal < 120
+                    ? below(pre.simulatedTotal)
                       ? 'warning'
                       : 'success'
                     : 'error'
@@ -142,7 +145,7 @@ export default function EmployerCasePage() {
                 data-testid="precheck"
                 title={
                   pre.eligible && pre.reasons.length === 0
-                    ? `预检查通过，按登记数据模拟积分 ${pre.simulatedTotal} 分${pre.simulatedTotal < 120 ? '（低于标准分值120分，仍可提交）' : ''}`
+                    ? `预检查通过，按登记数据模拟积分 ${pre.simulatedTotal} 分${below(pre.simulatedTotal) ? `（低于标准分值 ${String(standardInForce)} 分，仍可提交）` : ''}`
                     : '预检查未通过，不能提交'
                 }
                 description={

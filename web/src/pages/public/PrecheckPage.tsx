@@ -27,7 +27,7 @@ export default function PrecheckPage() {
         申请预检
       </Typography.Title>
       <Typography.Paragraph style={{ maxWidth: 820 }}>
-        逐条核对积分申请条件：持有有效期内的《上海市居住证》，申请当月处于就业及缴纳本市职工社会保险状态，且前12个月内累计缴纳满6个月（不含补缴），用人单位符合条件等。档案中没有填写的情况显示为“待核实”，不作猜测；居住证和用人单位信息请在“编辑档案”的第10部分填写。
+        逐条核对积分申请条件：持有有效期内的《上海市居住证》，申请当月处于就业及缴纳本市职工社会保险状态，且申请前一定期间内累计缴纳满规定月数（不含补缴，月数见“政策参数”的申请条件），用人单位符合条件等。档案中没有填写的情况显示为“待核实”，不作猜测；居住证和用人单位信息请在“编辑档案”的第10部分填写。
       </Typography.Paragraph>
       <ProfileBar profile={profile} onChange={setProfile} error={q.error} />
       {!ready ? (

@@ -4,7 +4,6 @@ import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ReadableTheme } from '../../components/ReadableTheme';
-import { formatValue } from '../../profile/formatValue';
 import { todayInShanghai } from '../../profile/toProfile';
 import type { RuleParameter, RulesInForce } from '../../profile/types';
 import { GROUP_LABEL } from '../../profile/vocabulary';
@@ -39,7 +38,7 @@ export default function RulesPage() {
     const s = search.trim().toLowerCase();
     if (!s) return all;
     return all.filter((p) =>
-      [p.key, p.label, p.description, p.note, formatValue(p.value), ...p.citations]
+      [p.label, p.description, p.text, p.note, ...p.citations]
         .filter(Boolean)
         .some((t) => String(t).toLowerCase().includes(s)),
     );
@@ -123,7 +122,6 @@ export default function RulesPage() {
                     <div>
                       <Tag>{groupLabel(p.group)}</Tag>
                     </div>
-                    <code style={{ fontSize: 12 }}>{p.key}</code>
                   </>
                 ),
               },
@@ -133,9 +131,8 @@ export default function RulesPage() {
                 render: (_, p) => (
                   <>
                     {p.description && <div>{p.description}</div>}
-                    <div style={{ color: '#434343', fontSize: 12, marginTop: 4, wordBreak: 'break-all' }}>
-                      {formatValue(p.value)}
-                    </div>
+                    {/* The value in force as a Chinese sentence (issue 14), never its raw keys. */}
+                    {p.text && <div style={{ color: '#434343', marginTop: 4 }}>现行数值：{p.text}</div>}
                     {p.note && (
                       <div style={{ color: '#7c2d12', fontSize: 12, marginTop: 4 }}>
                         解释口径：{p.note.replace(/^Decision:\s*/, '')}

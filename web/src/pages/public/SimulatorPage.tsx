@@ -16,7 +16,8 @@ import { ProfileImportExport } from '../../profile/ProfileImportExport';
 import { profileLink } from '../../profile/profileStore';
 import { ScoreResultView } from '../../profile/ScoreResultView';
 import { emptyProfile } from '../../profile/toProfile';
-import type { ScoreResult } from '../../profile/types';
+import { PrecheckBlockers } from '../../profile/PrecheckBlockers';
+import type { PrecheckResult, ScoreResult } from '../../profile/types';
 import { useProfileQuery } from '../../profile/useProfileQuery';
 import { isComplete, useSharedProfile } from '../../profile/useSharedProfile';
 import './public.css';
@@ -29,6 +30,8 @@ export default function SimulatorPage() {
   const { message } = App.useApp();
   const ready = isComplete(profile);
   const q = useProfileQuery<ScoreResult>('/api/v1/score', ready ? profile : undefined);
+  // The same profile through the pre-check: its blocking conditions are shown next to the total.
+  const pre = useProfileQuery<PrecheckResult>('/api/v1/precheck', ready ? profile : undefined);
   const load = (p: typeof profile) => {
     setProfile(p);
     setVersion((v) => v + 1);
@@ -58,7 +61,11 @@ export default function SimulatorPage() {
           <div className="jf-sticky">
             <Card>
               {q.data && q.error === undefined ? (
-                <ScoreResultView result={q.data} stale={q.loading} />
+                <ScoreResultView
+                  result={q.data}
+                  stale={q.loading}
+                  blockers={<PrecheckBlockers result={pre.error === undefined ? pre.data : undefined} />}
+                />
               ) : (
                 <section aria-labelledby="result-heading">
                   <Typography.Title level={2} id="result-heading" style={{ fontSize: 20 }}>

@@ -82,7 +82,7 @@ export default function VerifyPage() {
       </Card>
       <div style={{ maxWidth: 760, marginTop: 16 }} aria-live="polite">
         {state.loading && <Spin description="正在核验…" />}
-        {state.error !== undefined && <ProblemAlert error={state.error} />}
+        {state.error !== undefined && <ProblemAlert error={state.error} labels={{ code: '核验码' }} />}
         {v && shown && (
           <Card data-testid={`verify-${v.status}`}>
             <Result

@@ -24,6 +24,7 @@ import {
   DeterminationsPanel,
   ExplanationTable,
   MaterialsTable,
+  pendingClaims,
   ReceiptsPanel,
   ReconsiderationsPanel,
   RefusalsPanel,
@@ -89,6 +90,7 @@ export default function ReviewCasePage() {
 
   const reviewer = user?.role === 'district_reviewer';
   const approver = user?.role === 'district_approver';
+  const pending = pendingClaims(view, workspace);
   const act = async (segment: string, body: unknown, message: string) => {
     setError(undefined);
     setDone(undefined);
@@ -324,7 +326,11 @@ export default function ReviewCasePage() {
           {workspace.engine ? (
             <>
               <Flex gap={32} wrap style={{ marginBottom: 12 }}>
-                <Statistic title="积分合计" value={workspace.engine.total} suffix="分" />
+                <Statistic
+                  title={pending.size ? '积分合计（已核实部分）' : '积分合计'}
+                  value={workspace.engine.total}
+                  suffix="分"
+                />
                 <Statistic title="标准分值" value={workspace.engine.standard} suffix="分" />
                 <Statistic
                   title="规则版本（受理日）"
@@ -334,7 +340,16 @@ export default function ReviewCasePage() {
               {workspace.engine.warnings.map((w) => (
                 <Alert key={w} type="warning" showIcon title={w} style={{ marginBottom: 8 }} />
               ))}
-              <ExplanationTable items={workspace.engine.items} />
+              {pending.size > 0 && (
+                <Alert
+                  type="info"
+                  showIcon
+                  style={{ marginBottom: 8 }}
+                  data-testid="pending-claims"
+                  title={`${pending.size} 项申报待核：${[...pending].map((i) => INDICATOR_LABELS[i] ?? '其他指标').join('、')}。审核通过后计入积分合计。`}
+                />
+              )}
+              <ExplanationTable items={workspace.engine.items} pending={pending} />
             </>
           ) : (
             <Typography.Text type="secondary">引擎结果暂不可用。</Typography.Text>

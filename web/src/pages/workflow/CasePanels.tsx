@@ -113,13 +113,33 @@ export function ReceiptsPanel({ view }: { view: CaseView }) {
 }
 
 /** Per-item points with explanation and citations: the engine's words, never a typed number. */
-export function ExplanationTable({ items }: { items: ExplainedItem[] }) {
+/**
+ * Items claimed by the unit whose review is not finished: the engine counts only verified
+ * facts, so before verification such an item reads 0 though it is merely not yet checked.
+ */
+export function pendingClaims(view: CaseView, workspace: Workspace): Set<string> {
+  const open = (indicator: string) => {
+    const task = view.reviewTasks.find((t) => t.indicator === indicator);
+    return !task || task.status === 'open' || task.status === 'referred';
+  };
+  return new Set(workspace.claims.map((c) => c.indicator).filter(open));
+}
+
+export function ExplanationTable({
+  items,
+  pending,
+}: {
+  items: ExplainedItem[];
+  /** Claimed items not yet verified: shown as 待核, not as 0 (issue 14). */
+  pending?: ReadonlySet<string>;
+}) {
+  const isPending = (i: ExplainedItem) => i.points === 0 && !!pending?.has(i.id);
   return (
     <Table
       size="small"
       rowKey="id"
       pagination={false}
-      dataSource={items.filter((i) => i.points !== 0 || i.group !== 'bonus')}
+      dataSource={items.filter((i) => i.points !== 0 || i.group !== 'bonus' || isPending(i))}
       columns={[
         { title: '指标', dataIndex: 'label', width: 180 },
         {
@@ -127,18 +147,21 @@ export function ExplanationTable({ items }: { items: ExplainedItem[] }) {
           dataIndex: 'points',
           width: 80,
           align: 'right',
-          render: (p: number) => (
-            <Typography.Text strong type={p < 0 ? 'danger' : undefined}>
-              {p}
-            </Typography.Text>
-          ),
+          render: (p: number, i) =>
+            isPending(i) ? (
+              <Tag color="gold">待核</Tag>
+            ) : (
+              <Typography.Text strong type={p < 0 ? 'danger' : undefined}>
+                {p}
+              </Typography.Text>
+            ),
         },
         {
           title: '说明与依据',
           key: 'explanation',
           render: (_: unknown, i) => (
             <>
-              <div>{i.explanation}</div>
+              <div>{isPending(i) ? '单位已申报，审核通过后按核实的情况计分。' : i.explanation}</div>
               {i.citations.length > 0 ? (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   依据：{i.citations.join('；')}

@@ -119,7 +119,16 @@ export function QueueTable({
           {
             title: '已等待',
             dataIndex: 'waitingWorkdays',
-            render: (d: number | null) => <WaitingText days={d} />,
+            render: (d: number | null, c) => (
+              <>
+                <WaitingText days={d} />
+                {c.staleAtCounter ? (
+                  <Tag color="orange" title="内部管理提示：在受理环节等待过久，请跟进">
+                    滞留
+                  </Tag>
+                ) : null}
+              </>
+            ),
           },
           { title: '工作日期限', key: 'due', render: (_: unknown, c) => <DueText due={c.due} compact /> },
           {

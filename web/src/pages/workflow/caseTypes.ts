@@ -35,6 +35,8 @@ export interface CaseSummary {
   heldBy: HeldBy;
   due: Due | null;
   waitingWorkdays: number | null;
+  /** Long at the counter: an internal management signal for the district, not a deadline. */
+  staleAtCounter?: boolean;
   district: string;
   unitId: string;
   holderId: string;
