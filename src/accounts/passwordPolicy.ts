@@ -18,20 +18,14 @@ export const PASSWORD_MAX_LENGTH = 256;
 export const normalizeForBlocklist = (password: string): string =>
   password.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
-let blocklist: ReadonlySet<string> | undefined;
-/** src/accounts/data/common-passwords.txt (built by scripts/buildCommonPasswords.ts). */
-function commonPasswords(): ReadonlySet<string> {
-  if (!blocklist) {
-    const file = fileURLToPath(new URL('./data/common-passwords.txt', import.meta.url));
-    blocklist = new Set(
-      readFileSync(file, 'utf8')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l && !l.startsWith('#')),
-    );
-  }
-  return blocklist;
-}
+/** src/accounts/data/common-passwords.txt (built by scripts/buildCommonPasswords.ts), read once at load. */
+const BLOCKLIST: ReadonlySet<string> = new Set(
+  readFileSync(fileURLToPath(new URL('./data/common-passwords.txt', import.meta.url)), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#')),
+);
+const commonPasswords = (): ReadonlySet<string> => BLOCKLIST;
 
 export const containsUsername = (password: string, username: string): boolean =>
   password.toLowerCase().includes(username.toLowerCase());

@@ -22,9 +22,12 @@ export const hashPassword = (password: string): Promise<string> => argon2.hash(p
 export const needsRehash = (hash: string): boolean =>
   !hash.startsWith('$argon2id$') || argon2.needsRehash(hash, HASH_OPTIONS);
 
-let dummy: Promise<string> | undefined;
-/** A hash of a random secret, made once per process with the same parameters as every real hash. */
-export const dummyHash = (): Promise<string> => (dummy ??= hashPassword(randomBytes(32).toString('hex')));
+/**
+ * A hash of a random secret with the same parameters as every real hash, made once per process
+ * when this module loads (a login never waits for it twice).
+ */
+const DUMMY_HASH: Promise<string> = hashPassword(randomBytes(32).toString('hex'));
+export const dummyHash = (): Promise<string> => DUMMY_HASH;
 
 export async function verifyPassword(hash: string | null, password: string): Promise<boolean> {
   // An unknown account runs the same verification, against a hash with the same parameters, as a

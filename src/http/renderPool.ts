@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { PolicyRevision } from '../policy/mergeRevisions.js';
-import { JifenError } from '../shared/errors.js';
-import type { RenderTask } from './renderWorker.js';
+import { JifenError, type ErrorCode, type FieldIssue } from '../shared/errors.js';
+import { REFUSED, type RenderTask } from './renderWorker.js';
 
 type Work =
   | { kind: 'checklistPdf'; profile: RenderTask['profile'] }
@@ -48,13 +48,18 @@ export function createRenderPool(opts: {
       ...work,
       policy: { tag: revisions.map((r) => r.contentHash).join(','), revisions },
     };
+    let out: unknown;
     try {
-      return await pool.run(task);
+      out = await pool.run(task);
     } catch (error) {
       if ((error as Error).message?.includes('queue is at limit'))
         throw new JifenError('unavailable', '服务繁忙，请稍后重试');
       throw error;
     }
+    const refused = (out as Record<string, unknown> | null)?.[REFUSED] as
+      { code: ErrorCode; message: string; issues: FieldIssue[]; detail: Record<string, unknown> } | undefined;
+    if (refused) throw new JifenError(refused.code, refused.message, refused.issues, refused.detail);
+    return out;
   };
   return {
     checklistPdf: async (profile) => {

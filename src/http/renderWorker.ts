@@ -13,6 +13,10 @@ import { plan } from '../planner/index.js';
 import { composePolicy } from '../policy/composePolicy.js';
 import type { PolicyData } from '../policy/PolicyData.js';
 import type { Profile } from '../profile/profileSchema.js';
+import { isJifenError } from '../shared/errors.js';
+
+/** The key of a refusal the worker returns instead of a result. */
+export const REFUSED = 'jifenRefused';
 
 export type RenderTask = { policy: { tag: string; revisions: readonly PolicyRevision[] } } & (
   | { kind: 'checklistPdf'; profile: Profile }
@@ -22,7 +26,7 @@ export type RenderTask = { policy: { tag: string; revisions: readonly PolicyRevi
 /** One runner per worker thread: it keeps the thread's current snapshot (immutable, swapped whole). */
 function createRunner() {
   let current: { tag: string; policy: PolicyData } | undefined;
-  return async (task: RenderTask): Promise<unknown> => {
+  const work = async (task: RenderTask): Promise<unknown> => {
     if (current?.tag !== task.policy.tag)
       current = { tag: task.policy.tag, policy: composePolicy({ revisions: task.policy.revisions }) };
     const { policy } = current;
@@ -33,6 +37,16 @@ function createRunner() {
         policy,
       );
     return renderChecklistDocument(checklist(task.profile, policy.catalogue), policy.rules, policy.fonts);
+  };
+  // A JifenError (bad input: e.g. an assumption out of range) crosses the thread boundary as data,
+  // so the server answers it as the 4xx it is (renderPool.ts rebuilds it), never as a 500.
+  return async (task: RenderTask): Promise<unknown> => {
+    try {
+      return await work(task);
+    } catch (e) {
+      if (!isJifenError(e)) throw e;
+      return { [REFUSED]: { code: e.code, message: e.message, issues: e.issues, detail: e.detail } };
+    }
   };
 }
 
