@@ -72,10 +72,13 @@ try {
     if (closing) return;
     closing = true;
     setTimeout(() => process.exit(1), config.JIFEN_SHUTDOWN_GRACE * 1000).unref();
-    void app.close().then(async () => {
-      await handle.close();
-      process.exit(0);
-    });
+    void app
+      .close()
+      .catch((err: unknown) => app.log.error({ err }, 'shutdown: closing the server failed'))
+      .then(async () => {
+        await handle.close();
+        process.exit(0);
+      });
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);

@@ -237,6 +237,20 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
           ...(renderThreads ? { threads: renderThreads } : {}),
         });
   if (render) app.addHook('onClose', () => render.close());
+  // Graceful shutdown: a request still running when close() begins (e.g. waiting for a render
+  // worker) answers with `Connection: close`, and its connection is ended once idle — otherwise a
+  // client's keep-alive connection would hold the server open past the shutdown grace.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
+  app.addHook('onResponse', async () => {
+    if (closing) app.server.closeIdleConnections();
+  });
   const routes = [...publicRoutes(render), ...(deps.routes ?? [])];
   if (deps.db) {
     await app.register(cookie);
