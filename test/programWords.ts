@@ -8,7 +8,8 @@ export const ALLOWED = ['PDF', 'JSON', 'API', 'QR', 'SMS', 'Excel', 'jifen'] as 
 const PATTERNS: Array<[string, RegExp]> = [
   ['camelCase', /\b[a-z]+[A-Z][A-Za-z0-9]*\b/g],
   ['snake_case', /\b[A-Za-z0-9]+_[A-Za-z0-9_]+\b/g],
-  ['JSON path', /\$[.[][\w.[\]]*|\b[A-Za-z]\w*(?:\.[A-Za-z]\w*)+\b|\b\w+\[\d+\]/g],
+  // A dotted key has two dots at least (title.intermediate.months); a login such as clerk.ja is data.
+  ['JSON path', /\$[A-Za-z]*[.[][\w.[\]]*|\b[A-Za-z]\w*(?:\.[A-Za-z]\w*){2,}\b|\b\w+\[\d+\]/g],
   ['raw value', /\b(?:null|undefined|true|false|NaN)\b/g],
   ['English words', /\b[A-Za-z]{2,}\b(?:[\s,;:'’-]+\b[A-Za-z]{2,}\b){2,}/g],
 ];

@@ -17,8 +17,13 @@ const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Keys of free-text fields (multi-line answers of officers and applicants). */
+/**
+ * Keys of free-text fields: multi-line answers of officers and applicants, and `text`, the
+ * multi-line content of an uploaded policy-data file (a calendar year, the materials catalogue)
+ * or of a refusal's reason.
+ */
 export const FREE_TEXT_KEYS: ReadonlySet<string> = new Set([
+  'text',
   'reason',
   'reasons',
   'grounds',

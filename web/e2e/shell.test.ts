@@ -13,7 +13,7 @@ describe('the web app shell in a real browser', { timeout: 120_000 }, () => {
     const page = await ctx.newPage();
     await page.goto('/');
     await expect.poll(() => page.title()).toContain('居住证积分');
-    await page.getByRole('heading', { name: '上海市居住证积分' }).waitFor();
+    await page.getByRole('heading', { name: '上海市居住证积分', level: 2 }).waitFor();
     const png = await screenshot(page, 'home');
     const check = await checkScreenshot(page, png);
     expect(check.cjkRendered).toBe(true);
