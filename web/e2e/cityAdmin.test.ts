@@ -21,6 +21,8 @@ async function looksRendered(page: Page, name: string): Promise<void> {
 async function pick(page: Page, scope: ReturnType<Page['locator']> | Page, label: string, option: string) {
   await scope.getByLabel(label, { exact: true }).click();
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  // Wait until the select shows the choice (a busy machine can drop a click on an opening dropdown).
+  await poll(() => scope.locator('.ant-form-item', { hasText: label }).first().innerText()).toContain(option);
 }
 
 describe('city supervisor and admin in a real browser', () => {
@@ -147,7 +149,8 @@ describe('city supervisor and admin in a real browser', () => {
     await pick(page, dialog, '所属区', '静安');
     await dialog.getByLabel('初始密码').fill('Jifen-Officer-2025');
     await dialog.getByRole('button', { name: /创\s*建/ }).click();
-    await page.getByText('已创建账号 clerk.ja2').waitFor();
+    // The dialog closes once the account exists (the success toast is transient: not waited for).
+    await dialog.waitFor({ state: 'hidden' });
     await page.getByLabel('用户名或姓名').fill('clerk.ja2');
     await page.getByLabel('用户名或姓名').press('Enter');
     await poll(() => page.getByTestId('users-table').locator('tbody tr.ant-table-row').count()).toBe(1);
