@@ -52,6 +52,16 @@ async function scenario(title: string, url: string, withPdfs: boolean) {
       (pdf ? `   PDFs ${pdf.requests.average.toFixed(1)}/s (p99 ${pdf.latency.p99} ms)` : '') +
       (errs(health) + errs(score) + (pdf ? errs(pdf) : 0) ? '   errors/non-2xx!' : ''),
   );
+  for (const [name, r] of [
+    ['healthz', health],
+    ['score', score],
+    ['pdf', pdf],
+  ] as const) {
+    if (r && errs(r))
+      console.log(
+        `    ${name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts; status codes ${JSON.stringify(r.statusCodeStats)}`,
+      );
+  }
   return { health: health.latency.p99, score: score.latency.p99 };
 }
 

@@ -15,6 +15,7 @@
  * means seeding again). The population is written to `populationFile` as the
  * `jifen synth` JSONL, for the impact run over the same people.
  */
+import { DISTRICT_CODES, formatApplicationNo } from '../../src/storage/applicationNumbers.js';
 import { createWriteStream } from 'node:fs';
 import pg from 'pg';
 import { hashSecret } from '../../src/accounts/secrets.js';
@@ -238,6 +239,7 @@ export async function seedCity(o: SeedOptions): Promise<SeedReport> {
       password_hash: null,
       active: true,
       failed_logins: 0,
+      password_change_required: false,
       created_at: NOW,
       updated_at: NOW,
     });
@@ -314,6 +316,9 @@ export async function seedCity(o: SeedOptions): Promise<SeedReport> {
   const population = createWriteStream(o.populationFile);
   const outboxCols = caseTables.find((t) => t.table === 'outbox')!.columns.map((c) => c.name);
   const col = (n: string) => outboxCols.indexOf(n);
+  const applicationNoCol = caseTables
+    .find((t) => t.table === 'cases')!
+    .columns.findIndex((c) => c.name === 'application_no');
   const BATCH = 5000;
   let text = '';
   // Pipelined: the rows of one batch are inserted (parents first, then the children on both
@@ -433,6 +438,16 @@ export async function seedCity(o: SeedOptions): Promise<SeedReport> {
             values[col('provider_message_id')] = values[col('id')];
             values[col('sent_at')] = values[col('created_at')];
             values[col('delivered_at')] = values[col('created_at')];
+          }
+          if (
+            table.table === 'cases' &&
+            applicationNoCol >= 0 &&
+            typeof values[applicationNoCol] === 'string'
+          ) {
+            // 申请编号 are unique: each clone gets its own in its district and the template's year,
+            // numbered from 500 000, far above what the sequence hands the load's new drafts.
+            const year = Number(/(\d{4})-\d+$/.exec(String(values[applicationNoCol]))![1]);
+            values[applicationNoCol] = formatApplicationNo(DISTRICT_CODES[DISTRICTS[d]!], year, 500_000 + i);
           }
           clones[k]!.push(values);
         }
