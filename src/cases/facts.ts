@@ -81,7 +81,7 @@ export async function filingFacts(
     profile,
     precheck: {
       eligible: pre.eligible,
-      reasons: pre.conditions.filter((x) => x.status !== 'pass').map((x) => `${x.code}: ${x.reason}`),
+      reasons: pre.conditions.filter((x) => x.status !== 'pass').map((x) => x.reason), // Chinese only: HR reads them (issue 14)
       simulatedTotal: simulated.total,
     },
     checklist: list.items.map((i) => ({ id: i.id, name: i.name, neededFor: i.neededFor })),

@@ -102,14 +102,37 @@ export interface ProfileSources {
   passed?: ReadonlySet<string>;
 }
 
-/** Consecutive registry months with the same base and back-payment flag become one contribution run. */
-function contributionRuns(months: { month: string; baseFen: number; backPaid: boolean }[]) {
-  const runs: { from: string; to: string; base: number; backPaid?: boolean }[] = [];
-  let prev: { idx: number; baseFen: number; backPaid: boolean } | undefined;
+/**
+ * Consecutive registry months with the same payer, base and back-payment flag become one contribution
+ * run. A run the filing unit did not pay that covers the application month is marked
+ * `employerMatchesContract: false`: the filing unit holds the labour contract, and insurance paid by
+ * another unit is no basis for points (政策解读 四) — the pre-check names it (insured_by_filing_unit).
+ * Earlier employers' runs are their own contracts' and stay valid.
+ */
+function contributionRuns(
+  months: { month: string; baseFen: number; backPaid: boolean; unitCreditCode: string }[],
+  filingUnitCreditCode: string,
+  asOfMonth: string,
+) {
+  const runs: {
+    from: string;
+    to: string;
+    base: number;
+    backPaid?: boolean;
+    employerMatchesContract?: boolean;
+  }[] = [];
+  let prev: { idx: number; baseFen: number; backPaid: boolean; payer: string } | undefined;
   for (const m of months) {
     const idx = isoMonthToIndex(m.month);
     const last = runs[runs.length - 1];
-    if (last && prev && idx === prev.idx + 1 && m.baseFen === prev.baseFen && m.backPaid === prev.backPaid) {
+    if (
+      last &&
+      prev &&
+      idx === prev.idx + 1 &&
+      m.baseFen === prev.baseFen &&
+      m.backPaid === prev.backPaid &&
+      m.unitCreditCode === prev.payer
+    ) {
       last.to = m.month;
     } else {
       runs.push({
@@ -119,7 +142,9 @@ function contributionRuns(months: { month: string; baseFen: number; backPaid: bo
         ...(m.backPaid ? { backPaid: true } : {}),
       });
     }
-    prev = { idx, baseFen: m.baseFen, backPaid: m.backPaid };
+    if (m.month === asOfMonth && m.unitCreditCode !== filingUnitCreditCode)
+      runs[runs.length - 1]!.employerMatchesContract = false;
+    prev = { idx, baseFen: m.baseFen, backPaid: m.backPaid, payer: m.unitCreditCode };
   }
   return runs;
 }
@@ -133,7 +158,7 @@ export async function buildProfile(tx: Tx, src: ProfileSources): Promise<Profile
   const asOfMonth = src.asOf.slice(0, 7);
   const months = await tx
     .selectFrom('insuranceMonths')
-    .select(['month', 'baseFen', 'backPaid'])
+    .select(['month', 'baseFen', 'backPaid', 'unitCreditCode'])
     .where('holderId', '=', src.holderId)
     .where('month', '<=', asOfMonth)
     .orderBy('month')
@@ -146,6 +171,8 @@ export async function buildProfile(tx: Tx, src: ProfileSources): Promise<Profile
   const profile: Record<string, unknown> = { asOf: src.asOf, birthDate: holder.birthDate };
   const runs = contributionRuns(
     months.map((m) => ({ ...m, baseFen: Number(m.baseFen), backPaid: readBool(m.backPaid) })),
+    src.unit.creditCode,
+    asOfMonth,
   );
   if (runs.length > 0) profile.contributions = runs;
 

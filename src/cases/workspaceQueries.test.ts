@@ -1,6 +1,7 @@
 import { testPolicy } from '../policy/testing/testPolicy.js';
 import { beforeAll, expect, it } from 'vitest';
 import { isJifenError } from '../shared/errors.js';
+import { specificsOf } from '../storage/dialectSpecifics.js';
 import { describeOnBothEngines } from '../storage/testing/bothEngines.js';
 import type { Actor } from '../workflow/index.js';
 import { createDraft } from './createDraft.js';
@@ -251,5 +252,52 @@ describeOnBothEngines('workspace queries (web UI read side)', (getDb) => {
       testPolicy,
     );
     expect(list.items[0]!.openCase).toMatchObject({ caseId: 'ws-case-1', state: 'draft', ownUnit: true });
+  });
+
+  it('fails the pre-check when the application month is insured by another unit (the holder moved after filing)', async () => {
+    const db = getDb();
+    const months = { from: '2020-01', to: '2025-08', baseCny: 12000 };
+    await seedHolderRow(
+      db,
+      {
+        id: 'ws-moved',
+        birthDate: '1989-02-03',
+        permit: { issuedOn: '2023-03-01', validUntil: '2027-03-01', endorsedUntil: '2026-12-31' },
+        months,
+      },
+      704,
+      CREDIT,
+    );
+    await createDraft(
+      db,
+      {
+        actor: hr,
+        idempotencyKey: 'ws-create-moved',
+        now: '2025-09-12T02:00:00.000Z',
+        today: '2025-09-12',
+        input: { holderId: 'ws-moved', caseId: 'ws-case-moved', claims: [] },
+      },
+      testPolicy,
+    );
+    const reasonsOn = async () =>
+      (await caseWorkspace(db, { actor: hr, caseId: 'ws-case-moved', today: '2025-09-12' }, testPolicy))
+        .precheck!.reasons;
+    // The application month is not in the registry yet: nothing to compare.
+    expect((await reasonsOn()).join()).not.toContain('不是申请单位');
+    // The registry then shows 2025-09 paid by another unit.
+    await db
+      .insertInto('insuranceMonths')
+      .values({
+        holderId: 'ws-moved',
+        month: '2025-09',
+        baseFen: 1_200_000,
+        unitCreditCode: OTHER_CREDIT,
+        backPaid: specificsOf(db).bool(false),
+        importedAt: '2025-09-12T02:00:00.000Z',
+      })
+      .execute();
+    const reasons = await reasonsOn();
+    expect(reasons.join()).toContain('不是申请单位');
+    expect(reasons.join()).not.toContain('无本市职工社会保险正常缴费记录');
   });
 });

@@ -18,7 +18,7 @@ describe('jifen check', { timeout: 90_000 }, () => {
       'rulesVersion',
     ]);
     expect(out.eligible).toBe(true);
-    expect(out.conditions).toHaveLength(14);
+    expect(out.conditions).toHaveLength(15);
     for (const c of out.conditions)
       expect(Object.keys(c).sort()).toEqual(['citations', 'code', 'detail', 'passed', 'reason', 'status']);
   });

@@ -5,6 +5,7 @@ import { employerNotBarred } from './employerNotBarred.js';
 import { employerOperating } from './employerOperating.js';
 import { employerPaysTax } from './employerPaysTax.js';
 import { employerRegistered } from './employerRegistered.js';
+import { insuredByFilingUnit } from './insuredByFilingUnit.js';
 import { notBarredFalseMaterial } from './notBarredFalseMaterial.js';
 import { notOutOfTownBranchStaff } from './notOutOfTownBranchStaff.js';
 import { notVetoed } from './notVetoed.js';
@@ -29,5 +30,6 @@ export const CONDITIONS: readonly Condition[] = [
   employerPaysTax,
   employerKindEligible,
   employerNotBarred,
+  insuredByFilingUnit,
   accountCreationAllowed,
 ];

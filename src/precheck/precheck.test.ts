@@ -46,7 +46,7 @@ describe('precheck: the whole result', () => {
     expect(r.eligible).toBe(true);
     expect(r.rulesVersion).toBe('v2023');
     expect(r.conditions.map((c) => c.code)).toEqual(CONDITIONS.map((c) => c.code));
-    expect(new Set(r.conditions.map((c) => c.code)).size).toBe(14);
+    expect(new Set(r.conditions.map((c) => c.code)).size).toBe(15);
     for (const c of r.conditions) {
       expect(c, c.code).toMatchObject({ status: 'pass', passed: true });
       expect(c.reason).toMatch(/[\u4e00-\u9fff]/);
@@ -256,6 +256,38 @@ describe('employer conditions', () => {
     expect(cond('employer_not_barred', employer({ barredUntil: '2025-03-09' })).status).toBe('pass');
     expect(cond('employer_not_barred').status).toBe('pass');
     expect(cond('employer_not_barred', { employer: undefined }).status).toBe('unknown');
+  });
+});
+
+describe('insured_by_filing_unit (政策解读 四: the payer must be the unit holding the labour contract)', () => {
+  it('passes when the application month is paid by the filing unit (the favourable default of employerMatchesContract)', () => {
+    const c = cond('insured_by_filing_unit');
+    expect(c.status).toBe('pass');
+    expect(c.citations.join('')).toContain('四');
+  });
+  it('fails, naming the month, when the run covering the application month was paid by another unit', () => {
+    const other = {
+      contributions: [{ from: '2024-06', to: null, base: 9000, employerMatchesContract: false }],
+    };
+    const c = cond('insured_by_filing_unit', other);
+    expect(c.status).toBe('fail');
+    expect(c.reason).toContain('2025-03');
+    expect(c.reason).toContain('不是申请单位');
+    expect(run(other).eligible).toBe(false);
+  });
+  it('only the run covering the application month decides: an earlier employer is not a mismatch', () => {
+    const earlier = {
+      contributions: [
+        { from: '2023-01', to: '2024-05', base: 8000, employerMatchesContract: false },
+        { from: '2024-06', to: null, base: 9000 },
+      ],
+    };
+    expect(cond('insured_by_filing_unit', earlier).status).toBe('pass');
+  });
+  it('is unknown with no contribution in the application month (contributing_in_application_month fails)', () => {
+    const stopped = { contributions: [{ from: '2024-06', to: '2025-02', base: 9000 }] };
+    expect(cond('insured_by_filing_unit', stopped).status).toBe('unknown');
+    expect(cond('contributing_in_application_month', stopped).status).toBe('fail');
   });
 });
 

@@ -24,6 +24,7 @@ export type ConditionCode =
   | 'employer_pays_tax'
   | 'employer_kind_eligible'
   | 'employer_not_barred'
+  | 'insured_by_filing_unit'
   | 'account_creation_allowed'
   | 'not_vetoed';
 
