@@ -72,4 +72,36 @@ describe('password reset and forced change in a real browser', () => {
     await loginAs(again, 'clerk.ja', 'my own counter secret 8');
     await again.waitForURL((u) => u.pathname === '/clerk');
   }, 240_000);
+
+  it("the unit's HR resets its holder's password; the holder must change it before the cases open", async () => {
+    const hr = await newPage();
+    await loginAs(hr, 'hr.mh1'); // demo-h001 (login holder1) works for 闵行示范企业1号
+    await hr.goto('/employer/employees');
+    const search = hr.locator('#emp-search');
+    await search.fill('demo-h001');
+    await search.press('Enter');
+    const reset = hr.getByRole('button', { name: /^重置持证人密码 / });
+    await poll(() => reset.count()).toBe(1);
+    await reset.click();
+    const dialog = hr.getByRole('dialog');
+    await dialog.getByText('重置持证人密码').first().waitFor();
+    await dialog.getByRole('button', { name: '确认重置' }).click();
+    const shown = dialog.getByTestId('one-time-password');
+    await shown.waitFor();
+    const oneTime = (await shown.innerText()).trim();
+    expect(oneTime.length).toBeGreaterThanOrEqual(16);
+    await looksRendered(hr, 'hr-holder-password-reset');
+
+    const holder = await newPage();
+    await loginAs(holder, 'holder1', oneTime);
+    await holder.waitForURL((u) => u.pathname === '/account/password');
+    await holder.goto('/holder');
+    await holder.waitForURL((u) => u.pathname === '/account/password');
+    await setOwnPassword(holder, oneTime, 'my own holder secret 42');
+    await holder.waitForURL((u) => u.pathname.startsWith('/holder'));
+    // The old demo password no longer works; the holder's own one does.
+    const again = await newPage();
+    await loginAs(again, 'holder1', 'my own holder secret 42');
+    await again.waitForURL((u) => u.pathname.startsWith('/holder'));
+  }, 240_000);
 });
