@@ -21,6 +21,7 @@ const DEMONSTRATES: Partial<Record<Role, string>> = {
 };
 const SPECIAL: Record<string, string> = {
   'hr.barred': '失信单位经办人，演示失信单位不能申请',
+  holder9: '已核定积分的持证人，演示积分通知书与复核申请',
 };
 
 export interface BannerFacts {

@@ -27,7 +27,7 @@ export default function HolderCasePage() {
     view.state === 'determined' && !view.reconsiderations.some((r) => r.status === 'requested');
 
   return (
-    <>
+    <div className="stack-on-phone">
       <Typography.Paragraph>
         <Link to="/holder">← 返回我的申请</Link>
       </Typography.Paragraph>
@@ -84,6 +84,6 @@ export default function HolderCasePage() {
       <Card title="材料" size="small" style={{ marginTop: 16 }}>
         <MaterialsTable view={view} />
       </Card>
-    </>
+    </div>
   );
 }

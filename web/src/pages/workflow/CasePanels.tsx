@@ -1,5 +1,6 @@
 import { Alert, Card, Descriptions, Empty, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { labelled } from '../../components/phoneTable';
 import {
   DETERMINATION_REASONS,
   EDUCATION_LEVELS,
@@ -41,7 +42,7 @@ export function MaterialsTable({ view }: { view: CaseView }) {
       rowKey="code"
       pagination={false}
       dataSource={view.materials}
-      columns={[
+      columns={labelled<CaseView['materials'][number]>([
         { title: '材料', dataIndex: 'label' },
         {
           title: '用于',
@@ -62,7 +63,7 @@ export function MaterialsTable({ view }: { view: CaseView }) {
               <Tag>待提交</Tag>
             ),
         },
-      ]}
+      ])}
     />
   );
 }
@@ -140,7 +141,7 @@ export function ExplanationTable({
       rowKey="id"
       pagination={false}
       dataSource={items.filter((i) => i.points !== 0 || i.group !== 'bonus' || isPending(i))}
-      columns={[
+      columns={labelled<ExplainedItem>([
         { title: '指标', dataIndex: 'label', width: 180 },
         {
           title: '分值',
@@ -170,7 +171,7 @@ export function ExplanationTable({
             </>
           ),
         },
-      ]}
+      ])}
     />
   );
 }
@@ -214,7 +215,7 @@ export function ReconsiderationsPanel({ view }: { view: CaseView }) {
         rowKey="id"
         pagination={false}
         dataSource={view.reconsiderations}
-        columns={[
+        columns={labelled<CaseView['reconsiderations'][number]>([
           { title: '层级', dataIndex: 'level', render: (l: string) => (l === 'city' ? '市级' : '区级') },
           { title: '申请时间', dataIndex: 'requestedAt', render: shanghaiTime },
           { title: '理由', dataIndex: 'grounds' },
@@ -239,7 +240,7 @@ export function ReconsiderationsPanel({ view }: { view: CaseView }) {
                 <Tag color="purple">待决定</Tag>
               ),
           },
-        ]}
+        ])}
       />
     </Card>
   );
