@@ -20,12 +20,16 @@ const CASES = Number(process.env.SEARCH_CASES ?? 6_000);
 const RUNS = Number(process.env.SEARCH_RUNS ?? 300);
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰建国红梅';
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰建国红梅' +
+  '志文宇浩婷雪晨欣怡子涵梓轩一诺佳琪思远博睿嘉豪俊杰晓东海波春燕金凤立新永红';
 
 let seed = 2026;
+// The high bits of the generator: its low bits repeat with a short period, which once made a
+// million names out of a few hundred (79 holders per exact name in one district).
 const rand = (n: number) => {
   seed = (seed * 1103515245 + 12345) % 2 ** 31;
-  return seed % n;
+  return Math.floor((seed / 2 ** 31) * n);
 };
 
 async function main() {

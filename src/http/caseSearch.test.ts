@@ -146,6 +146,10 @@ describeOnBothEngines('case search over real HTTP', (getDb) => {
     expect(first.page.total).toBeGreaterThan(10);
     const ids = [...first.page.items, ...second.page.items].map((i) => i.caseId);
     expect(new Set(ids).size).toBe(10);
+    expect(second.page.total).toBe(first.page.total);
+    // A page past the end is empty and still says how many there are.
+    const past = await search(clerk, url, '闵行示范', { limit: 5, offset: first.page.total + 5 });
+    expect(past.page).toMatchObject({ total: first.page.total, items: [] });
     // Nothing the person typed reaches the logs.
     expect(server.logs()).not.toContain(target.idNumber);
     expect(server.logs()).not.toContain(target.phone);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { normaliseApplicationNo } from './applicationNumbers.js';
 import { specificsOf, type Executor } from './dialectSpecifics.js';
 import { isValidIdNumber } from './imports/fields.js';
@@ -118,22 +119,28 @@ export async function searchCases(
 ): Promise<CaseSearchPage> {
   const q = classifySearch(req.q);
   const m = matches(db, req.room, q).as('m');
-  const total = Number(
-    (
-      await db
-        .selectFrom(m)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+  // The page and the total in one pass over the matches (a window count): the union of a name
+  // search is read once, not once for the count and again for the page.
   const page = await db
     .selectFrom(m)
-    .select(['m.id', 'm.createdAt'])
+    .select(['m.id', 'm.createdAt', sql<number | string>`count(*) over ()`.as('total')])
     .orderBy('m.createdAt', 'desc')
     .orderBy('m.id')
     .limit(req.limit)
     .offset(req.offset)
     .execute();
+  // A page past the end carries no row to read the total from: count then.
+  const total =
+    page.length > 0
+      ? Number(page[0]!.total)
+      : Number(
+          (
+            await db
+              .selectFrom(matches(db, req.room, q).as('m'))
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
   const ids = page.map((p) => p.id);
   const rows = ids.length
     ? await db
