@@ -3,6 +3,7 @@ import type { Database } from '../../storage/schema.js';
 import type { RouteSpec } from '../routeSpec.js';
 import { exportRoutes } from './exportRoutes.js';
 import { historyRoutes } from './historyRoutes.js';
+import { identityRevealRoutes } from './identityRevealRoutes.js';
 import { messageRoutes } from './messageRoutes.js';
 import { searchRoutes } from './searchRoutes.js';
 
@@ -11,7 +12,13 @@ export interface CounterRouteDeps {
   clock: () => string;
 }
 
-/** Issue 15, officers at the counter and at volume: search, export, messages, case history. */
+/** Issue 15, officers at the counter and at volume: search, export, messages, case history, identity reveal. */
 export function counterRoutes(deps: CounterRouteDeps): RouteSpec[] {
-  return [...searchRoutes(deps), ...exportRoutes(deps), ...historyRoutes(deps), ...messageRoutes(deps)];
+  return [
+    ...searchRoutes(deps),
+    ...exportRoutes(deps),
+    ...historyRoutes(deps),
+    ...messageRoutes(deps),
+    ...identityRevealRoutes(deps),
+  ];
 }
