@@ -9,7 +9,7 @@ import { Browser, startTestServer, type TestServer } from './testing/startTestSe
 describeOnBothEngines('identity reveal over real HTTP', (getDb) => {
   let server: TestServer;
   let clerk: Browser;
-  let target: { caseId: string; idNumber: string; masked: string; unitId: string };
+  let target: { caseId: string; applicationNo: string; idNumber: string; masked: string; unitId: string };
   const reveal = (b: Browser, caseId: string, body: unknown) =>
     b.req('POST', `/api/v1/cases/${caseId}/identity-reveal`, body);
   const reveals = async (caseId: string) =>
@@ -28,12 +28,24 @@ describeOnBothEngines('identity reveal over real HTTP', (getDb) => {
     const row = await db
       .selectFrom('cases')
       .innerJoin('holders', 'holders.id', 'cases.holderId')
-      .select(['cases.id', 'holders.idNumber', 'holders.idNumberMasked', 'cases.unitId'])
+      .select([
+        'cases.id',
+        'cases.applicationNo',
+        'holders.idNumber',
+        'holders.idNumberMasked',
+        'cases.unitId',
+      ])
       .where('cases.district', '=', '闵行')
       .where('cases.state', '=', 'submitted')
       .orderBy('cases.id')
       .executeTakeFirstOrThrow();
-    target = { caseId: row.id, idNumber: row.idNumber, masked: row.idNumberMasked, unitId: row.unitId };
+    target = {
+      caseId: row.id,
+      applicationNo: row.applicationNo!,
+      idNumber: row.idNumber,
+      masked: row.idNumberMasked,
+      unitId: row.unitId,
+    };
   }, 180_000);
   afterAll(() => server?.close());
 
@@ -89,5 +101,22 @@ describeOnBothEngines('identity reveal over real HTTP', (getDb) => {
 
     expect((await reveal(clerk, 'no-such-case', { reason: '核对身份' })).status).toBe(404);
     expect(await reveals(target.caseId)).toHaveLength(before);
+  });
+
+  it('a case opens by its 申请编号 as typed or scanned, within the room only', async () => {
+    const typed = target.applicationNo.toLowerCase().replace('-', ' ');
+    const r = await clerk.req('GET', `/api/v1/case-numbers/${encodeURIComponent(typed)}`);
+    expect(r.status).toBe(200);
+    expect(r.json).toEqual({ caseId: target.caseId, applicationNo: target.applicationNo });
+    const pd = new Browser(server.url);
+    await pd.login('clerk.pd', DEMO_PASSWORD);
+    // Another district's number answers like an unknown one.
+    const foreign = await pd.req('GET', `/api/v1/case-numbers/${target.applicationNo}`);
+    expect(foreign.status).toBe(404);
+    expect(foreign.text).not.toContain(target.caseId);
+    expect((await clerk.req('GET', '/api/v1/case-numbers/MH2025-999999')).status).toBe(404);
+    const bad = await clerk.req('GET', '/api/v1/case-numbers/not-a-number');
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors!.map((e) => e.path)).toContain('$.applicationNo');
   });
 });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/schema.js';
 import type { RouteSpec } from '../routeSpec.js';
+import { caseNumberRoutes } from './caseNumberRoutes.js';
 import { exportRoutes } from './exportRoutes.js';
 import { historyRoutes } from './historyRoutes.js';
 import { identityRevealRoutes } from './identityRevealRoutes.js';
@@ -20,5 +21,6 @@ export function counterRoutes(deps: CounterRouteDeps): RouteSpec[] {
     ...historyRoutes(deps),
     ...messageRoutes(deps),
     ...identityRevealRoutes(deps),
+    ...caseNumberRoutes(deps),
   ];
 }
