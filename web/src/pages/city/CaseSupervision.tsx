@@ -18,6 +18,8 @@ import { useState } from 'react';
 import { command } from '../../api/client';
 import { useRulesAt, valueOf } from '../../profile/policyRules';
 import { ProblemAlert, applyFieldErrors } from '../../components/ProblemAlert';
+import { useConfirm } from '../../components/useConfirm';
+import { CONFIRM_TEXTS } from '../workflow/confirmTexts';
 
 export interface CaseView {
   caseId: string;
@@ -108,6 +110,7 @@ function CorrectionForm({ view, onDone }: { view: CaseView; onDone: () => void }
   const [form] = Form.useForm();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const confirm = useConfirm();
   // 细则 第十四条: the deduction and the bar come from the rules data in force today.
   const rules = useRulesAt(undefined);
   const points = valueOf(rules, 'false_material', 'pointsPerRecord');
@@ -122,6 +125,7 @@ function CorrectionForm({ view, onDone }: { view: CaseView; onDone: () => void }
     penalty?: boolean;
     falseMaterial?: { party: string; serious?: boolean; reason: string; fineCny?: number };
   }) => {
+    if (!(await confirm(CONFIRM_TEXTS.correct!))) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -213,9 +217,11 @@ function CityReconsiderationForm({ view, onDone }: { view: CaseView; onDone: () 
   const [form] = Form.useForm();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const confirm = useConfirm();
   const outcome = Form.useWatch('outcome', form) as string | undefined;
   const request = view.reconsiderations.find((r) => r.level === 'city' && r.status === 'requested');
   const submit = async (v: { outcome: string; reasons: string; overturn?: Record<string, string> }) => {
+    if (!(await confirm(CONFIRM_TEXTS['reconsideration-decision']!))) return;
     setBusy(true);
     setError(undefined);
     try {

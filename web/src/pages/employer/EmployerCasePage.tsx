@@ -20,6 +20,8 @@ import {
 import { useCase } from '../workflow/useCase';
 import { UnitCaseRequests } from './UnitCaseRequests';
 import '../workflow/print.css';
+import { useConfirm } from '../../components/useConfirm';
+import { CONFIRM_TEXTS } from '../workflow/confirmTexts';
 
 /** The 积分申请表 as printed for the unit seal (print CSS shows only this). */
 function PrintableForm({ view, workspace }: { view: CaseView; workspace: Workspace }) {
@@ -90,11 +92,14 @@ export default function EmployerCasePage() {
   const [accountError, setAccountError] = useState<unknown>();
   const [accountForm] = Form.useForm<{ username: string }>();
   const standardInForce = valueOf(useRulesAt(undefined), 'standard');
+  const confirm = useConfirm();
 
   if (loadError) return <ProblemAlert error={loadError} />;
   if (!view || !workspace) return <Spin style={{ display: 'block', margin: 48 }} />;
 
   const act = async (segment: string, text: string) => {
+    const binding = CONFIRM_TEXTS[segment];
+    if (binding && !(await confirm(binding))) return;
     setError(undefined);
     setDone(undefined);
     try {

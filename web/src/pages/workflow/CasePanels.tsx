@@ -328,7 +328,7 @@ export function RegistryDescriptions({ registry }: { registry: Registry | null |
 export function CaseTitle({ view, children }: { view: CaseView; children?: ReactNode }) {
   return (
     <Typography.Title level={3} style={{ marginTop: 0 }}>
-      申请 {view.caseId}
+      申请 <span data-testid="application-no">{view.applicationNo ?? '（未编号）'}</span>
       <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 'normal', marginLeft: 12 }}>
         持证人 {view.holder?.name ?? view.holderId}（{view.holder?.idNumberMasked ?? '—'}）·{' '}
         {view.unit?.name ?? view.unitId}· {view.district}
