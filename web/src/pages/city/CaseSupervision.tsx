@@ -18,11 +18,14 @@ import { useState } from 'react';
 import { command } from '../../api/client';
 import { useRulesAt, valueOf } from '../../profile/policyRules';
 import { ProblemAlert, applyFieldErrors } from '../../components/ProblemAlert';
+import { CaseTimeline } from '../../components/CaseTimeline';
 import { useConfirm } from '../../components/useConfirm';
 import { CONFIRM_TEXTS } from '../workflow/confirmTexts';
 
 export interface CaseView {
   caseId: string;
+  /** 申请编号 (issue 15; the internal id is never shown). */
+  applicationNo?: string | null;
   version: number;
   state: string;
   stateLabel: string;
@@ -65,7 +68,7 @@ export function CaseSupervision({ view, onChanged }: { view: CaseView; onChanged
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Descriptions size="small" column={1} bordered>
-        <Descriptions.Item label="申请编号">{view.caseId}</Descriptions.Item>
+        <Descriptions.Item label="申请编号">{view.applicationNo ?? '（未编号）'}</Descriptions.Item>
         <Descriptions.Item label="状态">
           {view.stateLabel}
           {view.reconsideration ? <Tag style={{ marginLeft: 8 }}>{view.reconsideration}</Tag> : null}
@@ -102,6 +105,7 @@ export function CaseSupervision({ view, onChanged }: { view: CaseView; onChanged
         </Typography.Paragraph>
       ) : null}
       {cityPending ? <CityReconsiderationForm view={view} onDone={onChanged} /> : null}
+      <CaseTimeline caseId={view.caseId} version={view.version} />
     </Space>
   );
 }

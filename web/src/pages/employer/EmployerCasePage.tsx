@@ -22,6 +22,7 @@ import { UnitCaseRequests } from './UnitCaseRequests';
 import '../workflow/print.css';
 import { useConfirm } from '../../components/useConfirm';
 import { CONFIRM_TEXTS } from '../workflow/confirmTexts';
+import { CaseTimeline } from '../../components/CaseTimeline';
 
 /** The 积分申请表 as printed for the unit seal (print CSS shows only this). */
 function PrintableForm({ view, workspace }: { view: CaseView; workspace: Workspace }) {
@@ -301,6 +302,7 @@ export default function EmployerCasePage() {
         <Card title="共享登记数据" size="small" style={{ marginTop: 16 }}>
           <RegistryDescriptions registry={workspace.registry} />
         </Card>
+        <CaseTimeline caseId={view.caseId} version={view.version} />
       </div>
     </>
   );

@@ -94,12 +94,13 @@ export default function NewApplicationPage() {
             setBusy(true);
             setError(undefined);
             try {
-              const r = await command<CommandResult>('/api/v1/cases', {
+              const r = await command<CommandResult & { applicationNo?: string }>('/api/v1/cases', {
                 holderId,
                 ...(v.caseId ? { caseId: v.caseId } : {}),
                 claims: claimsFromForm(v),
               });
-              await navigate(`/employer/cases/${encodeURIComponent(r.caseId)}`);
+              // The page of the new case, by the 申请编号 it was given (issue 15).
+              await navigate(`/employer/cases/${encodeURIComponent(r.applicationNo ?? r.caseId)}`);
             } catch (e) {
               setError(e);
               applyFieldErrors(form, e, ['input']);

@@ -33,6 +33,7 @@ import {
 import { useCase } from '../workflow/useCase';
 import { useConfirm } from '../../components/useConfirm';
 import { CONFIRM_TEXTS } from '../workflow/confirmTexts';
+import { CaseTimeline } from '../../components/CaseTimeline';
 
 /** The command behind each dialog (its confirmation text). */
 const DIALOG_COMMANDS: Record<NonNullable<Dialog>['kind'], string> = {
@@ -485,6 +486,7 @@ export default function ReviewCasePage() {
           ) : null}
         </Form>
       </Modal>
+      <CaseTimeline caseId={view.caseId} version={view.version} />
     </>
   );
 }
