@@ -41,6 +41,14 @@ export function MaterialsTable({ view }: { view: CaseView }) {
       rowKey="code"
       pagination={false}
       dataSource={view.materials}
+      locale={{
+        emptyText: (
+          <Empty
+            image={Empty.PRESENTED_IMAGE_SIMPLE}
+            description="还没有需要递交的材料：材料清单按申报的指标生成，单位提交申请后由受理点逐项核对。"
+          />
+        ),
+      }}
       columns={[
         { title: '材料', dataIndex: 'label' },
         {
