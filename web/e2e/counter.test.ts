@@ -16,19 +16,26 @@ import { loginAs, screenshot, startE2E, type E2E } from './harness.js';
 describe('the counter and the exports, in the browser', () => {
   let e2e: E2E;
   let current: Page | undefined;
-  // A 闵行 case waiting at the counter, filed by demo-mh-1 (whose HR is hr.mh1).
-  let target: { caseId: string; applicationNo: string; name: string; idNumber: string };
+  // A 闵行 case waiting at the counter, and its unit (demo-mh-N, whose HR is hr.mhN).
+  let target: { caseId: string; applicationNo: string; name: string; idNumber: string; unitId: string };
   beforeAll(async () => {
     e2e = await startE2E();
     const row = await e2e.db
       .selectFrom('cases')
       .innerJoin('holders', 'holders.id', 'cases.holderId')
-      .select(['cases.id', 'cases.applicationNo', 'holders.name', 'holders.idNumber'])
-      .where('cases.unitId', '=', 'demo-mh-1')
+      .select(['cases.id', 'cases.applicationNo', 'holders.name', 'holders.idNumber', 'cases.unitId'])
+      .where('cases.district', '=', '闵行')
+      .where('cases.unitId', 'like', 'demo-mh-%')
       .where('cases.state', '=', 'submitted')
       .orderBy('cases.id')
       .executeTakeFirstOrThrow();
-    target = { caseId: row.id, applicationNo: row.applicationNo!, name: row.name, idNumber: row.idNumber };
+    target = {
+      caseId: row.id,
+      applicationNo: row.applicationNo!,
+      name: row.name,
+      idNumber: row.idNumber,
+      unitId: row.unitId,
+    };
   }, 180_000);
   afterAll(() => e2e?.close());
 
@@ -107,7 +114,7 @@ describe('the counter and the exports, in the browser', () => {
       payload: { reason: '窗口核对本人身份证件' },
     });
     expect(JSON.stringify(reveals[0])).not.toContain(target.idNumber);
-    await dialog.getByRole('button', { name: '关闭' }).click();
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect(await clerk.locator('main').innerText()).not.toContain(target.idNumber);
     // The timeline shows the reveal in Chinese.
@@ -137,7 +144,7 @@ describe('the counter and the exports, in the browser', () => {
 
   it("HR exports the unit's cases to Excel; the file holds the expected rows", async () => {
     failureShot();
-    const hr = await signIn('hr.mh1');
+    const hr = await signIn(target.unitId.replace('demo-mh-', 'hr.mh'));
     await hr.goto('/employer');
     await hr.getByTestId('employer-cases').locator('tbody tr.ant-table-row').first().waitFor();
     const [download] = await Promise.all([
@@ -162,7 +169,7 @@ describe('the counter and the exports, in the browser', () => {
       .selectFrom('cases')
       .innerJoin('holders', 'holders.id', 'cases.holderId')
       .select(['cases.applicationNo', 'holders.name', 'holders.idNumber'])
-      .where('cases.unitId', '=', 'demo-mh-1')
+      .where('cases.unitId', '=', target.unitId)
       .execute();
     expect(data).toHaveLength(expected.length);
     expect(new Set(data.map((r) => r[0]))).toEqual(new Set(expected.map((e) => e.applicationNo)));

@@ -18,7 +18,16 @@ interface HistoryEvent {
  * in Chinese. Shown on every role's case page; `version` reloads it after a
  * command.
  */
-export function CaseTimeline({ caseId, version }: { caseId: string; version: number }) {
+export function CaseTimeline({
+  caseId,
+  version,
+  refreshKey = 0,
+}: {
+  caseId: string;
+  version: number;
+  /** Bumped by an audited act that does not change the case's version (e.g. an identity reveal). */
+  refreshKey?: number;
+}) {
   const [events, setEvents] = useState<HistoryEvent[]>();
   const [error, setError] = useState<unknown>();
   useEffect(() => {
@@ -28,7 +37,7 @@ export function CaseTimeline({ caseId, version }: { caseId: string; version: num
         setError(undefined);
       })
       .catch(setError);
-  }, [caseId, version]);
+  }, [caseId, version, refreshKey]);
   return (
     <Card title="办理记录" size="small" style={{ marginTop: 16 }} data-testid="case-timeline">
       <ProblemAlert error={error} />

@@ -41,6 +41,7 @@ export default function ClerkCasePage() {
   const { caseId = '' } = useParams();
   const { view, workspace, loadError, busy, run } = useCase(caseId);
   const confirm = useConfirm();
+  const [reveals, setReveals] = useState(0);
   const [form] = Form.useForm<CheckValues>();
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<{ kind: 'accepted' | 'returned'; text: string }>();
@@ -139,7 +140,11 @@ export default function ClerkCasePage() {
       {view.holder ? (
         <Typography.Paragraph>
           持证人 {view.holder.name}，
-          <IdentityReveal caseId={view.caseId} masked={view.holder.idNumberMasked} />
+          <IdentityReveal
+            caseId={view.caseId}
+            masked={view.holder.idNumberMasked}
+            onRevealed={() => setReveals((n) => n + 1)}
+          />
         </Typography.Paragraph>
       ) : null}
       <CaseStatusBar c={view} />
@@ -294,7 +299,7 @@ export default function ClerkCasePage() {
       </Row>
       <ReceiptsPanel view={view} />
       <NoticesPanel view={view} />
-      <CaseTimeline caseId={view.caseId} version={view.version} />
+      <CaseTimeline caseId={view.caseId} version={view.version} refreshKey={reveals} />
     </>
   );
 }

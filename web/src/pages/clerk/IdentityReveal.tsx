@@ -11,7 +11,16 @@ const OTHER = '其他';
  * the server; the number is shown in this dialog only and forgotten when it
  * closes (never kept in the page's state or the URL).
  */
-export function IdentityReveal({ caseId, masked }: { caseId: string; masked: string }) {
+export function IdentityReveal({
+  caseId,
+  masked,
+  onRevealed,
+}: {
+  caseId: string;
+  masked: string;
+  /** Called after an audited reveal (the timeline shows it). */
+  onRevealed?: () => void;
+}) {
   const [open, setOpen] = useState(false);
   const [number, setNumber] = useState<string>();
   const [error, setError] = useState<unknown>();
@@ -37,6 +46,7 @@ export function IdentityReveal({ caseId, masked }: { caseId: string; masked: str
         { reason },
       );
       setNumber(r.idNumber);
+      onRevealed?.();
     } catch (e) {
       setError(e);
     } finally {
