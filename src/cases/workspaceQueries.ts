@@ -273,7 +273,7 @@ export async function unitEmployees(
   const cases = ids.length
     ? await db
         .selectFrom('cases')
-        .select(['id', 'holderId', 'state', 'unitId'])
+        .select(['id', 'holderId', 'state', 'unitId', 'applicationNo'])
         .where('holderId', 'in', ids)
         .where('state', 'in', open)
         .execute()
@@ -304,6 +304,7 @@ export async function unitEmployees(
         openCase: c
           ? {
               caseId: c.id,
+              applicationNo: c.applicationNo,
               state: c.state,
               stateLabel: STATE_LABELS[c.state],
               ownUnit: c.unitId === req.unitId,

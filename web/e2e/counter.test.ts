@@ -1,10 +1,13 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { qrCodes } from '../../src/documents/testing/pdfTools.js';
 import { listAuditEventsForCase } from '../../src/storage/auditLog.js';
 import { loginAs, screenshot, startE2E, type E2E } from './harness.js';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
  * Issue 15 at the counter, clicked through the real UI: the clerk finds a case
@@ -180,5 +183,44 @@ describe('the counter and the exports, in the browser', () => {
     expect(mine[2]).toMatch(/\*{4,}/);
     // No internal id anywhere in the file.
     expect(rows.flat().join(' ')).not.toContain('demo-');
+  }, 180_000);
+
+  it('overdue rows stand out with words, pass axe, and the deadline column sorts', async () => {
+    failureShot();
+    // Months later, every deadline of the waiting cases has passed.
+    e2e.setDay('2026-09-30');
+    const clerk = await signIn('clerk.mh');
+    await clerk.goto('/clerk');
+    const queue = clerk.getByTestId('clerk-queue');
+    await queue.locator('tr.row-overdue').first().waitFor();
+    expect(await queue.locator('tr.row-overdue').count()).toBeGreaterThan(0);
+    expect(await queue.locator('tr.row-overdue').first().getByTestId('overdue-tag').innerText()).toBe(
+      '已超期',
+    );
+    await clerk.evaluate(AXE);
+    const violations = await clerk.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string }[] }> };
+        }
+      ).axe;
+      const r = await axe.run(document.querySelector('[data-testid="clerk-queue"]'), {});
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+    // Sorted by working days left: the most overdue first.
+    await queue.getByRole('columnheader', { name: /工作日期限/ }).click();
+    const left = async () =>
+      (await queue.getByTestId('case-due').allInnerTexts()).map((t) => {
+        const over = /已超期 (\d+)/.exec(t);
+        const rest = /剩 (\d+)/.exec(t);
+        return over ? -Number(over[1]) : rest ? Number(rest[1]) : 0;
+      });
+    await expect
+      .poll(async () => {
+        const l = await left();
+        return l.every((v, i) => i === 0 || l[i - 1]! <= v);
+      }, SLOW)
+      .toBe(true);
   }, 180_000);
 });

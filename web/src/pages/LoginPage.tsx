@@ -42,7 +42,10 @@ export default function LoginPage() {
         </Button>
       </Form>
       <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
-        用人单位还没有账号？<Link to="/register-unit">单位注册</Link>
+        用人单位还没有账号？
+        <Link to="/register-unit" style={{ textDecoration: 'underline' }}>
+          单位注册
+        </Link>
       </Typography.Paragraph>
     </Card>
   );

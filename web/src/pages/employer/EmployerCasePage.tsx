@@ -30,7 +30,7 @@ function PrintableForm({ view, workspace }: { view: CaseView; workspace: Workspa
     <div className="print-only" aria-hidden="true">
       <h1 style={{ textAlign: 'center', fontSize: 22 }}>上海市居住证积分申请表</h1>
       <p>
-        申请编号：{view.caseId}
+        申请编号：{view.applicationNo ?? '（未编号）'}
         {'\u3000\u3000'}打印日期：{new Date().toISOString().slice(0, 10)}
       </p>
       <table className="print-table">
