@@ -32,6 +32,7 @@ const ROUTES: Array<{ prefix: string; title: string; ownH1?: boolean; exact?: bo
   { prefix: '/review/cases/', title: '审核：申请详情' },
   { prefix: '/city', title: '全市统计看板' },
   { prefix: '/city/cases', title: '全市案件' },
+  { prefix: '/city/cases/', title: '全市案件：申请详情' },
   { prefix: '/city/penalties', title: '处罚记录' },
   { prefix: '/admin', title: '用户与角色' },
   { prefix: '/admin/data', title: '政策数据加载' },
