@@ -96,14 +96,21 @@ describe('the application workflow clicked through the web UI', () => {
     });
     // 2025-09-15: HR finds the employee, creates the points account from the registry data.
     let hr = await as('2025-09-15', 'hr.mh1');
+    // Lists name people, never by their internal id (issue 15): HR finds the employee by name.
+    const { name } = await e2e.db
+      .selectFrom('holders')
+      .select('name')
+      .where('id', '=', HOLDER)
+      .executeTakeFirstOrThrow();
     await hr.goto('/employer/employees');
-    await hr.getByPlaceholder('姓名或持证人编号').fill(HOLDER);
+    await hr.getByPlaceholder('姓名或持证人编号').fill(name);
     await hr.getByPlaceholder('姓名或持证人编号').press('Enter');
-    await hr.getByTestId('employees').getByText(HOLDER, { exact: true }).waitFor();
+    await hr.getByTestId('employees').getByText(name, { exact: true }).waitFor();
+    expect(await hr.getByTestId('employees').innerText()).not.toContain(HOLDER);
     // The row of that holder (the search may still be narrowing the list).
     await hr
       .getByTestId('employees')
-      .locator('tr', { hasText: HOLDER })
+      .locator('tr', { has: hr.getByText(name, { exact: true }) })
       .getByRole('button', { name: /^为 .* 创建积分账户$/ })
       .click();
     await hr.getByText('共享登记数据（自动带入，无需填写）').waitFor();

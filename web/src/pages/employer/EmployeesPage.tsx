@@ -88,7 +88,6 @@ export default function EmployeesPage({ unitId }: { unitId: string }) {
           showTotal: (t) => `共 ${t} 人`,
         }}
         columns={[
-          { title: '持证人编号', dataIndex: 'holderId' },
           { title: '姓名', dataIndex: 'name' },
           { title: '身份证号', dataIndex: 'idNumberMasked' },
           {
