@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { qrCodes } from '../../src/documents/testing/pdfTools.js';
 import { listAuditEventsForCase } from '../../src/storage/auditLog.js';
+import { insertUnitMessage } from '../../src/storage/unitMessageRepository.js';
 import { loginAs, screenshot, startE2E, type E2E } from './harness.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -183,6 +184,40 @@ describe('the counter and the exports, in the browser', () => {
     expect(mine[2]).toMatch(/\*{4,}/);
     // No internal id anywhere in the file.
     expect(rows.flat().join(' ')).not.toContain('demo-');
+  }, 180_000);
+
+  it("the unit's message centre: unread badge in the menu, the case by its number, mark all read", async () => {
+    failureShot();
+    const text = '您单位的积分申请已受理（消息中心测试）。';
+    await insertUnitMessage(e2e.db, {
+      unitId: target.unitId,
+      caseId: target.caseId,
+      kind: 'notice',
+      dedupKey: `counter-e2e-${target.caseId}`,
+      templateId: 'case_accepted',
+      templateVersion: 1,
+      text,
+      now: new Date().toISOString(),
+    });
+    const hr = await signIn(target.unitId.replace('demo-mh-', 'hr.mh'));
+    await hr.goto('/employer');
+    await expect.poll(() => hr.getByTestId('menu-unread').innerText(), SLOW).toMatch(/消息中心\s*\d+/);
+    await hr.getByRole('menuitem', { name: /消息中心/ }).click();
+    await hr.waitForURL('**/employer/messages');
+    const list = hr.getByTestId('unit-messages');
+    const row = list.locator('tr', { hasText: text });
+    await row.waitFor();
+    expect(await row.getByRole('link', { name: target.applicationNo }).count()).toBe(1);
+    await hr.getByRole('button', { name: '全部标为已读' }).click();
+    await expect.poll(() => row.innerText(), SLOW).toContain('已读');
+    await hr.getByTestId('menu-unread').waitFor({ state: 'detached' });
+    const unread = await e2e.db
+      .selectFrom('unitMessages')
+      .select('id')
+      .where('unitId', '=', target.unitId)
+      .where('readAt', 'is', null)
+      .execute();
+    expect(unread).toEqual([]);
   }, 180_000);
 
   it('overdue rows stand out with words, pass axe, and the deadline column sorts', async () => {
