@@ -21,6 +21,7 @@ import type { Db } from './types.js';
 const OTHER_EVENTS: Record<string, string> = {
   print_document: '打印文书',
   create_holder_login: '开立持证人网上账号',
+  reveal_identity: '查看完整证件号',
 };
 
 const DOCUMENT_LABELS: Record<string, string> = {

@@ -173,7 +173,12 @@ export async function caseWorkspace(
   let precheck: { eligible: boolean; reasons: string[]; simulatedTotal: number } | null = null;
   let checklist: { id: string; name: string }[] = [];
   const filing = ['draft', 'supplement_required'].includes(row.state);
-  if (filing && ['employer_hr', 'city_supervisor'].includes(req.actor.role)) {
+  // The counter sees the pre-check beside its checklist (issue 15) while the case is at the counter.
+  const atCounter = ['submitted', 'supplement_required'].includes(row.state);
+  if (
+    (filing && ['employer_hr', 'city_supervisor'].includes(req.actor.role)) ||
+    (atCounter && req.actor.role === 'acceptance_clerk')
+  ) {
     try {
       const f = await filingFacts(db, c, req.today, deps.rules, deps.calendar, deps.catalogue);
       precheck = f.precheck;
@@ -268,7 +273,7 @@ export async function unitEmployees(
   const cases = ids.length
     ? await db
         .selectFrom('cases')
-        .select(['id', 'holderId', 'state', 'unitId'])
+        .select(['id', 'holderId', 'state', 'unitId', 'applicationNo'])
         .where('holderId', 'in', ids)
         .where('state', 'in', open)
         .execute()
@@ -299,6 +304,7 @@ export async function unitEmployees(
         openCase: c
           ? {
               caseId: c.id,
+              applicationNo: c.applicationNo,
               state: c.state,
               stateLabel: STATE_LABELS[c.state],
               ownUnit: c.unitId === req.unitId,

@@ -1,6 +1,6 @@
 import type { DocumentFonts } from './documentFonts.js';
 import { acceptanceOffice } from './offices.js';
-import { chineseDate, renderOfficialDocument } from './officialDocument.js';
+import { chineseDate, renderOfficialDocument, type Sheet } from './officialDocument.js';
 
 /** What the printed 积分申请表 shows: the filed data, never a full ID or phone number. */
 export interface ApplicationFormData {
@@ -36,6 +36,7 @@ export function renderApplicationForm(d: ApplicationFormData, fonts: DocumentFon
       s.note(
         `申请编号 ${d.applicationNo}（第 ${d.version} 版）${d.submittedOn ? `；网上提交日期 ${chineseDate(d.submittedOn)}` : '；尚未网上提交'}`,
       );
+      counterCode(s, d.applicationNo);
       s.section('一、申请人（持证人）信息');
       s.fields([
         ['姓名', d.holder.name],
@@ -95,4 +96,28 @@ export function renderApplicationForm(d: ApplicationFormData, fonts: DocumentFon
       s.note('本表由用人单位网上填报后打印，加盖单位公章后连同申请材料递交受理机构。');
     },
   );
+}
+
+/**
+ * The 申请编号 as a QR code (issue 15): the counter's scanner reads it and
+ * types the number followed by Enter into the clerk's search box, which opens
+ * the case — nobody retypes a number from paper. The code holds the number
+ * only (no personal data, no internal id).
+ */
+function counterCode(s: Sheet, applicationNo: string): void {
+  const size = 72;
+  s.ensureRoom(size + 10);
+  const y = s.doc.y;
+  s.qr(applicationNo, s.left + s.width - size, y, size);
+  s.doc
+    .font('bold')
+    .fontSize(12)
+    .fillColor('#111111')
+    .text(`申请编号：${applicationNo}`, s.left, y + 18, { width: s.width - size - 12 });
+  s.doc
+    .font('regular')
+    .fontSize(9)
+    .text('受理窗口扫描右侧二维码即可调出本申请。', s.left, y + 38, { width: s.width - size - 12 });
+  s.doc.x = s.left;
+  s.doc.y = y + size + 6;
 }

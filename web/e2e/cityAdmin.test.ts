@@ -103,6 +103,8 @@ describe('city supervisor and admin in a real browser', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
     await drawer.getByLabel('纠正理由').fill('学历证明系伪造（测试）');
     await drawer.getByRole('button', { name: '纠正积分' }).click();
+    // A binding command asks first (issue 15).
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认纠正' }).click();
     await page
       .getByText(/已纠正/)
       .waitFor()

@@ -29,8 +29,8 @@ const PUBLIC = [
   '/register-unit',
 ];
 const ROLES: Array<{ user: string; pages: string[] }> = [
-  { user: 'holder1', pages: ['/holder'] },
-  { user: 'hr.mh1', pages: ['/employer'] },
+  { user: 'holder1', pages: ['/holder', '/holder/messages'] },
+  { user: 'hr.mh1', pages: ['/employer', '/employer/messages'] },
   { user: 'clerk.mh', pages: ['/clerk'] },
   { user: 'reviewer.mh', pages: ['/review'] },
   { user: 'approver.mh', pages: ['/review'] },

@@ -4,7 +4,16 @@ import { checkScreenshot, loginAs, screenshot, setOwnPassword, startE2E, type E2
 
 /** A demo holder with no case yet, employed by demo-mh-1 (闵行), whose HR is hr.mh1. */
 const HOLDER = 'demo-h109';
-const CASE = 'wf-web-case';
+/** The dialog of a confirmation (issue 15: every binding command asks first). */
+const confirmDialog = (page: Page) => page.locator('.ant-modal-confirm');
+/** Confirms a binding command, after checking the dialog states its effect. */
+const confirmWith = async (page: Page, okText: string) => {
+  const dialog = confirmDialog(page);
+  await dialog.waitFor();
+  expect((await dialog.innerText()).length).toBeGreaterThan(20);
+  await dialog.getByRole('button', { name: okText }).click();
+  await dialog.waitFor({ state: 'detached' });
+};
 
 /**
  * The whole scenario of workflow.md clicked through the UI by the people whose
@@ -86,20 +95,35 @@ describe('the application workflow clicked through the web UI', () => {
     });
     // 2025-09-15: HR finds the employee, creates the points account from the registry data.
     let hr = await as('2025-09-15', 'hr.mh1');
+    // Lists name people, never by their internal id (issue 15): HR finds the employee by name.
+    const { name } = await e2e.db
+      .selectFrom('holders')
+      .select('name')
+      .where('id', '=', HOLDER)
+      .executeTakeFirstOrThrow();
     await hr.goto('/employer/employees');
-    await hr.getByPlaceholder('姓名或持证人编号').fill(HOLDER);
+    await hr.getByPlaceholder('姓名或持证人编号').fill(name);
     await hr.getByPlaceholder('姓名或持证人编号').press('Enter');
-    await hr.getByTestId('employees').getByText(HOLDER, { exact: true }).waitFor();
+    await hr.getByTestId('employees').getByText(name, { exact: true }).waitFor();
+    expect(await hr.getByTestId('employees').innerText()).not.toContain(HOLDER);
     // The row of that holder (the search may still be narrowing the list).
     await hr
       .getByTestId('employees')
-      .locator('tr', { hasText: HOLDER })
+      .locator('tr', { has: hr.getByText(name, { exact: true }) })
       .getByRole('button', { name: /^为 .* 创建积分账户$/ })
       .click();
     await hr.getByText('共享登记数据（自动带入，无需填写）').waitFor();
-    await hr.getByLabel('申请编号（可选）').fill(CASE);
     await hr.getByRole('button', { name: '创建积分账户' }).click();
-    await hr.waitForURL(`**/employer/cases/${CASE}`);
+    // The page of the new case is opened by its 申请编号 (issue 15), never by the internal id.
+    await hr.waitForURL(/\/employer\/cases\/MH\d{4}-\d{6}$/);
+    const NO = (await hr.getByTestId('application-no').innerText()).trim();
+    expect(NO).toMatch(/^MH\d{4}-\d{6}$/);
+    const { id: internalId } = await e2e.db
+      .selectFrom('cases')
+      .select('id')
+      .where('applicationNo', '=', NO)
+      .executeTakeFirstOrThrow();
+    expect(await hr.locator('main').innerText()).not.toContain(internalId);
     await stateIs(hr, '单位填报中');
     await heldBy(hr, '单位经办人');
     // …and opens the holder's login: the password is shown once.
@@ -110,9 +134,10 @@ describe('the application workflow clicked through the web UI', () => {
 
     // 2025-09-16: pre-check, then submit.
     hr = await as('2025-09-16', 'hr.mh1');
-    await hr.goto(`/employer/cases/${CASE}`);
+    await hr.goto(`/employer/cases/${NO}`);
     await expect.poll(() => hr.getByTestId('precheck').innerText(), SLOW).toContain('预检查通过');
     await hr.getByRole('button', { name: /提交申请/ }).click();
+    await confirmWith(hr, '确认提交');
     await stateIs(hr, '等待受理');
     await heldBy(hr, '受理点');
 
@@ -120,10 +145,10 @@ describe('the application workflow clicked through the web UI', () => {
     let clerk = await as('2025-09-18', 'clerk.mh');
     await clerk.goto('/clerk');
     const queue = clerk.getByTestId('clerk-queue');
-    await queue.getByRole('link', { name: CASE }).waitFor();
-    await expect.poll(() => queue.locator('tr', { hasText: CASE }).innerText(), SLOW).toMatch(/\d+ 个工作日/);
+    await queue.getByRole('link', { name: NO }).waitFor();
+    await expect.poll(() => queue.locator('tr', { hasText: NO }).innerText(), SLOW).toMatch(/\d+ 个工作日/);
     await shot(clerk, 'clerk-queue');
-    await queue.getByRole('link', { name: CASE }).click();
+    await queue.getByRole('link', { name: NO }).click();
     await stateIs(clerk, '等待受理');
     await clerk.getByRole('button', { name: /全部标为已收到/ }).click();
     const rows = clerk.getByTestId('material-checklist').locator('tbody tr.ant-table-row');
@@ -133,16 +158,18 @@ describe('the application workflow clicked through the web UI', () => {
     await last.getByRole('textbox').fill('未带原件');
     await shot(clerk, 'clerk-case');
     await clerk.getByRole('button', { name: /退回并出具一次性告知单/ }).click();
+    await confirmWith(clerk, '确认退回');
     await expect.poll(() => clerk.getByTestId('clerk-result').innerText(), SLOW).toContain('一次性告知单');
     await stateIs(clerk, '待补齐材料');
     await heldBy(clerk, '单位经办人');
 
     // 2025-09-22: the unit reads the notice and resubmits; the acceptance reminder falls on a make-up Saturday.
     hr = await as('2025-09-22', 'hr.mh1');
-    await hr.goto(`/employer/cases/${CASE}`);
+    await hr.goto(`/employer/cases/${NO}`);
     await expect.poll(() => hr.getByTestId('notice-items').innerText(), SLOW).toContain('未带原件');
     expect(await hr.getByTestId('notice-items').innerText()).toContain(missingLabel.slice(0, 6));
     await hr.getByRole('button', { name: /已补齐材料，重新提交/ }).click();
+    await confirmWith(hr, '确认提交');
     await stateIs(hr, '等待受理');
     await expect.poll(() => hr.getByTestId('case-due').innerText(), SLOW).toContain('2025-10-11');
     // …and attaches an urgency note (子女入学): it orders the officers' queues, the deadline stays.
@@ -157,15 +184,16 @@ describe('the application workflow clicked through the web UI', () => {
     expect(await hr.getByTestId('case-due').innerText()).toContain('2025-10-11');
     await hr.goto('/employer');
     const list = hr.getByTestId('employer-cases');
-    await expect.poll(() => list.locator('tr', { hasText: CASE }).innerText(), SLOW).toContain('等待受理');
-    expect(await list.locator('tr', { hasText: CASE }).innerText()).toContain('2025-10-11');
+    await expect.poll(() => list.locator('tr', { hasText: NO }).innerText(), SLOW).toContain('等待受理');
+    expect(await list.locator('tr', { hasText: NO }).innerText()).toContain('2025-10-11');
     await shot(hr, 'employer-cases');
 
     // 2025-09-24: the counter accepts; the receipt number is shown.
     clerk = await as('2025-09-24', 'clerk.mh');
-    await clerk.goto(`/clerk/cases/${CASE}`);
+    await clerk.goto(`/clerk/cases/${NO}`);
     await clerk.getByRole('button', { name: /全部标为已收到/ }).click();
     await clerk.getByRole('button', { name: /受理并出具收件凭证/ }).click();
+    await confirmWith(clerk, '确认受理');
     await expect.poll(() => clerk.getByTestId('clerk-result').innerText(), SLOW).toMatch(/收件凭证号：\S+/);
     await stateIs(clerk, '已受理');
     await expect.poll(() => clerk.getByTestId('receipt-no').first().innerText(), SLOW).not.toBe('');
@@ -173,7 +201,7 @@ describe('the application workflow clicked through the web UI', () => {
     // 2025-09-25: the reviewer starts the review and passes archive and insurance.
     let reviewer = await as('2025-09-25', 'reviewer.mh');
     await reviewer.goto('/review');
-    await reviewer.getByTestId('review-queue').getByRole('link', { name: CASE }).click();
+    await reviewer.getByTestId('review-queue').getByRole('link', { name: NO }).click();
     await stateIs(reviewer, '已受理');
     await reviewer.getByRole('button', { name: /开始审核/ }).click();
     await stateIs(reviewer, '审核中');
@@ -185,7 +213,7 @@ describe('the application workflow clicked through the web UI', () => {
 
     // 2025-09-26: education is referred to its authority; the clock pauses and everyone sees who holds it.
     reviewer = await as('2025-09-26', 'reviewer.mh');
-    await reviewer.goto(`/review/cases/${CASE}`);
+    await reviewer.goto(`/review/cases/${NO}`);
     await reviewer.getByRole('button', { name: '学历学位 提请核实' }).click();
     // Fill once the dialog has opened (its form mounts with the dialog), then see it close on success.
     const referDialog = reviewer.getByRole('dialog');
@@ -205,10 +233,11 @@ describe('the application workflow clicked through the web UI', () => {
 
     // 2025-09-29: the authority answers; the reviewer settles and verifies (20 working days across National Day).
     reviewer = await as('2025-09-29', 'reviewer.mh');
-    await reviewer.goto(`/review/cases/${CASE}`);
+    await reviewer.goto(`/review/cases/${NO}`);
     await reviewer.getByRole('button', { name: '学历学位 核实属实' }).click();
     await heldBy(reviewer, '审核');
     await reviewer.getByRole('button', { name: /审核通过（转核定）/ }).click();
+    await confirmWith(reviewer, '确认通过');
     await stateIs(reviewer, '审核通过待核定');
     await heldBy(reviewer, '核定');
     await expect.poll(() => reviewer.getByTestId('case-due').innerText(), SLOW).toContain('2025-11-03');
@@ -216,10 +245,11 @@ describe('the application workflow clicked through the web UI', () => {
     // 2025-10-20: the approver sees the engine's result (no number to type) and determines.
     const approver = await as('2025-10-20', 'approver.mh');
     await approver.goto('/review');
-    await approver.getByTestId('review-queue').getByRole('link', { name: CASE }).click();
+    await approver.getByTestId('review-queue').getByRole('link', { name: NO }).click();
     await approver.getByText('规则引擎计算结果（依已审核通过的事实；分值不可手工填写）').waitFor();
     expect(await approver.locator('input[type=number]').count()).toBe(0);
     await approver.getByRole('button', { name: /按上述结果核定积分/ }).click();
+    await confirmWith(approver, '确认核定');
     await stateIs(approver, '已核定');
     const total = Number(await approver.getByTestId('determination-total').first().innerText());
     expect(total).toBeGreaterThan(0);
@@ -230,7 +260,7 @@ describe('the application workflow clicked through the web UI', () => {
     await expect.poll(() => holder.getByTestId('holder-cases').innerText(), SLOW).toContain('已核定');
     await expect.poll(() => holder.getByTestId('points-in-force').innerText(), SLOW).toBe(String(total));
     await shot(holder, 'holder-cases');
-    await holder.getByRole('link', { name: CASE }).click();
+    await holder.getByRole('link', { name: NO }).click();
     await expect
       .poll(() => holder.getByTestId('determination-total').first().innerText(), SLOW)
       .toBe(String(total));
@@ -238,7 +268,7 @@ describe('the application workflow clicked through the web UI', () => {
 
     // 2025-10-22: the holder asks for a reconsideration; the district approver holds it.
     holder = await as('2025-10-22', 'holder.web', initialPassword);
-    await holder.goto(`/holder/cases/${CASE}`);
+    await holder.goto(`/holder/cases/${NO}`);
     await holder.getByLabel('复核理由').fill('学历分值计算有异议');
     await holder.getByRole('button', { name: /提交复核申请/ }).click();
     await expect
@@ -248,15 +278,16 @@ describe('the application workflow clicked through the web UI', () => {
 
     // 2025-11-05: the approver decides; the holder sees the decision.
     const approver2 = await as('2025-11-05', 'approver.mh');
-    await approver2.goto(`/review/cases/${CASE}`);
+    await approver2.goto(`/review/cases/${NO}`);
     await approver2.getByRole('button', { name: /作出区级复核决定/ }).click();
     await approver2.getByLabel('决定理由').fill('经复核，学历分值按本科计算无误');
     await approver2.getByRole('button', { name: /确\s*定/ }).click();
+    await confirmWith(approver2, '确认决定');
     await expect
       .poll(() => approver2.getByTestId('reconsideration-outcome').innerText(), SLOW)
       .toContain('维持原核定');
     holder = await as('2025-11-05', 'holder.web', initialPassword);
-    await holder.goto(`/holder/cases/${CASE}`);
+    await holder.goto(`/holder/cases/${NO}`);
     await expect
       .poll(() => holder.getByTestId('reconsideration-outcome').innerText(), SLOW)
       .toContain('维持原核定');

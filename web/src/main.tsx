@@ -1,4 +1,4 @@
-import { App as AntApp, ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, Empty } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -35,7 +35,18 @@ const THEME = {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
+    <ConfigProvider
+      locale={zhCN}
+      theme={THEME}
+      button={{ autoInsertSpace: false }}
+      // Every list without its own empty text still explains itself (issue 15: never a bare 暂无数据).
+      renderEmpty={() => (
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description="这里还没有记录；有新的办理事项时会显示在这里。"
+        />
+      )}
+    >
       <AntApp>
         <SessionProvider>
           <BrowserRouter>

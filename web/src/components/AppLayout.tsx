@@ -1,7 +1,8 @@
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Badge, Button, Layout, Menu, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABEL, useSession, type Role } from '../api/session';
+import { useUnreadMessages } from '../pages/messages/useUnreadMessages';
 
 /** What each role works on, in the words of workflow.md; the public tools are for everyone. */
 const PUBLIC_MENU = [
@@ -14,8 +15,14 @@ const PUBLIC_MENU = [
 ];
 
 export const ROLE_MENU: Record<Role, { key: string; label: string }[]> = {
-  holder: [{ key: '/holder', label: '我的申请' }],
-  employer_hr: [{ key: '/employer', label: '本单位申请' }],
+  holder: [
+    { key: '/holder', label: '我的申请' },
+    { key: '/holder/messages', label: '我的消息' },
+  ],
+  employer_hr: [
+    { key: '/employer', label: '本单位申请' },
+    { key: '/employer/messages', label: '消息中心' },
+  ],
   acceptance_clerk: [{ key: '/clerk', label: '受理队列' }],
   district_reviewer: [{ key: '/review', label: '审核任务' }],
   district_approver: [{ key: '/review', label: '核定任务' }],
@@ -27,10 +34,25 @@ export function AppLayout() {
   const { user, logout } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  const items: MenuProps['items'] = [...(user ? ROLE_MENU[user.role] : []), ...PUBLIC_MENU];
+  const unread = useUnreadMessages(user?.role === 'employer_hr' ? user.unitId : null);
+  const items: MenuProps['items'] = [...(user ? ROLE_MENU[user.role] : []), ...PUBLIC_MENU].map((i) =>
+    i.key === '/employer/messages' && unread > 0
+      ? {
+          key: i.key,
+          label: (
+            <span data-testid="menu-unread">
+              {i.label} <Badge count={unread} size="small" color="#cf1322" title={`${unread} 条未读`} />
+            </span>
+          ),
+        }
+      : i,
+  );
+  // The longest matching key only (本单位申请 is not also selected on its 消息中心).
   const selected = items
     .map((i) => String(i?.key))
-    .filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`));
+    .filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`))
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 1);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>

@@ -12,6 +12,11 @@ const TOOLS = [
   { to: '/precheck', title: '申请预检', text: '逐条核对申请条件：通过、不通过或待核实，并说明原因。' },
   { to: '/verify', title: '通知书核验', text: '输入积分通知书上的核验码，查看经脱敏的真实信息。' },
   { to: '/rules', title: '政策参数', text: '查询任一日期施行的分值、档次、社平工资与引用依据。' },
+  {
+    to: '/register-unit',
+    title: '单位注册',
+    text: '用人单位首次办理前在此注册；经注册地所在区受理点核验后，即可为本单位员工申报积分。',
+  },
 ];
 
 export default function HomePage() {

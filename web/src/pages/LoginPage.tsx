@@ -1,6 +1,6 @@
-import { Button, Card, Form, Input } from 'antd';
+import { Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../api/session';
 import { ROLE_MENU } from '../components/AppLayout';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -41,6 +41,12 @@ export default function LoginPage() {
           登录
         </Button>
       </Form>
+      <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
+        用人单位还没有账号？
+        <Link to="/register-unit" style={{ textDecoration: 'underline' }}>
+          单位注册
+        </Link>
+      </Typography.Paragraph>
     </Card>
   );
 }

@@ -18,9 +18,14 @@ import { useState } from 'react';
 import { command } from '../../api/client';
 import { useRulesAt, valueOf } from '../../profile/policyRules';
 import { ProblemAlert, applyFieldErrors } from '../../components/ProblemAlert';
+import { CaseTimeline } from '../../components/CaseTimeline';
+import { useConfirm } from '../../components/useConfirm';
+import { CONFIRM_TEXTS } from '../workflow/confirmTexts';
 
 export interface CaseView {
   caseId: string;
+  /** 申请编号 (issue 15; the internal id is never shown). */
+  applicationNo?: string | null;
   version: number;
   state: string;
   stateLabel: string;
@@ -63,7 +68,7 @@ export function CaseSupervision({ view, onChanged }: { view: CaseView; onChanged
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Descriptions size="small" column={1} bordered>
-        <Descriptions.Item label="申请编号">{view.caseId}</Descriptions.Item>
+        <Descriptions.Item label="申请编号">{view.applicationNo ?? '（未编号）'}</Descriptions.Item>
         <Descriptions.Item label="状态">
           {view.stateLabel}
           {view.reconsideration ? <Tag style={{ marginLeft: 8 }}>{view.reconsideration}</Tag> : null}
@@ -100,6 +105,7 @@ export function CaseSupervision({ view, onChanged }: { view: CaseView; onChanged
         </Typography.Paragraph>
       ) : null}
       {cityPending ? <CityReconsiderationForm view={view} onDone={onChanged} /> : null}
+      <CaseTimeline caseId={view.caseId} version={view.version} />
     </Space>
   );
 }
@@ -108,6 +114,7 @@ function CorrectionForm({ view, onDone }: { view: CaseView; onDone: () => void }
   const [form] = Form.useForm();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const confirm = useConfirm();
   // 细则 第十四条: the deduction and the bar come from the rules data in force today.
   const rules = useRulesAt(undefined);
   const points = valueOf(rules, 'false_material', 'pointsPerRecord');
@@ -122,6 +129,7 @@ function CorrectionForm({ view, onDone }: { view: CaseView; onDone: () => void }
     penalty?: boolean;
     falseMaterial?: { party: string; serious?: boolean; reason: string; fineCny?: number };
   }) => {
+    if (!(await confirm(CONFIRM_TEXTS.correct!))) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -213,9 +221,11 @@ function CityReconsiderationForm({ view, onDone }: { view: CaseView; onDone: () 
   const [form] = Form.useForm();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const confirm = useConfirm();
   const outcome = Form.useWatch('outcome', form) as string | undefined;
   const request = view.reconsiderations.find((r) => r.level === 'city' && r.status === 'requested');
   const submit = async (v: { outcome: string; reasons: string; overturn?: Record<string, string> }) => {
+    if (!(await confirm(CONFIRM_TEXTS['reconsideration-decision']!))) return;
     setBusy(true);
     setError(undefined);
     try {

@@ -1,10 +1,12 @@
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
+import { CaseSearch } from '../../components/CaseSearch';
 import { WorkspaceShell } from '../../components/WorkspaceShell';
 import CityDashboard from './CityDashboard';
 
 const CityCasesPage = lazy(() => import('./CityCasesPage'));
 const PenaltiesPage = lazy(() => import('./PenaltiesPage'));
+const CityCasePage = lazy(() => import('./CityCasePage'));
 
 const ITEMS = [
   { key: '/city', label: '统计看板' },
@@ -16,9 +18,11 @@ const ITEMS = [
 export default function CityRoutes() {
   return (
     <WorkspaceShell label="市级监督" items={ITEMS}>
+      <CaseSearch searchUrl="/api/v1/city/case-search" caseBase="/city/cases" testId="city-search" />
       <Routes>
         <Route index element={<CityDashboard />} />
         <Route path="cases" element={<CityCasesPage />} />
+        <Route path="cases/:caseId" element={<CityCasePage />} />
         <Route path="penalties" element={<PenaltiesPage />} />
       </Routes>
     </WorkspaceShell>

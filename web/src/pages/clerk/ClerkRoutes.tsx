@@ -1,6 +1,7 @@
 import { Tabs, Typography } from 'antd';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../api/session';
+import { CaseSearch, caseHref } from '../../components/CaseSearch';
 import { QueueTable } from '../workflow/QueueTable';
 import ClerkCasePage from './ClerkCasePage';
 import ClerkUnitsPage from './ClerkUnitsPage';
@@ -23,12 +24,19 @@ function ClerkHome() {
             key: 'queue',
             label: '受理队列',
             children: (
-              <QueueTable
-                district={district}
-                states={['submitted', 'supplement_required']}
-                linkTo={(id) => `/clerk/cases/${encodeURIComponent(id)}`}
-                testId="clerk-queue"
-              />
+              <>
+                <CaseSearch
+                  searchUrl={`/api/v1/districts/${encodeURIComponent(district)}/case-search`}
+                  caseBase="/clerk/cases"
+                  testId="clerk-search"
+                />
+                <QueueTable
+                  district={district}
+                  states={['submitted', 'supplement_required']}
+                  linkTo={(c) => caseHref('/clerk/cases', c)}
+                  testId="clerk-queue"
+                />
+              </>
             ),
           },
           { key: 'units', label: '单位核验', children: <ClerkUnitsPage district={district} /> },

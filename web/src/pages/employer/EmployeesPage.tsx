@@ -1,5 +1,6 @@
 import { Button, Flex, Input, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { caseHref } from '../../components/CaseSearch';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -14,7 +15,13 @@ interface Employee {
   permitActive: boolean;
   accountOpensOn: string | null;
   mayOpenAccount: boolean;
-  openCase: { caseId: string; state: string; stateLabel: string; ownUnit: boolean } | null;
+  openCase: {
+    caseId: string;
+    applicationNo?: string | null;
+    state: string;
+    stateLabel: string;
+    ownUnit: boolean;
+  } | null;
   /** The holder's online login has been opened (the unit may reset its password). */
   hasLogin: boolean;
 }
@@ -81,7 +88,6 @@ export default function EmployeesPage({ unitId }: { unitId: string }) {
           showTotal: (t) => `共 ${t} 人`,
         }}
         columns={[
-          { title: '持证人编号', dataIndex: 'holderId' },
           { title: '姓名', dataIndex: 'name' },
           { title: '身份证号', dataIndex: 'idNumberMasked' },
           {
@@ -107,8 +113,8 @@ export default function EmployeesPage({ unitId }: { unitId: string }) {
             render: (_: unknown, e) =>
               e.openCase ? (
                 e.openCase.ownUnit ? (
-                  <Link to={`/employer/cases/${encodeURIComponent(e.openCase.caseId)}`}>
-                    {e.openCase.stateLabel}（{e.openCase.caseId}）
+                  <Link to={caseHref('/employer/cases', e.openCase)}>
+                    {e.openCase.stateLabel}（{e.openCase.applicationNo ?? '未编号'}）
                   </Link>
                 ) : (
                   <Typography.Text type="secondary">{e.openCase.stateLabel}（他单位办理）</Typography.Text>

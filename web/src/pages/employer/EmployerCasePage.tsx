@@ -20,6 +20,9 @@ import {
 import { useCase } from '../workflow/useCase';
 import { UnitCaseRequests } from './UnitCaseRequests';
 import '../workflow/print.css';
+import { useConfirm } from '../../components/useConfirm';
+import { CONFIRM_TEXTS } from '../workflow/confirmTexts';
+import { CaseTimeline } from '../../components/CaseTimeline';
 
 /** The 积分申请表 as printed for the unit seal (print CSS shows only this). */
 function PrintableForm({ view, workspace }: { view: CaseView; workspace: Workspace }) {
@@ -27,7 +30,7 @@ function PrintableForm({ view, workspace }: { view: CaseView; workspace: Workspa
     <div className="print-only" aria-hidden="true">
       <h1 style={{ textAlign: 'center', fontSize: 22 }}>上海市居住证积分申请表</h1>
       <p>
-        申请编号：{view.caseId}
+        申请编号：{view.applicationNo ?? '（未编号）'}
         {'\u3000\u3000'}打印日期：{new Date().toISOString().slice(0, 10)}
       </p>
       <table className="print-table">
@@ -90,11 +93,14 @@ export default function EmployerCasePage() {
   const [accountError, setAccountError] = useState<unknown>();
   const [accountForm] = Form.useForm<{ username: string }>();
   const standardInForce = valueOf(useRulesAt(undefined), 'standard');
+  const confirm = useConfirm();
 
   if (loadError) return <ProblemAlert error={loadError} />;
   if (!view || !workspace) return <Spin style={{ display: 'block', margin: 48 }} />;
 
   const act = async (segment: string, text: string) => {
+    const binding = CONFIRM_TEXTS[segment];
+    if (binding && !(await confirm(binding))) return;
     setError(undefined);
     setDone(undefined);
     try {
@@ -296,6 +302,7 @@ export default function EmployerCasePage() {
         <Card title="共享登记数据" size="small" style={{ marginTop: 16 }}>
           <RegistryDescriptions registry={workspace.registry} />
         </Card>
+        <CaseTimeline caseId={view.caseId} version={view.version} />
       </div>
     </>
   );

@@ -1,10 +1,12 @@
-import { Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, Empty, Flex, Select, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { CaseSearch, caseHref } from '../../components/CaseSearch';
+import { ExportButtons } from '../../components/ExportButtons';
 import { api } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { STATE_LABELS, type CaseState, type CaseSummary } from '../workflow/caseTypes';
-import { DueText, StateTag, WaitingText } from '../workflow/CaseStatus';
+import { DueText, OverdueTag, StateTag, WaitingText, byDeadline, overdueRow } from '../workflow/CaseStatus';
 
 /** What the unit should be reminded of for a case (workflow.md: reminded after 10 working days at the counter). */
 function remindersOf(c: CaseSummary): { text: string; color: string }[] {
@@ -25,7 +27,7 @@ export default function EmployerCasesPage({ unitId }: { unitId: string }) {
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(true);
   const [state, setState] = useState<CaseState | 'all'>('all');
-  const [q, setQ] = useState('');
+  const navigate = useNavigate();
 
   useEffect(() => {
     api<CaseSummary[]>('GET', `/api/v1/units/${encodeURIComponent(unitId)}/cases`)
@@ -34,20 +36,17 @@ export default function EmployerCasesPage({ unitId }: { unitId: string }) {
       .finally(() => setLoading(false));
   }, [unitId]);
 
-  const shown = useMemo(
-    () =>
-      rows.filter(
-        (c) =>
-          (state === 'all' || c.state === state) &&
-          (!q.trim() || c.caseId.includes(q.trim()) || c.holderId.includes(q.trim())),
-      ),
-    [rows, state, q],
-  );
+  const shown = useMemo(() => rows.filter((c) => state === 'all' || c.state === state), [rows, state]);
   const present = [...new Set(rows.map((r) => r.state))];
 
   return (
     <>
-      <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }} role="search" aria-label="筛选申请">
+      <CaseSearch
+        searchUrl={`/api/v1/units/${encodeURIComponent(unitId)}/case-search`}
+        caseBase="/employer/cases"
+        testId="employer-search"
+      />
+      <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }} role="group" aria-label="筛选申请">
         <label htmlFor="emp-state">状态</label>
         <Select
           id="emp-state"
@@ -62,15 +61,19 @@ export default function EmployerCasesPage({ unitId }: { unitId: string }) {
             })),
           ]}
         />
-        <label htmlFor="emp-q">编号</label>
-        <Input.Search
-          id="emp-q"
-          allowClear
-          style={{ maxWidth: 280 }}
-          placeholder="申请编号或持证人编号"
-          onSearch={setQ}
-          onChange={(e) => !e.target.value && setQ('')}
+        <span style={{ flex: 1 }} />
+        <ExportButtons
+          url={`/api/v1/units/${encodeURIComponent(unitId)}/cases/export`}
+          query={{ state: state === 'all' ? undefined : state }}
+          testId="employer-export"
         />
+        <Button
+          type="primary"
+          title="在员工名单中选择员工，为其创建积分账户并填报"
+          onClick={() => void navigate('/employer/employees')}
+        >
+          新建申请
+        </Button>
       </Flex>
       <ProblemAlert error={error} />
       <Table<CaseSummary>
@@ -80,25 +83,47 @@ export default function EmployerCasesPage({ unitId }: { unitId: string }) {
         loading={loading}
         dataSource={shown}
         scroll={{ x: 1000 }}
-        locale={{ emptyText: '没有申请；可在「员工与积分账户」中为员工创建积分账户' }}
+        rowClassName={overdueRow}
+        locale={{
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description="本单位还没有积分申请。点击「新建申请」，在员工名单中为员工创建积分账户并填报。"
+            />
+          ),
+        }}
         pagination={{ pageSize: 10, showSizeChanger: false, showTotal: (t) => `共 ${t} 件` }}
         columns={[
           {
             title: '申请编号',
-            dataIndex: 'caseId',
-            render: (id: string) => <Link to={`/employer/cases/${encodeURIComponent(id)}`}>{id}</Link>,
+            key: 'no',
+            render: (_: unknown, c) => (
+              <Link to={caseHref('/employer/cases', c)}>{c.applicationNo ?? '（未编号）'}</Link>
+            ),
           },
-          { title: '持证人', dataIndex: 'holderId' },
+          { title: '持证人', key: 'holder', render: (_: unknown, c) => c.holderName ?? '—' },
           {
             title: '状态',
             key: 'state',
             render: (_: unknown, c) => <StateTag state={c.state} reconsideration={c.reconsideration} />,
           },
           { title: '当前经办方', key: 'held', render: (_: unknown, c) => c.heldBy.label },
-          { title: '工作日期限', key: 'due', render: (_: unknown, c) => <DueText due={c.due} compact /> },
           {
+            title: '工作日期限',
+            key: 'due',
+            sorter: byDeadline,
+            render: (_: unknown, c) => (
+              <>
+                <DueText due={c.due} compact />
+                <OverdueTag due={c.due} />
+              </>
+            ),
+          },
+          {
+            // A case returned for 补齐 has no deadline (细则 第五条); how long it has waited is shown instead.
             title: '已等待',
             dataIndex: 'waitingWorkdays',
+            sorter: (a, b) => (a.waitingWorkdays ?? -1) - (b.waitingWorkdays ?? -1),
             render: (d: number | null) => <WaitingText days={d} />,
           },
           { title: '积分', dataIndex: 'points', render: (p: number | null) => p ?? '—' },

@@ -5,6 +5,7 @@ import EmployeesPage from './EmployeesPage';
 import EmployerCasePage from './EmployerCasePage';
 import EmployerCasesPage from './EmployerCasesPage';
 import NewApplicationPage from './NewApplicationPage';
+import UnitMessagesPage from '../messages/UnitMessagesPage';
 
 function EmployerHome() {
   const { user } = useSession();
@@ -28,6 +29,11 @@ function EmployerHome() {
   );
 }
 
+function UnitMessages() {
+  const { user } = useSession();
+  return <UnitMessagesPage unitId={user?.unitId ?? ''} />;
+}
+
 export default function EmployerRoutes() {
   return (
     <Routes>
@@ -35,6 +41,7 @@ export default function EmployerRoutes() {
       <Route path="employees" element={<EmployerHome />} />
       <Route path="new/:holderId" element={<NewApplicationPage />} />
       <Route path="cases/:caseId" element={<EmployerCasePage />} />
+      <Route path="messages" element={<UnitMessages />} />
     </Routes>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Form, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, command } from '../../api/client';
@@ -27,7 +27,7 @@ export default function NewApplicationPage() {
   const [loadError, setLoadError] = useState<unknown>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm<ClaimsValues & { caseId?: string }>();
+  const [form] = Form.useForm<ClaimsValues>();
   const unitId = user?.unitId ?? '';
 
   useEffect(() => {
@@ -94,12 +94,12 @@ export default function NewApplicationPage() {
             setBusy(true);
             setError(undefined);
             try {
-              const r = await command<CommandResult>('/api/v1/cases', {
+              const r = await command<CommandResult & { applicationNo?: string }>('/api/v1/cases', {
                 holderId,
-                ...(v.caseId ? { caseId: v.caseId } : {}),
                 claims: claimsFromForm(v),
               });
-              await navigate(`/employer/cases/${encodeURIComponent(r.caseId)}`);
+              // The page of the new case, by the 申请编号 it was given (issue 15).
+              await navigate(`/employer/cases/${encodeURIComponent(r.applicationNo ?? r.caseId)}`);
             } catch (e) {
               setError(e);
               applyFieldErrors(form, e, ['input']);
@@ -109,14 +109,7 @@ export default function NewApplicationPage() {
           }}
         >
           <ClaimsFields />
-          <Form.Item
-            label="申请编号（可选）"
-            name="caseId"
-            extra="不填写则由系统生成"
-            rules={[{ pattern: /^[A-Za-z0-9_-]{1,64}$/, message: '只能包含字母、数字、- 和 _' }]}
-          >
-            <Input style={{ maxWidth: 320 }} maxLength={64} />
-          </Form.Item>
+          {/* The 申请编号 is the system's (区代码+年份+序号), given when the account is created (issue 15). */}
           <Button type="primary" htmlType="submit" loading={busy}>
             创建积分账户
           </Button>

@@ -13,6 +13,7 @@ import {
   RefusalsPanel,
 } from '../workflow/CasePanels';
 import { useCase } from '../workflow/useCase';
+import { CaseTimeline } from '../../components/CaseTimeline';
 
 /** One of my applications: where it stands, the determination explained item by item, notices, reconsideration. */
 export default function HolderCasePage() {
@@ -84,6 +85,7 @@ export default function HolderCasePage() {
       <Card title="材料" size="small" style={{ marginTop: 16 }}>
         <MaterialsTable view={view} />
       </Card>
+      <CaseTimeline caseId={view.caseId} version={view.version} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { Empty, Select, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { caseHref } from '../../components/CaseSearch';
 import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -74,12 +75,18 @@ export default function HolderCasesPage() {
         dataSource={shown}
         scroll={{ x: 760 }}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        locale={{ emptyText: <Empty description="还没有积分申请；积分账户由用人单位为您创建" /> }}
+        locale={{
+          emptyText: (
+            <Empty description="还没有积分申请。积分申请由用人单位为您创建并填报，请联系单位人事经办人；单位提交后，您可在此查看办理进度。" />
+          ),
+        }}
         columns={[
           {
             title: '申请编号',
-            dataIndex: 'caseId',
-            render: (id: string) => <Link to={`/holder/cases/${encodeURIComponent(id)}`}>{id}</Link>,
+            key: 'no',
+            render: (_: unknown, c) => (
+              <Link to={caseHref('/holder/cases', c)}>{c.applicationNo ?? '（未编号）'}</Link>
+            ),
           },
           {
             title: '状态',

@@ -31,6 +31,17 @@ import {
   registryFacts,
 } from '../workflow/CasePanels';
 import { useCase } from '../workflow/useCase';
+import { useConfirm } from '../../components/useConfirm';
+import { CONFIRM_TEXTS } from '../workflow/confirmTexts';
+import { CaseTimeline } from '../../components/CaseTimeline';
+
+/** The command behind each dialog (its confirmation text). */
+const DIALOG_COMMANDS: Record<NonNullable<Dialog>['kind'], string> = {
+  refer: 'refer',
+  refuse: 'refuse',
+  decrease: 'decrease',
+  reconsideration: 'reconsideration-decision',
+};
 
 const QUALIFICATION_LEVELS: Record<string, string> = {
   junior: '初级',
@@ -84,6 +95,7 @@ export default function ReviewCasePage() {
   const [dialogError, setDialogError] = useState<unknown>();
   const [done, setDone] = useState<string>();
   const [form] = Form.useForm();
+  const confirm = useConfirm();
 
   if (loadError) return <ProblemAlert error={loadError} />;
   if (!view || !workspace) return <Spin style={{ display: 'block', margin: 48 }} />;
@@ -92,6 +104,8 @@ export default function ReviewCasePage() {
   const approver = user?.role === 'district_approver';
   const pending = pendingClaims(view, workspace);
   const act = async (segment: string, body: unknown, message: string) => {
+    const binding = CONFIRM_TEXTS[segment];
+    if (binding && !(await confirm(binding))) return;
     setError(undefined);
     setDone(undefined);
     try {
@@ -108,6 +122,8 @@ export default function ReviewCasePage() {
 
   const submitDialog = async () => {
     const v = (await form.validateFields()) as Record<string, string>;
+    const binding = dialog && CONFIRM_TEXTS[DIALOG_COMMANDS[dialog.kind]];
+    if (binding && !(await confirm(binding))) return;
     setDialogError(undefined);
     try {
       if (dialog?.kind === 'refer') {
@@ -470,6 +486,7 @@ export default function ReviewCasePage() {
           ) : null}
         </Form>
       </Modal>
+      <CaseTimeline caseId={view.caseId} version={view.version} />
     </>
   );
 }

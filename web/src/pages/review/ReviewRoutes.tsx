@@ -1,6 +1,7 @@
 import { Typography } from 'antd';
 import { Route, Routes } from 'react-router';
 import { useSession } from '../../api/session';
+import { CaseSearch, caseHref } from '../../components/CaseSearch';
 import { QueueTable } from '../workflow/QueueTable';
 import ReviewCasePage from './ReviewCasePage';
 
@@ -19,12 +20,17 @@ function ReviewQueue() {
           ? '审核通过的申请须在 20 个工作日内核定；复核申请亦须在 20 个工作日内作出决定。'
           : '已受理的申请逐项审核；提请主管部门核实期间暂停计时。'}
       </Typography.Paragraph>
+      <CaseSearch
+        searchUrl={`/api/v1/districts/${encodeURIComponent(district)}/case-search`}
+        caseBase="/review/cases"
+        testId="review-search"
+      />
       <QueueTable
         district={district}
         states={
           approver ? ['verified', 'determined', 'under_review'] : ['accepted', 'under_review', 'verified']
         }
-        linkTo={(id) => `/review/cases/${encodeURIComponent(id)}`}
+        linkTo={(c) => caseHref('/review/cases', c)}
         testId="review-queue"
       />
     </>

@@ -42,6 +42,14 @@ export function MaterialsTable({ view }: { view: CaseView }) {
       rowKey="code"
       pagination={false}
       dataSource={view.materials}
+      locale={{
+        emptyText: (
+          <Empty
+            image={Empty.PRESENTED_IMAGE_SIMPLE}
+            description="还没有需要递交的材料：材料清单按申报的指标生成，单位提交申请后由受理点逐项核对。"
+          />
+        ),
+      }}
       columns={labelled<CaseView['materials'][number]>([
         { title: '材料', dataIndex: 'label' },
         {
@@ -329,7 +337,7 @@ export function RegistryDescriptions({ registry }: { registry: Registry | null |
 export function CaseTitle({ view, children }: { view: CaseView; children?: ReactNode }) {
   return (
     <Typography.Title level={3} style={{ marginTop: 0 }}>
-      申请 {view.caseId}
+      申请 <span data-testid="application-no">{view.applicationNo ?? '（未编号）'}</span>
       <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 'normal', marginLeft: 12 }}>
         持证人 {view.holder?.name ?? view.holderId}（{view.holder?.idNumberMasked ?? '—'}）·{' '}
         {view.unit?.name ?? view.unitId}· {view.district}

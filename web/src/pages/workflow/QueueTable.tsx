@@ -1,10 +1,11 @@
-import { Button, Flex, Form, Select, Table, Tag, Typography } from 'antd';
+import { Button, Empty, Flex, Form, Select, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
+import { ExportButtons } from '../../components/ExportButtons';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { STATE_LABELS, URGENCY_REASONS, shanghaiTime, type CaseState, type CaseSummary } from './caseTypes';
-import { DueText, StateTag, WaitingText } from './CaseStatus';
+import { DueText, OverdueTag, StateTag, WaitingText, byDeadline, overdueRow } from './CaseStatus';
 
 const PAGE = 20;
 
@@ -21,7 +22,8 @@ export function QueueTable({
 }: {
   district: string;
   states: CaseState[];
-  linkTo: (caseId: string) => string;
+  /** The case page of a row (by 申请编号). */
+  linkTo: (c: CaseSummary) => string;
   testId: string;
 }) {
   const [state, setState] = useState<CaseState>(states[0]!);
@@ -92,6 +94,13 @@ export function QueueTable({
         </Form.Item>
         <Button onClick={() => void load()}>刷新</Button>
       </Form>
+      <Flex justify="flex-end" style={{ marginBottom: 8 }}>
+        <ExportButtons
+          url={`/api/v1/districts/${encodeURIComponent(district)}/queue/export`}
+          query={{ state, orderBy }}
+          testId={`${testId}-export`}
+        />
+      </Flex>
       <ProblemAlert error={error} />
       <Table<CaseSummary>
         data-testid={testId}
@@ -101,14 +110,23 @@ export function QueueTable({
         dataSource={page}
         pagination={false}
         scroll={{ x: 900 }}
-        locale={{ emptyText: '队列中没有案件' }}
+        rowClassName={overdueRow}
+        locale={{
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={`「${STATE_LABELS[state]}」中没有案件；可在上方切换状态，或用查找框按编号、姓名查找。`}
+            />
+          ),
+        }}
         columns={[
           {
             title: '申请编号',
-            dataIndex: 'caseId',
-            render: (id: string) => <Link to={linkTo(id)}>{id}</Link>,
+            key: 'no',
+            render: (_: unknown, c) => <Link to={linkTo(c)}>{c.applicationNo ?? '（未编号）'}</Link>,
           },
-          { title: '持证人', dataIndex: 'holderId' },
+          { title: '持证人', key: 'holder', render: (_: unknown, c) => c.holderName ?? '—' },
+          { title: '用人单位', key: 'unit', render: (_: unknown, c) => c.unitName ?? '—' },
           {
             title: '状态',
             key: 'state',
@@ -130,7 +148,18 @@ export function QueueTable({
               </>
             ),
           },
-          { title: '工作日期限', key: 'due', render: (_: unknown, c) => <DueText due={c.due} compact /> },
+          {
+            title: '工作日期限',
+            key: 'due',
+            sorter: byDeadline,
+            showSorterTooltip: { title: '按剩余工作日排序（本页）' },
+            render: (_: unknown, c) => (
+              <>
+                <DueText due={c.due} compact />
+                <OverdueTag due={c.due} />
+              </>
+            ),
+          },
           {
             title: '加急说明',
             key: 'urgency',

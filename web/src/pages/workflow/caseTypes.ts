@@ -43,6 +43,10 @@ export interface CaseSummary {
   urgency: { reason: string; date: string; text?: string } | null;
   points: number | null;
   submittedAt?: string | null;
+  /** 申请编号, the holder's and the unit's names (lists name people, never by internal id; issue 15). */
+  applicationNo?: string | null;
+  holderName?: string | null;
+  unitName?: string | null;
 }
 
 export interface Material {
@@ -84,6 +88,8 @@ export interface Reconsideration {
 }
 
 export interface CaseView extends CaseSummary {
+  /** 申请编号: the number people read (the internal `caseId` is never shown). */
+  applicationNo: string | null;
   deadlines: Record<string, string>;
   pause: { since: string | null; pausedWorkdays: number };
   holder: { id: string; name: string; idNumberMasked: string; phoneMasked: string | null } | null;

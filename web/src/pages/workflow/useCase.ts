@@ -7,13 +7,19 @@ import type { CaseView, CommandResult, Workspace } from './caseTypes';
  * workspace data beside it; `run` sends a command with If-Match: the version
  * shown, so two officers acting at once never overwrite each other.
  */
-export function useCase(caseId: string) {
+export function useCase(ref: string) {
+  const caseId = useCaseIdOf(ref);
   const [view, setView] = useState<CaseView>();
   const [workspace, setWorkspace] = useState<Workspace>();
   const [loadError, setLoadError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 
   const reload = useCallback(async () => {
+    if (caseId instanceof Error) {
+      setLoadError(caseId);
+      return;
+    }
+    if (!caseId) return;
     try {
       const [v, w] = await Promise.all([
         api<CaseView>('GET', `/api/v1/cases/${encodeURIComponent(caseId)}`),
@@ -36,7 +42,7 @@ export function useCase(caseId: string) {
       setBusy(true);
       try {
         const r = await command<CommandResult>(
-          `/api/v1/cases/${encodeURIComponent(caseId)}/${segment}`,
+          `/api/v1/cases/${encodeURIComponent(view?.caseId ?? String(caseId))}/${segment}`,
           body,
           {
             ...(view ? { ifMatch: view.version } : {}),
@@ -52,6 +58,31 @@ export function useCase(caseId: string) {
   );
 
   return { view, workspace, loadError, busy, reload, run };
+}
+
+/** 申请编号 as people read it (e.g. MH2025-000123; what the scanner types). */
+export const APPLICATION_NO = /^[A-Za-z]{2}\d{4}-?\d{1,12}$/;
+
+/**
+ * Case pages are opened by 申请编号 (issue 15: the internal id never appears in
+ * a URL people see); an internal id still works (old bookmarks, links from
+ * notices). Undefined while the number is being looked up.
+ */
+function useCaseIdOf(ref: string): string | Error | undefined {
+  const byNumber = APPLICATION_NO.test(ref);
+  const [resolved, setResolved] = useState<{ ref: string; id: string | Error }>();
+  useEffect(() => {
+    if (!byNumber) return;
+    let live = true;
+    api<{ caseId: string }>('GET', `/api/v1/case-numbers/${encodeURIComponent(ref)}`)
+      .then((r) => live && setResolved({ ref, id: r.caseId }))
+      .catch((e: unknown) => live && setResolved({ ref, id: e instanceof Error ? e : new Error(String(e)) }));
+    return () => {
+      live = false;
+    };
+  }, [ref, byNumber]);
+  if (!byNumber) return ref;
+  return resolved?.ref === ref ? resolved.id : undefined;
 }
 
 /** Case document kinds served as PDF (another part of the API); linked only when the server has them. */
