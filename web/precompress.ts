@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
@@ -19,6 +19,8 @@ export function precompress(): Plugin {
     },
     closeBundle() {
       const assets = resolve(outDir, 'assets');
+      // A failed build writes no assets: let its own error be the one reported.
+      if (!existsSync(assets)) return;
       for (const name of readdirSync(assets)) {
         if (!/\.(js|css|svg)$/.test(name)) continue;
         const file = resolve(assets, name);
