@@ -1,0 +1,109 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, looksRendered, startE2E, type E2E } from './harness.js';
+
+/** The UI waits for the API on a busy machine: poll generously. */
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000, interval: 250 });
+
+type Page_ = { total: number; items: { caseId: string }[] };
+
+/** Issue 15: the city acts on what it watches; HR edits the claims of a draft. */
+describe('city supervision and claims editing in a real browser', () => {
+  let e2e: E2E;
+  const contexts: { close(): Promise<void> }[] = [];
+  const newPage = async (): Promise<Page> => {
+    const ctx = await e2e.context();
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(45_000);
+    return page;
+  };
+  beforeAll(async () => {
+    e2e = await startE2E();
+  }, 180_000);
+  afterEach(async () => {
+    for (const c of contexts.splice(0)) await c.close();
+  });
+  afterAll(() => e2e?.close());
+
+  const shownCaseIds = async (page: Page): Promise<string[]> =>
+    page.getByTestId('city-cases').locator('tbody tr.ant-table-row td:first-child button').allInnerTexts();
+
+  it('the supervisor clicks the overdue figure and sees exactly those cases; a date range narrows both', async () => {
+    const page = await newPage();
+    await loginAs(page, 'city');
+    await page.goto('/city');
+    const stats = (await (await page.request.get('/api/v1/city/statistics')).json()) as {
+      city: { determinationOverdue: number };
+    };
+    expect(stats.city.determinationOverdue).toBeGreaterThan(0);
+    await page.getByTestId('kpi-overdue').click();
+    await page.waitForURL(/\/city\/cases\?overdue=determination/);
+    const overdue = (await (
+      await page.request.get('/api/v1/city/cases?overdue=determination&limit=200')
+    ).json()) as Page_;
+    expect(overdue.total).toBe(stats.city.determinationOverdue);
+    await poll(() => page.getByText(`共 ${overdue.total} 件`).count()).toBe(1);
+    await poll(async () => (await shownCaseIds(page)).sort()).toEqual(
+      overdue.items
+        .map((i) => i.caseId)
+        .slice(0, 20)
+        .sort(),
+    );
+    await expect(page.getByLabel('逾期').locator('..').innerText()).resolves.toContain('超期待核定');
+    await looksRendered(page, 'city-cases-overdue');
+
+    // The dashboard for cases opened in July and August 2025, then its total figure.
+    await page.goto('/city?from=2025-07-01&to=2025-08-31');
+    const ranged = (await (
+      await page.request.get('/api/v1/city/statistics?from=2025-07-01&to=2025-08-31')
+    ).json()) as { city: { casesByState: Record<string, number> } };
+    const rangedTotal = Object.values(ranged.city.casesByState).reduce((a, b) => a + b, 0);
+    await poll(() => page.getByTestId('kpi-total').innerText()).toContain(String(rangedTotal));
+    await page.getByTestId('kpi-total').click();
+    await page.waitForURL(/\/city\/cases\?from=2025-07-01&to=2025-08-31/);
+    await poll(() => page.getByText(`共 ${rangedTotal} 件`).count()).toBe(1);
+    const list = (await (
+      await page.request.get('/api/v1/city/cases?from=2025-07-01&to=2025-08-31&limit=20')
+    ).json()) as Page_;
+    await poll(async () => (await shownCaseIds(page)).sort()).toEqual(list.items.map((i) => i.caseId).sort());
+  }, 240_000);
+
+  it('HR adds an award to a draft and the pre-check score follows', async () => {
+    const draft = await e2e.db
+      .selectFrom('cases')
+      .select(['id', 'unitId'])
+      .where('state', '=', 'draft')
+      .where('unitId', 'like', 'demo-%-_')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const [, code, k] = draft.unitId.split('-');
+    const page = await newPage();
+    await loginAs(page, `hr.${code}${k}`);
+    await page.goto(`/employer/cases/${draft.id}`);
+    const precheck = page.getByTestId('precheck');
+    await precheck.waitFor();
+    const scoreOf = async () => Number(/模拟积分 (\d+) 分/.exec(await precheck.innerText())?.[1]);
+    const before = await scoreOf();
+    expect(before).toBeGreaterThan(0);
+    const rules = (await (await page.request.get('/api/v1/rules')).json()) as {
+      parameters: { key: string; value: Record<string, number> }[];
+    };
+    const national = rules.parameters.find((p) => p.key === 'award')!.value.national!;
+
+    await page.getByRole('button', { name: '修改申报指标' }).click();
+    const editor = page.getByTestId('claims-editor');
+    await editor.getByRole('button', { name: '添加表彰奖励' }).click();
+    await editor.getByLabel('表彰级别').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option[title="省部级及以上表彰奖励"]')
+      .click();
+    await editor.getByLabel('获奖日期').fill('2024-05-01');
+    // The policy's own words for awards come from the rules data.
+    await poll(() => editor.getByTestId('policy-text').last().innerText()).toContain('表彰奖励');
+    await editor.getByRole('button', { name: '保存申报指标' }).click();
+    await page.getByTestId('claims-saved').waitFor();
+    await poll(scoreOf).toBe(before + national);
+    await looksRendered(page, 'employer-claims-edited');
+  }, 240_000);
+});
