@@ -15,7 +15,7 @@ const days = (x: number | null) => (x === null ? '无数据' : `${x} 个工作�
 /** A figure that opens the list of exactly the cases it counts (issue 15: supervision can act). */
 function KpiCard(props: { to: string; testId: string; children: ReactNode }) {
   return (
-    <Link to={props.to} data-testid={props.testId} aria-label="查看这些案件" style={{ display: 'block' }}>
+    <Link to={props.to} data-testid={props.testId} style={{ display: 'block' }}>
       <Card size="small" hoverable>
         {props.children}
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
