@@ -1,11 +1,11 @@
 /**
  * 登记处罚 (细则 第十四条; workflow.md Penalties): the city records a penalty on its
  * own — not only through a refusal or a correction — against an individual
- * (false-material record, −150 for 3 years by the rules; credit record; barred
- * for 3 years when serious) or a unit (fine; credit record; barred from filing
- * for 3 years when serious). Each with its reason, legal basis, deciding officer
+ * (false-material record, a deduction for the years the rules set; credit
+ * record; barred when serious) or a unit (fine; credit record; barred from
+ * filing when serious). Each with its reason, legal basis, deciding officer
  * and date. One transaction, idempotency key, its own audit event kind
- * (`record_penalty`), appended last.
+ * (`record_penalty`), appended last. Durations come from the rules data in force.
  */
 import { z } from '../shared/zodLocale.js';
 import { addYears, isIsoDate } from '../shared/dates.js';
@@ -16,13 +16,26 @@ import { toInstant } from '../storage/instant.js';
 import { runInTransaction } from '../storage/runInTransaction.js';
 import { insertPenalty } from '../storage/supervisionRepository.js';
 import { setUnitBarredUntil } from '../storage/unitRepository.js';
-import type { Db } from '../cases/types.js';
+import type { CaseDeps, Db } from '../cases/types.js';
+import type { RuleSet } from '../rules/RuleSet.js';
 import { penaltySchema } from '../cases/penaltyInput.js';
 import { checkRequest, parseInput, text } from '../cases/validate.js';
 import type { Actor } from '../workflow/index.js';
 
-/** 细则 第十四条: the record lasts, and a serious case bars, for 3 years. */
-const YEARS_IN_FORCE = 3;
+/**
+ * 细则 第十四条: how long the false-material record counts and a serious case bars,
+ * from the rules data in force on the decision date (never a literal here).
+ */
+function yearsInForce(rules: RuleSet, on: string, party: 'individual' | 'unit') {
+  const p = rules.at(on).params;
+  const record = p.false_material?.value.windowYears;
+  const bar = party === 'unit' ? p.eligibility?.value.unitBarYears : p.eligibility?.value.personalBarYears;
+  if (typeof record !== 'number' || typeof bar !== 'number')
+    throw new JifenError('no_policy_version', `${on} 施行的政策数据缺少虚假材料记录或限制申请的年限`, [
+      { path: '$.input.decidedOn', message: '该日期施行的政策数据缺少处罚年限' },
+    ]);
+  return { record, bar };
+}
 
 const date = z.string().refine(isIsoDate, { message: '应为真实存在的日期，格式 YYYY-MM-DD' });
 
@@ -68,7 +81,11 @@ export interface RecordPenaltyResult {
 const missing = (field: string, what: string) =>
   new JifenError('not_found', `${what}不存在`, [{ path: `$.input.${field}`, message: `${what}不存在` }]);
 
-export async function recordPenalty(db: Db, req: RecordPenaltyRequest): Promise<RecordPenaltyResult> {
+export async function recordPenalty(
+  db: Db,
+  req: RecordPenaltyRequest,
+  deps: Pick<CaseDeps, 'rules'>,
+): Promise<RecordPenaltyResult> {
   if (req.actor.role !== 'city_supervisor')
     throw new JifenError('forbidden', '只有市级监督人员可以登记处罚', [], {
       role: req.actor.role,
@@ -80,6 +97,7 @@ export async function recordPenalty(db: Db, req: RecordPenaltyRequest): Promise<
     throw new JifenError('validation_failed', '登记处罚：输入有误', [
       { path: '$.input.decidedOn', message: '处罚决定日期不能晚于今天' },
     ]);
+  const years = yearsInForce(deps.rules, input.decidedOn, input.party);
   const now = toInstant(req.now);
   const out = await runInTransaction(db, (tx) =>
     withIdempotency(
@@ -131,14 +149,18 @@ export async function recordPenalty(db: Db, req: RecordPenaltyRequest): Promise<
           decidedBy: req.actor.id,
           now,
         };
-        const until = addYears(input.decidedOn, YEARS_IN_FORCE);
         const rows = [
           subject.kind === 'individual'
-            ? await insertPenalty(tx, { ...base, kind: 'false_material', effectiveUntil: until })
+            ? await insertPenalty(tx, {
+                ...base,
+                kind: 'false_material',
+                effectiveUntil: addYears(input.decidedOn, years.record),
+              })
             : await insertPenalty(tx, { ...base, kind: 'fine', amountFen: input.fineCny! * 100 }),
           await insertPenalty(tx, { ...base, kind: 'credit_record' }),
         ];
         if (input.serious) {
+          const until = addYears(input.decidedOn, years.bar);
           rows.push(await insertPenalty(tx, { ...base, kind: 'bar', effectiveUntil: until }));
           if (subject.kind === 'unit') await setUnitBarredUntil(tx, subject.unitId, until, now);
         }

@@ -72,6 +72,23 @@ describeOnBothEngines('city supervision over real HTTP', (getDb) => {
         .sort(),
     ).toEqual(['bar', 'credit_record', 'false_material']);
     expect(rows.find((p) => p.unitId === 'demo-pd-2' && p.kind === 'fine')?.legalBasis).toBe('细则 第十四条');
+    // How long the record counts and the bar runs: the rules data in force on the decision date.
+    const rules = (await city.req('GET', '/api/v1/rules?at=2025-12-01')).json.parameters as {
+      key: string;
+      value: Record<string, number>;
+    }[];
+    const years = (key: string, field: string) => rules.find((p) => p.key === key)!.value[field]!;
+    const plus = (n: number) => `${2025 + n}-12-01`;
+    const h150 = rows.filter((p) => p.holderId === 'demo-h150') as unknown as {
+      kind: string;
+      effectiveUntil: string | null;
+    }[];
+    expect(h150.find((p) => p.kind === 'false_material')?.effectiveUntil).toBe(
+      plus(years('false_material', 'windowYears')),
+    );
+    expect(h150.find((p) => p.kind === 'bar')?.effectiveUntil).toBe(
+      plus(years('eligibility', 'personalBarYears')),
+    );
 
     const audit = await getDb()
       .selectFrom('auditEvents')

@@ -38,13 +38,17 @@ export function penaltyRoutes({ db, clock }: { db: Kysely<Database>; clock: () =
       },
       handler: async (req, reply) => {
         const now = clock();
-        const r = await recordPenalty(db, {
-          actor: actorOf(req.actor!),
-          idempotencyKey: idem(req),
-          now,
-          today: shanghaiDay(now),
-          input: req.body,
-        });
+        const r = await recordPenalty(
+          db,
+          {
+            actor: actorOf(req.actor!),
+            idempotencyKey: idem(req),
+            now,
+            today: shanghaiDay(now),
+            input: req.body,
+          },
+          req.policy,
+        );
         reply.status(r.replayed ? 200 : 201);
         return r;
       },
