@@ -149,7 +149,7 @@ describeOnBothEngines('claims edit over real HTTP', (getDb) => {
       'PUT',
       `/api/v1/cases/${c.id}/claims`,
       { claims: [{ indicator: 'award', detail: { awards: [{ level: 'nobel', date: '2024-02-30' }] } }] },
-      { 'idempotency-key': `claims-bad-${c.id}` },
+      { 'idempotency-key': `claims-bad-${c.id}`, 'if-match': String(fresh.version) },
     );
     expect(bad.status).toBe(400);
     const paths = bad.json.errors!.map((e) => e.path);
@@ -159,10 +159,19 @@ describeOnBothEngines('claims edit over real HTTP', (getDb) => {
       'PUT',
       `/api/v1/cases/${c.id}/claims`,
       { claims: [{ indicator: 'lottery' }] },
-      { 'idempotency-key': `claims-bad2-${c.id}` },
+      { 'idempotency-key': `claims-bad2-${c.id}`, 'if-match': String(fresh.version) },
     );
     expect(unknown.status).toBe(400);
     expect(unknown.json.errors!.map((e) => e.path)).toContain('$.input.claims[0].indicator');
+    // The claims are replaced as a whole: the version read is required.
+    const blind = await hr.req(
+      'PUT',
+      `/api/v1/cases/${c.id}/claims`,
+      { claims: [{ indicator: 'education' }] },
+      { 'idempotency-key': `claims-blind-${c.id}` },
+    );
+    expect(blind.status).toBe(400);
+    expect(blind.json.errors!.map((e) => e.path)).toContain('$headers.if-match');
     const after = await getDb()
       .selectFrom('cases')
       .select('version')
@@ -179,7 +188,7 @@ describeOnBothEngines('claims edit over real HTTP', (getDb) => {
       'PUT',
       `/api/v1/cases/${c.id}/claims`,
       { claims: [{ indicator: 'education' }, award] },
-      { 'idempotency-key': `claims-late-${c.id}` },
+      { 'idempotency-key': `claims-late-${c.id}`, 'if-match': String(c.version) },
     );
     expect(late.status).toBe(409);
     expect(late.json.title).toMatch(/等待受理.*修改申报指标/);
@@ -192,7 +201,7 @@ describeOnBothEngines('claims edit over real HTTP', (getDb) => {
       'PUT',
       `/api/v1/cases/${draft.id}/claims`,
       { claims: [] },
-      { 'idempotency-key': `claims-foreign-${draft.id}` },
+      { 'idempotency-key': `claims-foreign-${draft.id}`, 'if-match': String(draft.version) },
     );
     expect(foreign.status).toBe(403);
     const clerk = new Browser(server.url);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { updateClaims } from '../../cases/index.js';
+import { JifenError } from '../../shared/errors.js';
 import type { Database } from '../../storage/schema.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 import { actorOf, idem, ifMatch } from './caseRoutes.js';
@@ -21,7 +22,7 @@ const commandResult = z.object({
  * 修改申报指标 (issue 15): the unit's HR replaces the claims of a case until it is
  * submitted (and after a one-time notice, before resubmitting) — the declared
  * machine's `update_claims` decides when. Idempotency-Key required; If-Match
- * guards against overwriting a newer version.
+ * (required) guards against overwriting a newer version.
  */
 export function claimRoutes({ db, clock }: { db: Kysely<Database>; clock: () => string }): RouteSpec[] {
   return [
@@ -38,12 +39,18 @@ export function claimRoutes({ db, clock }: { db: Kysely<Database>; clock: () => 
       },
       handler: (req) => {
         const now = clock();
+        // The claims are replaced as a whole: without the version read, an edit made meanwhile would be lost.
+        const expectedVersion = ifMatch(req);
+        if (expectedVersion === undefined)
+          throw new JifenError('validation_failed', '修改申报指标须带 If-Match 请求头（申请的版本号）', [
+            { path: '$headers.if-match', message: '缺少版本号' },
+          ]);
         return updateClaims(
           db,
           {
             actor: actorOf(req.actor!),
             caseId: (req.params as { id: string }).id,
-            expectedVersion: ifMatch(req),
+            expectedVersion,
             idempotencyKey: idem(req),
             now,
             today: shanghaiDay(now),
