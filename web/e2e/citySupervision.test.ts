@@ -69,6 +69,40 @@ describe('city supervision and claims editing in a real browser', () => {
     await poll(async () => (await shownCaseIds(page)).sort()).toEqual(list.items.map((i) => i.caseId).sort());
   }, 240_000);
 
+  it('the supervisor records a penalty with its legal basis and sees it in the list', async () => {
+    const c = await e2e.db
+      .selectFrom('cases')
+      .innerJoin('units', 'units.id', 'cases.unitId')
+      .select(['cases.applicationNo', 'cases.unitId', 'units.name'])
+      .where('cases.state', '=', 'determined')
+      .orderBy('cases.id')
+      .executeTakeFirstOrThrow();
+    const page = await newPage();
+    await loginAs(page, 'city');
+    await page.goto('/city/penalties');
+    await page.getByRole('button', { name: '登记处罚' }).click();
+    const form = page.getByRole('form', { name: '登记处罚' });
+    await form.getByText('用人单位', { exact: true }).click();
+    await form.getByLabel('申请编号').fill(c.applicationNo!);
+    await form.getByLabel('事实与理由').fill('为员工出具虚假的在职证明（测试）');
+    await form.getByLabel('处罚依据').fill('实施细则 第十四条（测试）');
+    await form.getByLabel('罚款金额（元）').fill('30000');
+    await form.getByLabel('决定日期').fill('2025-12-10');
+    await form.getByLabel('决定日期').press('Enter');
+    await poll(() => form.getByLabel('决定日期').inputValue()).toBe('2025-12-10');
+    await form.getByRole('button', { name: '登记处罚' }).click();
+    await page.getByTestId('penalty-saved').waitFor();
+    const list = page.getByTestId('penalties');
+    await poll(() => list.innerText()).toContain('实施细则 第十四条（测试）');
+    expect(await list.innerText()).toContain(`单位：${c.name}`);
+    const audit = await e2e.db
+      .selectFrom('auditEvents')
+      .select('command')
+      .where('command', '=', 'record_penalty')
+      .execute();
+    expect(audit).toHaveLength(1);
+  }, 240_000);
+
   it('HR adds an award to a draft and the pre-check score follows', async () => {
     const draft = await e2e.db
       .selectFrom('cases')
