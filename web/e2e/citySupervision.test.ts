@@ -103,6 +103,41 @@ describe('city supervision and claims editing in a real browser', () => {
     expect(audit).toHaveLength(1);
   }, 240_000);
 
+  it('the supervisor assigns a review item to a reviewer of the case district', async () => {
+    const c = await e2e.db
+      .selectFrom('cases')
+      .innerJoin('reviewTasks', 'reviewTasks.caseId', 'cases.id')
+      .select(['cases.applicationNo', 'cases.district', 'reviewTasks.indicator'])
+      .where('cases.state', '=', 'under_review')
+      .where('reviewTasks.status', '=', 'open')
+      .where('reviewTasks.assignedTo', 'is', null)
+      .orderBy('cases.id')
+      .executeTakeFirstOrThrow();
+    const page = await newPage();
+    await loginAs(page, 'city');
+    await page.goto(`/city/cases?q=${encodeURIComponent(c.applicationNo!)}`);
+    const first = page.getByTestId('city-cases').locator('tbody tr.ant-table-row').first();
+    await first.waitFor();
+    await first.locator('td:first-child button').click();
+    const assignment = page.locator('.ant-drawer:visible').getByTestId('task-assignment');
+    const row = assignment.locator('tbody tr.ant-table-row', { hasText: '尚未分派' }).first();
+    await row.waitFor();
+    const item = await row.locator('td:first-child').innerText();
+    await row.locator('.ant-select').click();
+    await page
+      .locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="${c.district}审核"]`)
+      .click();
+    await row.getByRole('button', { name: /分\s*派/ }).click();
+    const same = assignment.locator('tbody tr.ant-table-row', { hasText: item }).first();
+    await poll(() => same.locator('td:nth-child(3)').innerText()).toBe(`${c.district}审核`);
+    const audit = await e2e.db
+      .selectFrom('auditEvents')
+      .select('command')
+      .where('command', '=', 'assign_task')
+      .execute();
+    expect(audit).toHaveLength(1);
+  }, 240_000);
+
   it('HR adds an award to a draft and the pre-check score follows', async () => {
     const draft = await e2e.db
       .selectFrom('cases')
