@@ -190,6 +190,14 @@ export async function runEffects(
           .where('indicator', '=', e.taskId)
           .execute();
         break;
+      case 'assign_task':
+        await tx
+          .updateTable('reviewTasks')
+          .set({ assignedTo: e.assigneeId, updatedAt: now })
+          .where('caseId', '=', caseId)
+          .where('indicator', '=', e.taskId)
+          .execute();
+        break;
       case 'create_referral':
         await tx
           .updateTable('reviewTasks')

@@ -19,6 +19,8 @@ export { withdrawApplication } from './withdrawApplication.js';
 export { acceptApplication } from './acceptApplication.js';
 export { returnWithNotice } from './returnWithNotice.js';
 export { attachUrgencyNote } from './attachUrgencyNote.js';
+export { updateClaims, updateClaimsInput } from './updateClaims.js';
+export { assignTask, assignTaskInput } from './assignTask.js';
 export { startReview, ALWAYS_REVIEWED } from './startReview.js';
 export { recordTaskResult } from './recordTaskResult.js';
 export { referItem } from './referItem.js';

@@ -12,6 +12,7 @@ import { validateProfile } from '../profile/validateProfile.js';
 import {
   educationSchema,
   familySchema,
+  isoDateSchema,
   keyAreaSchema,
   qualificationSchema,
   type EmployerKind,
@@ -66,6 +67,8 @@ export const CLAIM_DETAIL: Record<ClaimableIndicator, z.ZodType> = {
   startup_talent: z.strictObject({}),
   tech_transfer_talent: z.strictObject({}),
   investment: z.strictObject({
+    // 验资报告 (细则 第四条（二）4): the holder invested; the profile defaults it to true.
+    invested: z.boolean().optional(),
     share: z.number().min(0).max(1).optional(),
     annualTax: z.array(z.number().nonnegative()).max(3).optional(),
     hukouEmployees: z.array(z.number().int().nonnegative()).max(3).optional(),
@@ -75,7 +78,16 @@ export const CLAIM_DETAIL: Record<ClaimableIndicator, z.ZodType> = {
   fresh_graduate: z.strictObject({}),
   award: z.strictObject({
     awards: z
-      .array(z.strictObject({ level: z.enum(['municipal_special', 'municipal_comprehensive', 'national']) }))
+      .array(
+        z.strictObject({
+          level: z.enum(['municipal_special', 'municipal_comprehensive', 'national']),
+          // profile.md (解读七, 细则 第四条（二）5): date, in Shanghai, on the catalogue, filed (备案).
+          date: isoDateSchema.optional(),
+          obtainedWhileWorkingInShanghai: z.boolean().optional(),
+          onCatalog: z.boolean().optional(),
+          filed: z.boolean().optional(),
+        }),
+      )
       .min(1)
       .max(20),
   }),

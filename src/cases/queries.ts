@@ -14,6 +14,7 @@ import { listReviewTasks } from '../storage/reviewTaskRepository.js';
 import { withCaseLabels } from '../storage/caseLabels.js';
 import type { CaseRow, CaseState, District } from '../storage/schema.js';
 import { addDays } from '../shared/dates.js';
+import { createdBounds, type DateRange } from '../city/dateRange.js';
 import {
   ACCEPTANCE_STALE_WORKDAYS,
   caseHeldBy,
@@ -336,14 +337,18 @@ function medianOf(h: { value: number; n: number }[]): number | null {
  */
 export async function districtStatistics(
   db: Db,
-  req: { actor: Actor; district: District; today: string },
+  req: { actor: Actor; district: District; today: string; range?: DateRange },
   deps: CaseDeps,
 ) {
   assertDistrictOfficer(req.actor, req.district);
+  // Issue 15: only the cases opened within the date range, when one is given (city dashboard).
+  const { lo, hi } = createdBounds(req.range);
   const byState = await db
     .selectFrom('cases')
     .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
     .where('district', '=', req.district)
+    .$if(lo !== undefined, (q) => q.where('createdAt', '>=', lo!))
+    .$if(hi !== undefined, (q) => q.where('createdAt', '<', hi!))
     .groupBy('state')
     .execute();
   // One pass over the covering index (cases_stats_ix), then two small histograms for the medians.
@@ -356,6 +361,8 @@ export async function districtStatistics(
       eb.fn.sum<number>('determinationOnTime').as('onTime'),
     ])
     .where('district', '=', req.district)
+    .$if(lo !== undefined, (q) => q.where('createdAt', '>=', lo!))
+    .$if(hi !== undefined, (q) => q.where('createdAt', '<', hi!))
     .executeTakeFirstOrThrow();
   const histogram = async (column: 'acceptanceWorkdays' | 'determinationWorkdays') =>
     (
@@ -363,6 +370,8 @@ export async function districtStatistics(
         .selectFrom('cases')
         .select([column, (eb) => eb.fn.countAll<number>().as('n')])
         .where('district', '=', req.district)
+        .$if(lo !== undefined, (q) => q.where('createdAt', '>=', lo!))
+        .$if(hi !== undefined, (q) => q.where('createdAt', '<', hi!))
         .where(column, 'is not', null)
         .groupBy(column)
         .execute()
@@ -384,6 +393,8 @@ export async function districtStatistics(
       .selectFrom('cases')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('district', '=', req.district)
+      .$if(lo !== undefined, (q) => q.where('createdAt', '>=', lo!))
+      .$if(hi !== undefined, (q) => q.where('createdAt', '<', hi!))
       .where('state', '=', q.state);
     // A case submitted on the Shanghai date `staleSince` (UTC+8) was stamped before 16:00 UTC that day.
     if (q.submittedBefore) query = query.where('submittedAt', '<', `${q.submittedBefore}T16:00:00.000Z`);
@@ -411,6 +422,8 @@ export async function districtStatistics(
     .select(['oneTimeNotices.items'])
     .whereRef('cases.id', '=', 'oneTimeNotices.caseId')
     .where('cases.district', '=', req.district)
+    .$if(lo !== undefined, (q) => q.where('cases.createdAt', '>=', lo!))
+    .$if(hi !== undefined, (q) => q.where('cases.createdAt', '<', hi!))
     .execute();
   const byItem = new Map<string, number>();
   for (const n of notices) {

@@ -13,6 +13,7 @@ import { specificsOf, readBool } from '../storage/dialectSpecifics.js';
 import { normaliseApplicationNo } from '../storage/applicationNumbers.js';
 import { withCaseLabels } from '../storage/caseLabels.js';
 import { CASE_STATES, type Database, type District } from '../storage/schema.js';
+import { createdBounds, dateRangeFields, type DateRange } from './dateRange.js';
 import { STATE_LABELS, type Actor, type CaseSnapshot } from '../workflow/index.js';
 
 type Db = Kysely<Database>;
@@ -30,8 +31,12 @@ export const cityCaseQuery = z.strictObject({
   state: z.enum(CASE_STATES).optional(),
   /** Only determined cases with a reconsideration pending (district or city level). */
   reconsideration: z.enum(['pending']).optional(),
-  /** Only verified cases whose determination deadline has passed (the dashboard's overdue count). */
-  overdue: z.enum(['determination']).optional(),
+  /**
+   * `determination`: verified cases past their determination deadline; `reconsideration`: determined
+   * cases past their reconsideration deadline (the dashboard's overdue counts).
+   */
+  overdue: z.enum(['determination', 'reconsideration']).optional(),
+  ...dateRangeFields,
   /** An application number (as typed: MH2025-000123, mh2025 123 …) or the beginning of one. */
   q: z
     .string()
@@ -54,6 +59,9 @@ export async function cityCases(
   // Rows without a snapshot are not (yet) in the workflow: never listed.
   let base = db.selectFrom('cases').where('snapshot', 'is not', null);
   if (q.district) base = base.where('district', '=', q.district);
+  const { lo, hi } = createdBounds(q);
+  if (lo) base = base.where('createdAt', '>=', lo);
+  if (hi) base = base.where('createdAt', '<', hi);
   if (q.state) base = base.where('state', '=', q.state);
   if (q.q) {
     // A whole number finds its case; a beginning (`MH2025`) lists the district's year.
@@ -69,6 +77,11 @@ export async function cityCases(
     base = base
       .where('state', '=', 'verified')
       .where('dueKind', '=', 'determination')
+      .where('dueDate', '<', req.today);
+  if (q.overdue === 'reconsideration')
+    base = base
+      .where('state', '=', 'determined')
+      .where('dueKind', '=', 'reconsideration')
       .where('dueDate', '<', req.today);
   const limit = q.limit ?? 20;
   const offset = q.offset ?? 0;
@@ -116,19 +129,32 @@ function medianOf(h: Map<number, number>): number | null {
  * distributions, not of the district medians), share of determination deadlines
  * met, one-time notices by reason (counts and rate per filed case).
  */
-export async function cityStatistics(db: Db, req: { actor: Actor; today: string }, deps: CaseDeps) {
+export async function cityStatistics(
+  db: Db,
+  req: { actor: Actor; today: string; range?: DateRange },
+  deps: CaseDeps,
+) {
   assertCity(req.actor);
+  const { lo, hi } = createdBounds(req.range);
   const present = await db.selectFrom('cases').select('district').groupBy('district').execute();
   const districts = DISTRICTS.filter((d) => present.some((p) => p.district === d));
   const perDistrict = [];
   for (const district of districts)
-    perDistrict.push(await districtStatistics(db, { actor: req.actor, district, today: req.today }, deps));
+    perDistrict.push(
+      await districtStatistics(
+        db,
+        { actor: req.actor, district, today: req.today, ...(req.range ? { range: req.range } : {}) },
+        deps,
+      ),
+    );
 
   const histogram = async (column: 'acceptanceWorkdays' | 'determinationWorkdays') => {
     const rows = await db
       .selectFrom('cases')
       .select([column, (eb) => eb.fn.countAll<number>().as('n')])
       .where(column, 'is not', null)
+      .$if(lo !== undefined, (q) => q.where('createdAt', '>=', lo!))
+      .$if(hi !== undefined, (q) => q.where('createdAt', '<', hi!))
       .groupBy(column)
       .execute();
     return new Map(rows.map((r) => [Number(r[column]), Number(r.n)]));
@@ -136,6 +162,8 @@ export async function cityStatistics(db: Db, req: { actor: Actor; today: string 
   const filed = await db
     .selectFrom('cases')
     .select(['district', (eb) => eb.fn.count<number>('filedOn').as('filed')])
+    .$if(lo !== undefined, (q) => q.where('createdAt', '>=', lo!))
+    .$if(hi !== undefined, (q) => q.where('createdAt', '<', hi!))
     .groupBy('district')
     .execute();
   const filedBy = new Map(filed.map((f) => [f.district as District, Number(f.filed)]));
@@ -143,6 +171,8 @@ export async function cityStatistics(db: Db, req: { actor: Actor; today: string 
     .selectFrom('oneTimeNotices')
     .innerJoin('cases', 'cases.id', 'oneTimeNotices.caseId')
     .select(['cases.district', 'oneTimeNotices.items'])
+    .$if(lo !== undefined, (q) => q.where('cases.createdAt', '>=', lo!))
+    .$if(hi !== undefined, (q) => q.where('cases.createdAt', '<', hi!))
     .execute();
   const names = new Map(deps.catalogue.materials.map((m) => [m.id, m.name]));
   const reasons = new Map<string, Map<string, number>>();
@@ -174,6 +204,8 @@ export async function cityStatistics(db: Db, req: { actor: Actor; today: string 
     .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
   return {
     asOf: req.today,
+    ...(req.range?.from ? { from: req.range.from } : {}),
+    ...(req.range?.to ? { to: req.range.to } : {}),
     stateLabels: STATE_LABELS,
     districts: perDistrict.map((d) => ({ ...d, filed: filedBy.get(d.district) ?? 0 })),
     city: {
@@ -228,6 +260,7 @@ export async function listPenalties(db: Db, req: { actor: Actor; query: z.output
       'penalties.kind',
       'penalties.serious',
       'penalties.reason',
+      'penalties.legalBasis',
       'penalties.amountFen',
       'penalties.effectiveFrom',
       'penalties.effectiveUntil',

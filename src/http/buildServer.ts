@@ -21,6 +21,9 @@ import { adminRoutes } from './routes/adminRoutes.js';
 import { installPolicy } from './installPolicy.js';
 import { cityRoutes } from './routes/cityRoutes.js';
 import { counterRoutes } from './routes/counterRoutes.js';
+import { claimRoutes } from './routes/claimRoutes.js';
+import { penaltyRoutes } from './routes/penaltyRoutes.js';
+import { taskRoutes } from './routes/taskRoutes.js';
 import { caseRoutes } from './routes/caseRoutes.js';
 import { workspaceRoutes } from './routes/workspaceRoutes.js';
 import { documentRoutes } from './routes/documentRoutes.js';
@@ -271,6 +274,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       ...verifyPageRoutes({ db: deps.db, clock }),
       ...notifyRoutes({ db: deps.db, clock, callbackSecret: config.JIFEN_SMS_CALLBACK_SECRET }),
       ...counterRoutes({ db: deps.db, clock }),
+      ...[claimRoutes, penaltyRoutes, taskRoutes].flatMap((r) => r({ db: deps.db!, clock })),
     );
   }
   app.decorate('routeTable', routes);

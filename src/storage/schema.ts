@@ -330,6 +330,8 @@ export interface PenaltiesTable extends Stamps {
   kind: PenaltyKind;
   serious: BoolColumn;
   reason: string;
+  /** Migration 0210: the legal basis of a penalty recorded on its own by the city. */
+  legalBasis: ColumnType<string | null, string | null | undefined, string | null>;
   amountFen: number | null;
   effectiveFrom: string;
   effectiveUntil: string | null;

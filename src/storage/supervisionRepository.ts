@@ -45,6 +45,8 @@ export interface NewPenalty {
   kind: PenaltyKind;
   serious: boolean;
   reason: string;
+  /** 处罚依据 (migration 0210). */
+  legalBasis?: string | null;
   /** Unit fines: 30 000–50 000 CNY, in fen. */
   amountFen?: number | null;
   effectiveFrom: string;
@@ -66,6 +68,7 @@ export async function insertPenalty(db: Db, p: NewPenalty) {
       kind: p.kind,
       serious: specificsOf(db).bool(p.serious),
       reason: p.reason,
+      legalBasis: p.legalBasis ?? null,
       amountFen: p.amountFen ?? null,
       effectiveFrom: p.effectiveFrom,
       effectiveUntil: p.effectiveUntil ?? null,

@@ -101,6 +101,10 @@ export function exampleCommand(type: CommandType, s: CaseSnapshot): Command {
       return { type, payload: { precheck: precheckOk, checklist: [...CHECKLIST] } };
     case 'attach_urgency_note':
       return { type, payload: { reason: 'child_zhongkao_gaokao', date: '2027-06-01' } };
+    case 'update_claims':
+      return { type, payload: { indicators: ['education', 'award'] } };
+    case 'assign_task':
+      return { type, payload: { taskId: firstTask('open'), assigneeId: 'reviewer.mh' } };
     case 'start_review':
       return { type, payload: { tasks: TASKS.map((t) => ({ ...t })) } };
     case 'record_task_result':

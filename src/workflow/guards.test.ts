@@ -169,6 +169,13 @@ const CASES: GuardCase[] = [
     actor: ACTORS.reviewer,
   },
   {
+    guard: 'taskToDo',
+    title: 'assigning an unknown task',
+    s: () => driveTo('under_review'),
+    command: () => ({ type: 'assign_task', payload: { taskId: 'nope', assigneeId: 'reviewer.mh' } }),
+    actor: ACTORS.reviewer,
+  },
+  {
     guard: 'taskReferable',
     title: 'task already referred',
     s: () => withReferral('under_review'),

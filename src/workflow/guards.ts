@@ -118,6 +118,10 @@ export const GUARDS = {
       unique(p.tasks.map((t) => t.id)) &&
       p.tasks.every((t) => nonBlank(t.id) && nonBlank(t.indicator)),
   ),
+  /** A task is assigned while it is still to be done (an assignment of a finished task changes nothing). */
+  taskToDo: guard<{ taskId: string }>('该审核任务须存在且尚未办结', (s, p) =>
+    s.tasks.some((t) => t.id === p.taskId && (t.status === 'open' || t.status === 'referred')),
+  ),
   taskOpen: guard<{ taskId: string }>('该审核任务须存在且尚未办结', (s, p) =>
     s.tasks.some((t) => t.id === p.taskId && t.status === 'open'),
   ),

@@ -32,6 +32,8 @@ export const COMMAND_LABELS: Record<CommandType, string> = {
   return_with_notice: '一次性告知补齐材料',
   resubmit: '补齐后重新提交',
   attach_urgency_note: '附加加急说明',
+  update_claims: '修改申报指标',
+  assign_task: '分派审核人员',
   start_review: '开始审核',
   record_task_result: '记录审核结果',
   refer_item: '提请主管部门核实',

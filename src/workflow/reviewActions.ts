@@ -140,3 +140,9 @@ export const refuseAction: Action<'refuse'> = ({ s, p, ctx, version, to }) => {
     effects,
   };
 };
+
+/** Work distribution (issue 15): who is to review a task; never changes a result or a deadline. */
+export const assignTaskAction: Action<'assign_task'> = ({ s, p }) => ({
+  patch: {},
+  effects: [{ type: 'assign_task', caseId: s.caseId, taskId: p.taskId, assigneeId: p.assigneeId }],
+});

@@ -212,6 +212,10 @@ export interface CommandPayloads {
   return_with_notice: { items: NoticeItem[]; override?: { supervisorId: string; reason: string } };
   resubmit: { precheck: PrecheckOutcome; checklist: string[] };
   attach_urgency_note: { reason: UrgencyReason; date: string; text?: string };
+  /** The indicators claimed after the edit (the claims themselves are stored by the use case). */
+  update_claims: { indicators: string[] };
+  /** An officer of the case's district named for one review task (checked by the use case). */
+  assign_task: { taskId: string; assigneeId: string };
   start_review: { tasks: { id: string; indicator: string }[] };
   record_task_result: { taskId: string; result: 'passed' | 'failed'; note?: string };
   refer_item: { taskId: string; authority: string };
@@ -240,6 +244,8 @@ export const COMMAND_TYPES = [
   'return_with_notice',
   'resubmit',
   'attach_urgency_note',
+  'update_claims',
+  'assign_task',
   'start_review',
   'record_task_result',
   'refer_item',
@@ -347,6 +353,7 @@ export type Effect =
       result: 'passed' | 'failed';
       via: 'review' | 'referral';
     }
+  | { type: 'assign_task'; caseId: string; taskId: string; assigneeId: string }
   | { type: 'create_referral'; caseId: string; taskId: string; authority: string; since: string }
   | { type: 'close_referral'; caseId: string; taskId: string; until: string; pausedWorkdays: number }
   | { type: 'create_refusal'; caseId: string; reasons: { code: string; text: string; citation: string }[] }

@@ -45,7 +45,7 @@ function rolesOf(command: string): string[] {
   return [...roles];
 }
 
-const idem = (req: FastifyRequest): string => {
+export const idem = (req: FastifyRequest): string => {
   const key = req.headers['idempotency-key'];
   if (typeof key !== 'string' || !/^[\w.:-]{8,128}$/.test(key))
     throw new JifenError(
@@ -55,7 +55,7 @@ const idem = (req: FastifyRequest): string => {
     );
   return key;
 };
-const ifMatch = (req: FastifyRequest): number | undefined => {
+export const ifMatch = (req: FastifyRequest): number | undefined => {
   const v = req.headers['if-match'];
   if (v === undefined) return undefined;
   // The case's version, as digits (an entity tag may quote it): `0x1`, `1e0`, ` 1` are not versions.

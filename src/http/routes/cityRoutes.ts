@@ -7,6 +7,7 @@ import {
   penaltyQuery,
   type CityCaseQuery,
 } from '../../city/cityQueries.js';
+import { dateRangeQuery, type DateRange } from '../../city/dateRange.js';
 import type { Database } from '../../storage/schema.js';
 import type { Actor } from '../../workflow/types.js';
 import { route, type RouteSpec } from '../routeSpec.js';
@@ -53,8 +54,13 @@ export function cityRoutes({ db, clock }: CityRouteDeps): RouteSpec[] {
       summary: '全市统计：各区与全市合计的状态分布、受理与核定用时中位数、期限达成率、一次性告知原因',
       tags: ['市级监督'],
       access: { roles: CITY, room: 'city', scope: 'stats:read' },
+      schema: { querystring: dateRangeQuery },
       handler: (req) =>
-        cityStatistics(db, { actor: actorOf(req.actor!), today: shanghaiDay(clock()) }, req.policy),
+        cityStatistics(
+          db,
+          { actor: actorOf(req.actor!), today: shanghaiDay(clock()), range: req.query as DateRange },
+          req.policy,
+        ),
     }),
     route({
       method: 'GET',

@@ -21,6 +21,7 @@ import { ProblemAlert, applyFieldErrors } from '../../components/ProblemAlert';
 import { CaseTimeline } from '../../components/CaseTimeline';
 import { useConfirm } from '../../components/useConfirm';
 import { CONFIRM_TEXTS } from '../workflow/confirmTexts';
+import { TaskAssignment } from './TaskAssignment';
 
 export interface CaseView {
   caseId: string;
@@ -36,7 +37,13 @@ export interface CaseView {
   points: number | null;
   holder?: { id: string; name: string; idNumberMasked: string } | null;
   unit?: { id: string; name: string; district: string } | null;
-  reviewTasks: { id: string; indicator: string; status: string; outcomeNote?: string | null }[];
+  reviewTasks: {
+    id: string;
+    indicator: string;
+    status: string;
+    outcomeNote?: string | null;
+    assignedTo?: string | null;
+  }[];
   determinations: {
     id: string;
     sequence: number;
@@ -96,6 +103,15 @@ export function CaseSupervision({ view, onChanged }: { view: CaseView; onChanged
             { title: '原因', dataIndex: 'reason' },
             { title: '政策版本', dataIndex: 'rulesVersion' },
           ]}
+        />
+      ) : null}
+      {view.state === 'under_review' ? (
+        <TaskAssignment
+          caseId={view.caseId}
+          version={view.version}
+          district={view.district}
+          tasks={view.reviewTasks.map((t) => ({ ...t, id: t.indicator }))}
+          onDone={onChanged}
         />
       ) : null}
       {view.state === 'determined' && !anyPending ? <CorrectionForm view={view} onDone={onChanged} /> : null}

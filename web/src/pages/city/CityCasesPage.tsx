@@ -1,4 +1,17 @@
-import { Button, Checkbox, Drawer, Form, Input, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import {
+  Button,
+  Checkbox,
+  DatePicker,
+  Drawer,
+  Form,
+  Input,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
@@ -6,6 +19,10 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { CaseSupervision, type CaseView } from './CaseSupervision';
 import { STATE_LABELS } from '../../vocabulary';
 import { DISTRICTS, STATE_ORDER, type CaseSummary, type Page } from './cityTypes';
+import { pickerValue, rangeOf, withRange } from './dateRangeParams';
+
+/** The overdue figures of the dashboard a list can be narrowed to. */
+const OVERDUE: Record<string, string> = { determination: '超期待核定', reconsideration: '复核超期' };
 
 const DUE_KIND: Record<string, string> = {
   determination: '核定期限',
@@ -20,7 +37,9 @@ export default function CityCasesPage() {
   const district = params.get('district') ?? undefined;
   const state = params.get('state') ?? undefined;
   const pending = params.get('reconsideration') === 'pending';
-  const overdue = params.get('overdue') === 'determination';
+  const overdueParam = params.get('overdue');
+  const overdue = overdueParam && overdueParam in OVERDUE ? overdueParam : undefined;
+  const range = rangeOf(params);
   const q = params.get('q') ?? undefined;
   const page = Number(params.get('page') ?? '1') || 1;
   const pageSize = Number(params.get('size') ?? '20') || 20;
@@ -37,7 +56,9 @@ export default function CityCasesPage() {
         state,
         q,
         reconsideration: pending ? 'pending' : undefined,
-        overdue: overdue ? 'determination' : undefined,
+        overdue,
+        from: range.from,
+        to: range.to,
         limit: pageSize,
         offset: (page - 1) * pageSize,
       },
@@ -47,7 +68,7 @@ export default function CityCasesPage() {
         setError(undefined);
       }, setError)
       .finally(() => setLoading(false));
-  }, [district, state, q, pending, overdue, page, pageSize]);
+  }, [district, state, q, pending, overdue, range.from, range.to, page, pageSize]);
   useEffect(load, [load]);
 
   const set = (k: string, v: string | undefined) => {
@@ -94,13 +115,24 @@ export default function CityCasesPage() {
             仅复核中
           </Checkbox>
         </Form.Item>
-        <Form.Item>
-          <Checkbox
-            checked={overdue}
-            onChange={(e) => set('overdue', e.target.checked ? 'determination' : undefined)}
-          >
-            仅超期待核定
-          </Checkbox>
+        <Form.Item label="逾期" htmlFor="f-overdue">
+          <Select
+            id="f-overdue"
+            allowClear
+            placeholder="不限"
+            style={{ width: 150 }}
+            value={overdue}
+            onChange={(v: string | undefined) => set('overdue', v)}
+            options={Object.entries(OVERDUE).map(([value, label]) => ({ value, label }))}
+          />
+        </Form.Item>
+        <Form.Item label="案件创建日期" htmlFor="f-range">
+          <DatePicker.RangePicker
+            id="f-range"
+            allowEmpty={[true, true]}
+            value={pickerValue(range)}
+            onChange={(v) => setParams(withRange(params, v))}
+          />
         </Form.Item>
         <Form.Item label="申请编号" htmlFor="f-q">
           <Input.Search
@@ -113,7 +145,17 @@ export default function CityCasesPage() {
           />
         </Form.Item>
       </Form>
-      <ProblemAlert error={error} labels={{ q: '申请编号', district: '所在区', state: '状态' }} />
+      <ProblemAlert
+        error={error}
+        labels={{
+          q: '申请编号',
+          district: '所在区',
+          state: '状态',
+          overdue: '逾期',
+          from: '开始日期',
+          to: '结束日期',
+        }}
+      />
       <Table<CaseSummary>
         rowKey="caseId"
         size="small"

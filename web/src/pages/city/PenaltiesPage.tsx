@@ -1,8 +1,9 @@
-import { Form, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Form, Select, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import type { Page } from './cityTypes';
+import { PenaltyEntryForm } from './PenaltyEntryForm';
 
 interface Penalty {
   id: string;
@@ -13,6 +14,7 @@ interface Penalty {
   kind: string;
   serious: boolean;
   reason: string;
+  legalBasis?: string | null;
   amountFen: number | null;
   effectiveFrom: string;
   effectiveUntil: string | null;
@@ -36,6 +38,8 @@ export default function PenaltiesPage() {
   const [page, setPage] = useState(1);
   const [data, setData] = useState<Page<Penalty>>();
   const [error, setError] = useState<unknown>();
+  const [entering, setEntering] = useState(false);
+  const [reload, setReload] = useState(0);
   useEffect(() => {
     // Only the answer to the filters now shown may fill the table (as in the users list).
     let current = true;
@@ -48,15 +52,29 @@ export default function PenaltiesPage() {
     return () => {
       current = false;
     };
-  }, [kind, status, page]);
+  }, [kind, status, page, reload]);
   return (
     <div>
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         处罚记录
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        处罚在“监督纠正”或“不予积分”时随虚假材料认定一并记录，包括理由、决定人和起止日期；当事人可通过复核提出异议。
+        处罚在“监督纠正”或“不予积分”时随虚假材料认定一并记录，也可在此单独登记，包括理由、依据、决定人和起止日期；当事人可通过复核提出异议。
       </Typography.Paragraph>
+      {entering ? (
+        <Card size="small" title="登记处罚" style={{ marginBottom: 16, maxWidth: 720 }}>
+          <PenaltyEntryForm
+            onDone={() => {
+              setPage(1);
+              setReload((n) => n + 1);
+            }}
+          />
+        </Card>
+      ) : (
+        <Button style={{ marginBottom: 16 }} onClick={() => setEntering(true)}>
+          登记处罚
+        </Button>
+      )}
       <Form layout="inline" style={{ marginBottom: 16 }} aria-label="筛选条件">
         <Form.Item label="类别" htmlFor="p-kind">
           <Select
@@ -91,6 +109,7 @@ export default function PenaltiesPage() {
       <Table<Penalty>
         rowKey="id"
         size="small"
+        data-testid="penalties"
         dataSource={data?.items ?? []}
         scroll={{ x: true }}
         pagination={{
@@ -124,6 +143,7 @@ export default function PenaltiesPage() {
             render: (_, p) => (p.amountFen ? `${(p.amountFen / 100).toLocaleString('zh-CN')} 元` : '—'),
           },
           { title: '理由', dataIndex: 'reason' },
+          { title: '依据', render: (_, p) => p.legalBasis ?? '—' },
           { title: '起止', render: (_, p) => `${p.effectiveFrom} 至 ${p.effectiveUntil ?? '—'}` },
           { title: '案件', dataIndex: 'caseId' },
           { title: '决定人', dataIndex: 'decidedByName' },

@@ -19,6 +19,7 @@ import {
 } from '../workflow/CasePanels';
 import { useCase } from '../workflow/useCase';
 import { UnitCaseRequests } from './UnitCaseRequests';
+import { ClaimsEditor } from './ClaimsEditor';
 import '../workflow/print.css';
 import { useConfirm } from '../../components/useConfirm';
 import { CONFIRM_TEXTS } from '../workflow/confirmTexts';
@@ -86,7 +87,7 @@ function PrintableForm({ view, workspace }: { view: CaseView; workspace: Workspa
  */
 export default function EmployerCasePage() {
   const { caseId = '' } = useParams();
-  const { view, workspace, loadError, busy, run } = useCase(caseId);
+  const { view, workspace, loadError, busy, run, reload } = useCase(caseId);
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<{ text: string; warnings: string[] }>();
   const [account, setAccount] = useState<{ username: string; initialPassword: string }>();
@@ -135,6 +136,7 @@ export default function EmployerCasePage() {
           />
         ) : null}
         <RefusalsPanel view={view} />
+        <ClaimsEditor view={view} workspace={workspace} onSaved={reload} />
 
         {view.state === 'draft' ? (
           <Card title="提交前预检查" size="small" style={{ marginTop: 16 }}>
