@@ -47,6 +47,7 @@ export class RuleSet {
   private readonly breakpoints: string[];
   private readonly byInterval = new Map<number, RulesSnapshot>();
   private readonly byDate = new Map<string, RulesSnapshot>();
+  private readonly memos = new Map<string, Map<number, unknown>>();
 
   constructor(data: RulesData) {
     this.data = data;
@@ -116,6 +117,25 @@ export class RuleSet {
   /** The Chinese word for an enum value of the profile contract (the `terms` of rules/renderings.yaml). */
   term(dictionary: string, value: string): string {
     return this.data.renderings.terms[dictionary]?.[value] ?? value;
+  }
+
+  /**
+   * A value derived from these rules alone (never from a profile), built once and kept with this
+   * rule set: e.g. the wage figures read for a window of months with their Chinese text, or the
+   * parameters in force on each month a hint may try. Kept here, not in a module, so that it goes
+   * with the data it was built from (another snapshot, other renderings: other values). What
+   * `build` returns is shared by every caller and must not be changed.
+   */
+  memo<T>(kind: string, key: number, build: () => T): T {
+    let table = this.memos.get(kind);
+    if (!table) this.memos.set(kind, (table = new Map()));
+    let value = table.get(key) as T | undefined;
+    if (value === undefined) {
+      if (table.size > 50_000) table.clear();
+      value = build();
+      table.set(key, value);
+    }
+    return value;
   }
 
   citationText(c: { instrument: string; article: string }): string {

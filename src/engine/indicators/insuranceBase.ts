@@ -77,25 +77,35 @@ export const insuranceBase: IndicatorFn<'insurance_base'> = (f, p, explain) => {
   };
 };
 
-/** The wage figures in force for a window of contribution months, as one parameter read. */
+/**
+ * The wage figures in force for a window of contribution months, as one parameter read. It depends
+ * on the rules alone: built once per window and rule set (its Chinese text is rendered once), frozen
+ * and shared by every result, like the parameter reads (paramRead).
+ */
 export function wageRead(f: Facts, from: number, to: number): ParameterRead {
-  const w = f.rules.wages;
-  const seen: { from: string; to: string; value: number; provisional?: true }[] = [];
-  for (let m = Math.max(from, w.firstMonth); m <= to; m++) {
-    const e = w.entryFor(m);
-    if (!seen.length || seen[seen.length - 1]!.from !== e.from)
-      seen.push({ ...e, ...(w.isProvisional(m) ? { provisional: true as const } : {}) });
-  }
-  const cite = f.rules.data.wages.citation;
-  return {
-    text: f.rules.text('wages', seen),
-    key: 'wages',
-    label: '上年度全市职工月平均工资（按缴费月份）',
-    value: seen,
-    from: seen[0]?.from ?? f.month(from),
-    to: seen[seen.length - 1]?.to ?? f.month(to),
-    citations: [f.rules.citationText(cite)],
-  };
+  const rules = f.rules;
+  // Month indices are below 2^20 (year 87 000): one number names the window.
+  return rules.memo('wageRead', from * 1_048_576 + to, () => {
+    const w = rules.wages;
+    const seen: { from: string; to: string; value: number; provisional?: true }[] = [];
+    for (let m = Math.max(from, w.firstMonth); m <= to; m++) {
+      const e = w.entryFor(m);
+      if (!seen.length || seen[seen.length - 1]!.from !== e.from)
+        seen.push({ ...e, ...(w.isProvisional(m) ? { provisional: true as const } : {}) });
+    }
+    const cite = rules.data.wages.citation;
+    const text = rules.text('wages', seen);
+    for (const e of seen) Object.freeze(e);
+    return Object.freeze({
+      text,
+      key: 'wages',
+      label: '上年度全市职工月平均工资（按缴费月份）',
+      value: Object.freeze(seen),
+      from: seen[0]?.from ?? f.month(from),
+      to: seen[seen.length - 1]?.to ?? f.month(to),
+      citations: Object.freeze([rules.citationText(cite)]) as string[],
+    });
+  });
 }
 
 type BaseStep = Extract<NextStep, { kind: 'contribute_months' }> & {
@@ -104,63 +114,126 @@ type BaseStep = Extract<NextStep, { kind: 'contribute_months' }> & {
   wageFigure: number;
 };
 
+/** One tier of a trial: the window start to count before the application month, and what k months add. */
+interface TrialTier {
+  points: number;
+  requiredMonths: number;
+  pct: number;
+  /** First month of the tier's window at the trial date, when it reaches back before the application month. */
+  beforeFrom: number | undefined;
+  added: number;
+}
+
+/** Applying k months after the application month at one base (a ratio of the figure then). */
+interface Trial {
+  months: number;
+  date: string;
+  figure: number;
+  options: { ratio: number; base: number; tiers: TrialTier[] }[];
+}
+
+/** What a base hint tries from application month M, from the rules alone (built once per month and rule set). */
+interface BaseTrials {
+  /** The longest tier window of any version, and the wage figure of each of its months before M (0: none). */
+  span: number;
+  figures: Float64Array;
+  /** k = 1, 2, …, up to 60 or the first date with no base tiers in force. */
+  trials: Trial[];
+  /** The most any trial can give: a current item at or above it has no hint. */
+  maxPoints: number;
+}
+
+function baseTrials(f: Facts): BaseTrials {
+  const rules = f.rules;
+  const M = f.asOfMonth;
+  return rules.memo('baseTrials', M, () => {
+    const w = rules.wages;
+    const span = longestWindow(f);
+    const figures = new Float64Array(span);
+    for (let m = M - span; m < M; m++) if (m >= w.firstMonth) figures[m - (M - span)] = w.figureFor(m);
+    const trials: Trial[] = [];
+    let maxPoints = 0;
+    let figure = 0;
+    for (let k = 1; k <= 60; k++) {
+      const date = `${f.month(M + k)}-01`;
+      const tiers = rules.at(date > rules.lastDate ? rules.lastDate : date).params.insurance_base?.value.tiers;
+      if (!tiers) break;
+      figure = Math.max(figure, w.figureFor(M + k - 1));
+      const ratios = [...new Set(tiers.map((t) => t.minRatio))].sort((a, b) => a - b);
+      const options = ratios.map((ratio) => {
+        const base = Math.ceil((Math.round(ratio * 100) * figure) / 100);
+        return {
+          ratio,
+          base,
+          tiers: tiers.map((t) => {
+            const pct = Math.round(t.minRatio * 100);
+            maxPoints = Math.max(maxPoints, t.points);
+            return {
+              points: t.points,
+              requiredMonths: t.requiredMonths,
+              pct,
+              beforeFrom: t.windowMonths > k ? M + k - t.windowMonths : undefined,
+              added: base * 100 >= pct * figure ? Math.min(k, t.windowMonths) : 0,
+            };
+          }),
+        };
+      });
+      trials.push({ months: k, date, figure, options });
+    }
+    return { span, figures, trials, maxPoints };
+  });
+}
+
 /**
  * What the next band needs, found by trying it (issue 14): contribute k more months from the
  * application month on at a base reaching one ratio, and apply on the 1st of the month after. The
  * valid months before the application month are known, so the count of each tier in its window
  * at that later date is exact; months leaving the window are accounted for, and the tiers are
  * those in force then. The first k that raises the item wins, with the highest band it reaches.
+ * What depends on the rules alone (dates, tiers, figures, bases) is built once (baseTrials).
  */
 function baseStep(f: Facts, current: number): BaseStep | null {
-  const w = f.rules.wages;
+  const { span: SPAN, figures, trials, maxPoints } = baseTrials(f);
+  if (current >= maxPoints) return null;
   const M = f.asOfMonth;
   // Valid months before the application month reaching a ratio, as prefix sums over the longest
   // window: had(from) = months in [from, M − 1], in O(1) for every k and tier.
-  const SPAN = longestWindow(f);
   const prefixes = new Map<number, Int32Array>();
   const had = (pct: number, from: number): number => {
     let pre = prefixes.get(pct);
     if (!pre) {
-      pre = new Int32Array(SPAN + 1);
-      for (let m = M - SPAN; m < M; m++) {
-        let ok = 0;
-        for (const r of f.runs)
-          if (r.valid && r.from <= m && r.to >= m && m >= w.firstMonth && r.baseFen >= pct * w.figureFor(m)) {
-            ok = 1;
-            break;
-          }
-        pre[m - (M - SPAN) + 1] = pre[m - (M - SPAN)]! + ok;
+      const ok = new Uint8Array(SPAN);
+      for (const r of f.runs) {
+        if (!r.valid) continue;
+        const a = Math.max(r.from, M - SPAN);
+        const b = Math.min(r.to, M - 1);
+        for (let m = a; m <= b; m++) {
+          const figure = figures[m - (M - SPAN)]!;
+          if (figure > 0 && r.baseFen >= pct * figure) ok[m - (M - SPAN)] = 1;
+        }
       }
+      pre = new Int32Array(SPAN + 1);
+      for (let i = 0; i < SPAN; i++) pre[i + 1] = pre[i]! + ok[i]!;
       prefixes.set(pct, pre);
     }
     return pre[SPAN]! - pre[Math.max(0, from - (M - SPAN))]!;
   };
-  for (let k = 1; k <= 60; k++) {
-    const date = `${f.month(M + k)}-01`;
-    const snap = f.rules.at(date > f.rules.lastDate ? f.rules.lastDate : date);
-    const tiers = snap.params.insurance_base?.value.tiers;
-    if (!tiers) return null;
-    let figure = 0;
-    for (let m = M; m < M + k; m++) figure = Math.max(figure, w.figureFor(m));
+  for (const trial of trials) {
     let best: BaseStep | null = null;
-    const ratios = [...new Set(tiers.map((t) => t.minRatio))].sort((a, b) => a - b);
-    for (const ratio of ratios) {
-      const base = Math.ceil((Math.round(ratio * 100) * figure) / 100);
+    for (const option of trial.options) {
       let pts = 0;
-      for (const t of tiers) {
-        const pct = Math.round(t.minRatio * 100);
-        const before = t.windowMonths > k ? had(pct, M + k - t.windowMonths) : 0;
-        const added = base * 100 >= pct * figure ? Math.min(k, t.windowMonths) : 0;
-        if (before + added >= t.requiredMonths && t.points > pts) pts = t.points;
+      for (const t of option.tiers) {
+        const before = t.beforeFrom === undefined ? 0 : had(t.pct, t.beforeFrom);
+        if (before + t.added >= t.requiredMonths && t.points > pts) pts = t.points;
       }
       if (pts > current && (!best || pts > best.points))
         best = {
           kind: 'contribute_months',
-          months: k,
-          monthlyBase: base,
-          minRatio: ratio,
-          wageFigure: figure,
-          date,
+          months: trial.months,
+          monthlyBase: option.base,
+          minRatio: option.ratio,
+          wageFigure: trial.figure,
+          date: trial.date,
           points: pts,
         };
     }
