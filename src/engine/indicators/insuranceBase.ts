@@ -114,33 +114,37 @@ type BaseStep = Extract<NextStep, { kind: 'contribute_months' }> & {
   wageFigure: number;
 };
 
-/** One tier of a trial: the window start to count before the application month, and what k months add. */
-interface TrialTier {
-  points: number;
-  requiredMonths: number;
-  pct: number;
-  /** First month of the tier's window at the trial date, when it reaches back before the application month. */
-  beforeFrom: number | undefined;
-  added: number;
-}
-
-/** Applying k months after the application month at one base (a ratio of the figure then). */
-interface Trial {
-  months: number;
-  date: string;
-  figure: number;
-  options: { ratio: number; base: number; tiers: TrialTier[] }[];
-}
-
-/** What a base hint tries from application month M, from the rules alone (built once per month and rule set). */
+/**
+ * What a base hint tries from application month M, from the rules alone (built once per month and
+ * rule set): applying k = 1, 2, … months later (up to 60, or the first date with no base tiers in
+ * force), each k with one option per ratio (a base reaching it), each option with the tiers in
+ * force then. Flat arrays, so that trying them for one profile is a tight loop.
+ */
 interface BaseTrials {
   /** The longest tier window of any version, and the wage figure of each of its months before M (0: none). */
   span: number;
   figures: Float64Array;
-  /** k = 1, 2, …, up to 60 or the first date with no base tiers in force. */
-  trials: Trial[];
+  /** The distinct tier ratios, in hundredths. */
+  pcts: number[];
   /** The most any trial can give: a current item at or above it has no hint. */
   maxPoints: number;
+  /** Per trial: months after M, the date applied on, the highest figure of those months, end of its options. */
+  months: number[];
+  dates: string[];
+  figure: number[];
+  trialEnd: number[];
+  /** Per option: its ratio, the base reaching it, end of its tiers. */
+  ratio: number[];
+  base: number[];
+  optionEnd: number[];
+  /** Per tier: its points; months before M it still needs besides those the k months add; where to count them. */
+  points: number[];
+  need: number[];
+  /**
+   * Index into a profile's counts (see baseStep): its ratio's row, at the month of the longest
+   * window where the tier's window at the trial date starts (the row's end when it starts at M or later).
+   */
+  at: number[];
 }
 
 function baseTrials(f: Facts): BaseTrials {
@@ -151,36 +155,54 @@ function baseTrials(f: Facts): BaseTrials {
     const span = longestWindow(f);
     const figures = new Float64Array(span);
     for (let m = M - span; m < M; m++) if (m >= w.firstMonth) figures[m - (M - span)] = w.figureFor(m);
-    const trials: Trial[] = [];
-    let maxPoints = 0;
+    const t: BaseTrials = {
+      span,
+      figures,
+      pcts: [],
+      maxPoints: 0,
+      months: [],
+      dates: [],
+      figure: [],
+      trialEnd: [],
+      ratio: [],
+      base: [],
+      optionEnd: [],
+      points: [],
+      need: [],
+      at: [],
+    };
+    // The tiers' ratio rows are laid out once every ratio is known.
+    const rows: number[] = [];
+    const starts: number[] = [];
     let figure = 0;
     for (let k = 1; k <= 60; k++) {
       const date = `${f.month(M + k)}-01`;
       const tiers = rules.at(date > rules.lastDate ? rules.lastDate : date).params.insurance_base?.value.tiers;
       if (!tiers) break;
       figure = Math.max(figure, w.figureFor(M + k - 1));
-      const ratios = [...new Set(tiers.map((t) => t.minRatio))].sort((a, b) => a - b);
-      const options = ratios.map((ratio) => {
+      for (const ratio of [...new Set(tiers.map((x) => x.minRatio))].sort((a, b) => a - b)) {
         const base = Math.ceil((Math.round(ratio * 100) * figure) / 100);
-        return {
-          ratio,
-          base,
-          tiers: tiers.map((t) => {
-            const pct = Math.round(t.minRatio * 100);
-            maxPoints = Math.max(maxPoints, t.points);
-            return {
-              points: t.points,
-              requiredMonths: t.requiredMonths,
-              pct,
-              beforeFrom: t.windowMonths > k ? M + k - t.windowMonths : undefined,
-              added: base * 100 >= pct * figure ? Math.min(k, t.windowMonths) : 0,
-            };
-          }),
-        };
-      });
-      trials.push({ months: k, date, figure, options });
+        for (const tier of tiers) {
+          const pct = Math.round(tier.minRatio * 100);
+          if (!t.pcts.includes(pct)) t.pcts.push(pct);
+          t.maxPoints = Math.max(t.maxPoints, tier.points);
+          t.points.push(tier.points);
+          const added = base * 100 >= pct * figure ? Math.min(k, tier.windowMonths) : 0;
+          t.need.push(tier.requiredMonths - added);
+          rows.push(t.pcts.indexOf(pct));
+          starts.push(tier.windowMonths > k ? Math.max(0, k - tier.windowMonths + span) : span);
+        }
+        t.ratio.push(ratio);
+        t.base.push(base);
+        t.optionEnd.push(t.points.length);
+      }
+      t.months.push(k);
+      t.dates.push(date);
+      t.figure.push(figure);
+      t.trialEnd.push(t.ratio.length);
     }
-    return { span, figures, trials, maxPoints };
+    t.at = rows.map((r, i) => r * (span + 1) + starts[i]!);
+    return t;
   });
 }
 
@@ -192,52 +214,54 @@ function baseTrials(f: Facts): BaseTrials {
  * those in force then. The first k that raises the item wins, with the highest band it reaches.
  * What depends on the rules alone (dates, tiers, figures, bases) is built once (baseTrials).
  */
-function baseStep(f: Facts, current: number): BaseStep | null {
-  const { span: SPAN, figures, trials, maxPoints } = baseTrials(f);
-  if (current >= maxPoints) return null;
-  const M = f.asOfMonth;
-  // Valid months before the application month reaching a ratio, as prefix sums over the longest
-  // window: had(from) = months in [from, M − 1], in O(1) for every k and tier.
-  const prefixes = new Map<number, Int32Array>();
-  const had = (pct: number, from: number): number => {
-    let pre = prefixes.get(pct);
-    if (!pre) {
-      const ok = new Uint8Array(SPAN);
-      for (const r of f.runs) {
-        if (!r.valid) continue;
-        const a = Math.max(r.from, M - SPAN);
-        const b = Math.min(r.to, M - 1);
-        for (let m = a; m <= b; m++) {
-          const figure = figures[m - (M - SPAN)]!;
-          if (figure > 0 && r.baseFen >= pct * figure) ok[m - (M - SPAN)] = 1;
-        }
-      }
-      pre = new Int32Array(SPAN + 1);
-      for (let i = 0; i < SPAN; i++) pre[i + 1] = pre[i]! + ok[i]!;
-      prefixes.set(pct, pre);
+export function baseStep(f: Facts, current: number): BaseStep | null {
+  const t = baseTrials(f);
+  if (current >= t.maxPoints) return null;
+  const SPAN = t.span;
+  const start = f.asOfMonth - SPAN;
+  // The highest valid base (in fen) of each month of the longest window before the application
+  // month (-1: no valid run), then, for each ratio, a row counting the months from i to M − 1
+  // that reach it: the months before M in a tier's window at a trial date are one read.
+  const top = new Array<number>(SPAN).fill(-1);
+  for (const r of f.runs) {
+    if (!r.valid) continue;
+    const b = Math.min(r.to, f.asOfMonth - 1) - start;
+    for (let i = Math.max(r.from - start, 0); i <= b; i++) if (r.baseFen > top[i]!) top[i] = r.baseFen;
+  }
+  const counts = new Array<number>(t.pcts.length * (SPAN + 1));
+  for (let row = 0; row < t.pcts.length; row++) {
+    const pct = t.pcts[row]!;
+    const end = row * (SPAN + 1) + SPAN;
+    counts[end] = 0;
+    for (let i = SPAN - 1; i >= 0; i--) {
+      const figure = t.figures[i]!; // 0: no figure (before the table), the month does not count
+      counts[end - SPAN + i] = counts[end - SPAN + i + 1]! + (figure > 0 && top[i]! >= pct * figure ? 1 : 0);
     }
-    return pre[SPAN]! - pre[Math.max(0, from - (M - SPAN))]!;
-  };
-  for (const trial of trials) {
-    let best: BaseStep | null = null;
-    for (const option of trial.options) {
+  }
+  let o = 0;
+  let x = 0;
+  for (let j = 0; j < t.months.length; j++) {
+    let best = current;
+    let option = -1;
+    for (const oe = t.trialEnd[j]!; o < oe; o++) {
       let pts = 0;
-      for (const t of option.tiers) {
-        const before = t.beforeFrom === undefined ? 0 : had(t.pct, t.beforeFrom);
-        if (before + t.added >= t.requiredMonths && t.points > pts) pts = t.points;
+      for (const xe = t.optionEnd[o]!; x < xe; x++)
+        if (counts[t.at[x]!]! >= t.need[x]! && t.points[x]! > pts) pts = t.points[x]!;
+      if (pts > best) {
+        best = pts;
+        option = o;
       }
-      if (pts > current && (!best || pts > best.points))
-        best = {
-          kind: 'contribute_months',
-          months: trial.months,
-          monthlyBase: option.base,
-          minRatio: option.ratio,
-          wageFigure: trial.figure,
-          date: trial.date,
-          points: pts,
-        };
     }
-    if (best) return best;
+    if (option >= 0)
+      return {
+        kind: 'contribute_months',
+        months: t.months[j]!,
+        monthlyBase: t.base[option]!,
+        minRatio: t.ratio[option]!,
+        wageFigure: t.figure[j]!,
+        date: t.dates[j]!,
+        points: best,
+      };
   }
   return null;
 }
