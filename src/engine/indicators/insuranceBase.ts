@@ -6,7 +6,7 @@
 import type { ParameterValues } from '../../rules/rulesDataSchema.js';
 import type { ParameterRead } from '../types.js';
 import type { Facts } from '../Facts.js';
-import { cnMonth, contributionFacts } from '../factText.js';
+import { cnMonth } from '../factText.js';
 import type { NextStep } from '../types.js';
 import type { IndicatorFn } from '../Indicator.js';
 
@@ -70,7 +70,7 @@ export const insuranceBase: IndicatorFn<'insurance_base'> = (f, p, explain) => {
       window: `${f.month(f.asOfMonth - maxWindow)}..${f.month(f.asOfMonth - 1)}`,
       monthsPerTier: counts,
     },
-    facts: contributionFacts(f.runs, (i) => f.month(i)),
+    facts: f.contributionFacts(),
     next,
     nextStep,
     extra: [wageRead(f, f.asOfMonth - maxWindow, f.asOfMonth - 1)],
