@@ -177,7 +177,8 @@ function baseTrials(f: Facts): BaseTrials {
     let figure = 0;
     for (let k = 1; k <= 60; k++) {
       const date = `${f.month(M + k)}-01`;
-      const tiers = rules.at(date > rules.lastDate ? rules.lastDate : date).params.insurance_base?.value.tiers;
+      const snapshot = rules.at(date > rules.lastDate ? rules.lastDate : date);
+      const tiers = snapshot.params.insurance_base?.value.tiers;
       if (!tiers) break;
       figure = Math.max(figure, w.figureFor(M + k - 1));
       for (const ratio of [...new Set(tiers.map((x) => x.minRatio))].sort((a, b) => a - b)) {
@@ -214,7 +215,7 @@ function baseTrials(f: Facts): BaseTrials {
  * those in force then. The first k that raises the item wins, with the highest band it reaches.
  * What depends on the rules alone (dates, tiers, figures, bases) is built once (baseTrials).
  */
-export function baseStep(f: Facts, current: number): BaseStep | null {
+function baseStep(f: Facts, current: number): BaseStep | null {
   const t = baseTrials(f);
   if (current >= t.maxPoints) return null;
   const SPAN = t.span;

@@ -70,7 +70,8 @@ function areaStep(f: Facts, area: KeyAreaId, before: number, current: number): A
     if (!v || !rule) continue;
     const years = Math.floor((before + k) / 12);
     const pts = years >= rule.thresholdYears ? Math.min(v.cap, years * v.pointsPerFullYear) : 0;
-    if (pts > current) return { kind: 'full_years', of: 'key_area', area, months: k, date: dates[k]!, points: pts };
+    if (pts > current)
+      return { kind: 'full_years', of: 'key_area', area, months: k, date: dates[k]!, points: pts };
   }
   return null;
 }
