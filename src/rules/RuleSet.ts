@@ -3,7 +3,7 @@ import { JifenError } from '../shared/errors.js';
 import { formatCitation } from './formatCitation.js';
 import { renderParameter } from './renderParameter.js';
 import type { ParameterEntry, RulesData } from './loadRulesData.js';
-import { parameterKeys, type ParameterKey, type ParameterValues } from './rulesDataSchema.js';
+import type { ParameterKey, ParameterValues } from './rulesDataSchema.js';
 import { WageTable } from './WageTable.js';
 
 export interface PolicyVersion {
@@ -45,6 +45,11 @@ export class RuleSet {
   readonly wages: WageTable;
   readonly versions: readonly PolicyVersion[];
   private readonly breakpoints: string[];
+  /**
+   * The parameter kinds, as the data list them (parseRulesData writes every kind of the schema, in
+   * its order): read from the data so that this module needs no schema (a CLI run on cached data).
+   */
+  private readonly keys: readonly ParameterKey[];
   private readonly byInterval = new Map<number, RulesSnapshot>();
   private readonly byDate = new Map<string, RulesSnapshot>();
   private readonly memos = new Map<string, Map<number, unknown>>();
@@ -60,9 +65,10 @@ export class RuleSet {
       title: v.title,
       citations: v.instruments.map((id) => formatCitation(data.instruments, { instrument: id, article: '' })),
     }));
+    this.keys = Object.keys(data.parameters) as ParameterKey[];
     const points = new Set<string>();
     for (const v of data.versions) points.add(v.from).add(addDays(v.to, 1));
-    for (const key of parameterKeys)
+    for (const key of this.keys)
       for (const e of data.parameters[key].values) points.add(e.from).add(addDays(e.to, 1));
     this.breakpoints = [...points].sort();
   }
@@ -155,7 +161,7 @@ export class RuleSet {
 
   private resolveAll(date: string): ParameterSnapshot {
     const out = {} as Record<ParameterKey, ResolvedParameter | undefined>;
-    for (const key of parameterKeys) {
+    for (const key of this.keys) {
       const file = this.data.parameters[key];
       const e = this.entryAt(key, date);
       out[key] = e

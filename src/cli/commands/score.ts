@@ -2,9 +2,10 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { score } from '../../engine/score.js';
-import { parseProfileJson } from '../../profile/validateProfile.js';
+import { fastProfileJson } from '../../profile/fastProfile.js';
+import type { Profile } from '../../profile/profileSchema.js';
 import { isJifenError, JifenError } from '../../shared/errors.js';
-import { cliPolicy } from '../cliPolicy.js';
+import { cliRules } from '../cliPolicy.js';
 import { readInput } from '../readInput.js';
 import { renderResultText } from '../renderResultText.js';
 
@@ -33,12 +34,23 @@ export function registerScoreCommand(program: Command): void {
         throw new JifenError('validation_failed', `不支持的输出格式: ${format}`, [
           { path: '--format', message: '应为 text 或 json' },
         ]);
-      const profile = parseProfileJson(readInput(profilePath));
-      const result = score(profile, { explain: flags.explain }, (await cliPolicy()).rules);
+      const profile = await readProfile(readInput(profilePath));
+      const result = score(profile, { explain: flags.explain }, await cliRules());
       process.stdout.write(
         format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderResultText(result),
       );
     });
+}
+
+/**
+ * A well-formed profile takes the fast path (no schema is built: start-up, issue 13); anything
+ * else goes through the full validation, which names every bad path. The same profile either way.
+ */
+async function readProfile(text: string): Promise<Profile> {
+  const fast = fastProfileJson(text);
+  if (fast) return fast;
+  const { parseProfileJson } = await import('../../profile/validateProfile.js');
+  return parseProfileJson(text);
 }
 
 /**
@@ -47,7 +59,8 @@ export function registerScoreCommand(program: Command): void {
  * (the batch is a throughput path: a city's population in one file).
  */
 async function scoreBatch(path: string, explain: boolean): Promise<void> {
-  const { rules } = await cliPolicy();
+  const rules = await cliRules();
+  const { parseProfileJson } = await import('../../profile/validateProfile.js');
   const input = path === '-' ? process.stdin : createReadStream(path);
   const opened = new Promise<void>((resolve, reject) => {
     if (path === '-') resolve();
