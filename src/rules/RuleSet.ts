@@ -23,8 +23,11 @@ export interface ResolvedParameter<K extends ParameterKey = ParameterKey> {
   to: string;
   citations: string[];
   note?: string;
-  /** The value as a Chinese sentence, from the renderings beside the data (rules/renderings.yaml). */
-  text: string;
+  /**
+   * The value as a Chinese sentence, from the renderings beside the data (rules/renderings.yaml):
+   * rendered on first read, once per dated value of this rule set.
+   */
+  readonly text: string;
 }
 
 export type ParameterSnapshot = { [K in ParameterKey]: ResolvedParameter<K> | undefined };
@@ -53,6 +56,7 @@ export class RuleSet {
   private readonly byInterval = new Map<number, RulesSnapshot>();
   private readonly byDate = new Map<string, RulesSnapshot>();
   private readonly memos = new Map<string, Map<number, unknown>>();
+  private readonly entryTexts = new WeakMap<object, string>();
 
   constructor(data: RulesData) {
     this.data = data;
@@ -164,19 +168,40 @@ export class RuleSet {
     for (const key of this.keys) {
       const file = this.data.parameters[key];
       const e = this.entryAt(key, date);
-      out[key] = e
-        ? {
-            key,
-            label: file.label,
-            value: e.value,
-            from: e.from,
-            to: e.to,
-            citations: Object.freeze(e.cite.map((c) => this.citationText(c))) as string[],
-            ...(e.note ? { note: e.note } : {}),
-            text: this.text(key, e.value),
-          }
-        : undefined;
+      if (!e) {
+        out[key] = undefined;
+        continue;
+      }
+      const p: ResolvedParameter = {
+        key,
+        label: file.label,
+        value: e.value,
+        from: e.from,
+        to: e.to,
+        citations: Object.freeze(e.cite.map((c) => this.citationText(c))) as string[],
+        ...(e.note ? { note: e.note } : {}),
+        text: '',
+      };
+      // The Chinese text is rendered when first read (an explained result), once per dated value:
+      // the hints read the rules in force on many later dates and need their values only.
+      Object.defineProperty(p, 'text', {
+        enumerable: true,
+        configurable: true,
+        get: () => {
+          const text = this.entryText(key, e);
+          Object.defineProperty(p, 'text', { value: text, enumerable: true, writable: false });
+          return text;
+        },
+      });
+      out[key] = p;
     }
     return out as ParameterSnapshot;
+  }
+
+  /** The text of one dated value, rendered once: the intervals its dates span share it. */
+  private entryText(key: ParameterKey, e: ParameterEntry<unknown>): string {
+    let text = this.entryTexts.get(e);
+    if (text === undefined) this.entryTexts.set(e, (text = this.text(key, e.value)));
+    return text;
   }
 }
