@@ -26,6 +26,19 @@ const packageName = (spec) =>
 const onlyBundled = {
   name: 'external-except-bundled',
   setup(b) {
+    // commander requires child_process (and with it net, stream, dgram: ~10 % of a `jifen score`
+    // start-up) only to run executable subcommands, which jifen has none of: it gets a stand-in
+    // that loads the module on first use.
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'child_process', namespace: 'lazy-builtin' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents:
+        "let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
     b.onResolve({ filter: /^[^./]/ }, (args) =>
       BUNDLED.has(packageName(args.path)) ? undefined : { path: args.path, external: true },
     );
