@@ -5,7 +5,16 @@
  *   BENCH_PROFILES=100000 npm run bench
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Bench } from 'tinybench';
@@ -99,8 +108,27 @@ const median = (cmd: string, args: string[]): number => {
   }
   return times.sort((x, y) => x - y)[5]!;
 };
+/**
+ * CPU time (user + system) of a command, mean of 10 runs, by /usr/bin/time when the machine has
+ * it: on a shared machine the wall figures above move with the load, the CPU figures much less.
+ */
+const cpuTime = (cmd: string, args: string[], runs = 10): number | undefined => {
+  if (!existsSync('/usr/bin/time')) return undefined;
+  let sum = 0;
+  for (let k = 0; k < runs; k++) {
+    const r = spawnSync('/usr/bin/time', ['-f', '@cpu %U %S', cmd, ...args], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+    });
+    const m = /@cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
+    if (r.status !== 0 || !m) return undefined;
+    sum += (Number(m[1]) + Number(m[2])) * 1000;
+  }
+  return sum / runs;
+};
 const compiled = median(JIFEN, ['score', one, '--format', 'json']);
-const sources = median('node', [
+const sourceArgs = [
   '--import',
   join(REPO, 'node_modules/tsx/dist/esm/index.mjs'),
   join(REPO, 'src/cli/main.ts'),
@@ -108,7 +136,9 @@ const sources = median('node', [
   one,
   '--format',
   'json',
-]);
+];
+const sources = median('node', sourceArgs);
+const empty = median('node', ['-e', '0']);
 line(
   'CLI start-up: ./bin/jifen score ONE.json (median of 10)',
   `${fmt(compiled)} ms`,
@@ -116,11 +146,21 @@ line(
   150 / compiled,
 );
 line('  the same through tsx from the sources (before)', `${fmt(sources)} ms`);
+line('  an empty Node process, node -e 0 (same run)', `${fmt(empty)} ms`);
+const cpu = [
+  cpuTime(JIFEN, ['score', one, '--format', 'json']),
+  cpuTime('node', sourceArgs),
+  cpuTime('node', ['-e', '0']),
+];
+if (cpu.every((c) => c !== undefined))
+  line('  CPU time (mean of 10): compiled / tsx / node -e 0', cpu.map((c) => fmt(c!)).join(' / ') + ' ms');
 
 // 3b. The reference for the batch: the same work in this process, no start-up (read lines,
 // JSON.parse, validate, lean score, JSON.stringify, write in large chunks to /dev/null).
+let referenceCpu = 0;
 function inProcessBatch(): number {
   const start = performance.now();
+  const cpu0 = process.cpuUsage();
   const out = openSync('/dev/null', 'w');
   let buffer: string[] = [];
   let size = 0;
@@ -137,6 +177,8 @@ function inProcessBatch(): number {
   }
   writeSync(out, buffer.join(''));
   closeSync(out);
+  const used = process.cpuUsage(cpu0);
+  referenceCpu = (used.user + used.system) / 1000;
   return N / ((performance.now() - start) / 1000);
 }
 const reference = inProcessBatch();
@@ -168,4 +210,10 @@ for (const [label, extra, goal] of [
       rate / reference / 0.8,
     );
 }
+const batchCpu = cpuTime(JIFEN, ['score', '--batch', file, '--format', 'jsonl', '--no-explain'], 3);
+if (batchCpu !== undefined)
+  line(
+    '  CPU time: score --batch --no-explain / in-process loop',
+    `${fmt(batchCpu)} / ${fmt(referenceCpu)} ms`,
+  );
 rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,8 @@
 import type { Profile } from '../profile/profileSchema.js';
 import type { RuleSet, RulesSnapshot } from '../rules/RuleSet.js';
 import { indexToIsoMonth, monthIndexOf, ymdOf, type Ymd } from '../shared/dates.js';
+import { contributionFacts } from './factText.js';
+import type { FactText } from './types.js';
 
 /** One contribution run as month indices, with its validity (实施细则 第六条(四)) decided once. */
 export interface Run {
@@ -32,6 +34,7 @@ export class Facts {
   readonly snapshot: RulesSnapshot;
   /** Months scored with the latest published wage figure because theirs is not published yet. */
   provisionalMonths: Set<number> | undefined;
+  private contributionText: readonly FactText[] | undefined;
 
   constructor(profile: Profile, rules: RuleSet, snapshot: RulesSnapshot, asOf = profile.asOf) {
     this.profile = profile;
@@ -142,7 +145,19 @@ export class Facts {
     return total;
   }
 
+  /**
+   * The contribution runs as the form shows them (items[].facts of both insurance items): written
+   * once per profile, the same (frozen) list in both items (results are serialised, never changed).
+   */
+  contributionFacts(): FactText[] {
+    return (this.contributionText ??= Object.freeze(contributionFacts(this.runs))) as FactText[];
+  }
+
+  /** A month index as `YYYY-MM` (indexToIsoMonth, without padding a four-digit year). */
   month(i: number): string {
-    return indexToIsoMonth(i);
+    const y = Math.floor(i / 12);
+    if (y < 1000 || y > 9999) return indexToIsoMonth(i);
+    const m = i - y * 12 + 1;
+    return m < 10 ? `${y}-0${m}` : `${y}-${m}`;
   }
 }

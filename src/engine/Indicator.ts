@@ -58,3 +58,18 @@ export function paramRead(p: ResolvedParameter): ParameterRead {
   }
   return read;
 }
+
+// The citations of an item reading more than its own parameter (the base item and the wage figures
+// of its window): both reads are shared and frozen, so their union is built once per pair.
+const unionCache = new WeakMap<ParameterRead, { own: ParameterRead; citations: string[] }>();
+
+/** The citations of an item's parameter reads, each once, in the order read. */
+export function citationsOf(own: ParameterRead, extra: readonly ParameterRead[]): string[] {
+  const union = () => [...new Set([own, ...extra].flatMap((p) => p.citations))];
+  if (extra.length !== 1 || !Object.isFrozen(extra[0])) return union();
+  const cached = unionCache.get(extra[0]!);
+  if (cached?.own === own) return cached.citations;
+  const citations = Object.freeze(union()) as string[];
+  unionCache.set(extra[0]!, { own, citations });
+  return citations;
+}

@@ -2,7 +2,7 @@ import type { Profile } from '../profile/profileSchema.js';
 import type { RuleSet } from '../rules/RuleSet.js';
 import { indexToIsoMonth } from '../shared/dates.js';
 import { Facts } from './Facts.js';
-import { paramRead, type Outcome } from './Indicator.js';
+import { citationsOf, paramRead, type Outcome } from './Indicator.js';
 import { INDICATORS } from './indicators/index.js';
 import {
   INDICATOR_IDS,
@@ -83,7 +83,7 @@ export function score(profile: Profile, options: ScoreOptions, rules: RuleSet): 
       points: o.points,
       label: param.label,
       explanation: o.explanation ?? '',
-      citations: o.extra ? [...new Set(parameters.flatMap((p) => p.citations))] : own.citations,
+      citations: o.extra ? citationsOf(own, o.extra) : own.citations,
       inputs: o.inputs ?? {},
       facts: o.facts ?? [],
       parameters,

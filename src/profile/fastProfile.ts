@@ -221,3 +221,19 @@ export function fastProfile(raw: unknown): Profile | undefined {
     );
   return ok ? (p as Profile) : undefined;
 }
+
+/**
+ * The profile of a JSON text when it is a well-formed bare profile: exactly what
+ * `parseProfileJson` (validateProfile.ts) returns for it. Undefined for anything else — text
+ * that is not JSON, a golden-case envelope, any doubt — and the caller runs parseProfileJson,
+ * which also writes the errors. Needs no schema: `jifen score` on a good profile builds none.
+ */
+export function fastProfileJson(text: string): Profile | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return fastProfile(raw);
+}

@@ -3,7 +3,7 @@ import { JifenError } from '../shared/errors.js';
 import { formatCitation } from './formatCitation.js';
 import { renderParameter } from './renderParameter.js';
 import type { ParameterEntry, RulesData } from './loadRulesData.js';
-import { parameterKeys, type ParameterKey, type ParameterValues } from './rulesDataSchema.js';
+import type { ParameterKey, ParameterValues } from './rulesDataSchema.js';
 import { WageTable } from './WageTable.js';
 
 export interface PolicyVersion {
@@ -23,8 +23,11 @@ export interface ResolvedParameter<K extends ParameterKey = ParameterKey> {
   to: string;
   citations: string[];
   note?: string;
-  /** The value as a Chinese sentence, from the renderings beside the data (rules/renderings.yaml). */
-  text: string;
+  /**
+   * The value as a Chinese sentence, from the renderings beside the data (rules/renderings.yaml):
+   * rendered on first read, once per dated value of this rule set.
+   */
+  readonly text: string;
 }
 
 export type ParameterSnapshot = { [K in ParameterKey]: ResolvedParameter<K> | undefined };
@@ -45,8 +48,15 @@ export class RuleSet {
   readonly wages: WageTable;
   readonly versions: readonly PolicyVersion[];
   private readonly breakpoints: string[];
+  /**
+   * The parameter kinds, as the data list them (parseRulesData writes every kind of the schema, in
+   * its order): read from the data so that this module needs no schema (a CLI run on cached data).
+   */
+  private readonly keys: readonly ParameterKey[];
   private readonly byInterval = new Map<number, RulesSnapshot>();
   private readonly byDate = new Map<string, RulesSnapshot>();
+  private readonly memos = new Map<string, Map<number, unknown>>();
+  private readonly entryTexts = new WeakMap<object, string>();
 
   constructor(data: RulesData) {
     this.data = data;
@@ -59,9 +69,10 @@ export class RuleSet {
       title: v.title,
       citations: v.instruments.map((id) => formatCitation(data.instruments, { instrument: id, article: '' })),
     }));
+    this.keys = Object.keys(data.parameters) as ParameterKey[];
     const points = new Set<string>();
     for (const v of data.versions) points.add(v.from).add(addDays(v.to, 1));
-    for (const key of parameterKeys)
+    for (const key of this.keys)
       for (const e of data.parameters[key].values) points.add(e.from).add(addDays(e.to, 1));
     this.breakpoints = [...points].sort();
   }
@@ -118,6 +129,25 @@ export class RuleSet {
     return this.data.renderings.terms[dictionary]?.[value] ?? value;
   }
 
+  /**
+   * A value derived from these rules alone (never from a profile), built once and kept with this
+   * rule set: e.g. the wage figures read for a window of months with their Chinese text, or the
+   * parameters in force on each month a hint may try. Kept here, not in a module, so that it goes
+   * with the data it was built from (another snapshot, other renderings: other values). What
+   * `build` returns is shared by every caller and must not be changed.
+   */
+  memo<T>(kind: string, key: number, build: () => T): T {
+    let table = this.memos.get(kind);
+    if (!table) this.memos.set(kind, (table = new Map()));
+    let value = table.get(key) as T | undefined;
+    if (value === undefined) {
+      if (table.size > 50_000) table.clear();
+      value = build();
+      table.set(key, value);
+    }
+    return value;
+  }
+
   citationText(c: { instrument: string; article: string }): string {
     return formatCitation(this.data.instruments, c);
   }
@@ -135,22 +165,43 @@ export class RuleSet {
 
   private resolveAll(date: string): ParameterSnapshot {
     const out = {} as Record<ParameterKey, ResolvedParameter | undefined>;
-    for (const key of parameterKeys) {
+    for (const key of this.keys) {
       const file = this.data.parameters[key];
       const e = this.entryAt(key, date);
-      out[key] = e
-        ? {
-            key,
-            label: file.label,
-            value: e.value,
-            from: e.from,
-            to: e.to,
-            citations: Object.freeze(e.cite.map((c) => this.citationText(c))) as string[],
-            ...(e.note ? { note: e.note } : {}),
-            text: this.text(key, e.value),
-          }
-        : undefined;
+      if (!e) {
+        out[key] = undefined;
+        continue;
+      }
+      const p: ResolvedParameter = {
+        key,
+        label: file.label,
+        value: e.value,
+        from: e.from,
+        to: e.to,
+        citations: Object.freeze(e.cite.map((c) => this.citationText(c))) as string[],
+        ...(e.note ? { note: e.note } : {}),
+        text: '',
+      };
+      // The Chinese text is rendered when first read (an explained result), once per dated value:
+      // the hints read the rules in force on many later dates and need their values only.
+      Object.defineProperty(p, 'text', {
+        enumerable: true,
+        configurable: true,
+        get: () => {
+          const text = this.entryText(key, e);
+          Object.defineProperty(p, 'text', { value: text, enumerable: true, writable: false });
+          return text;
+        },
+      });
+      out[key] = p;
     }
     return out as ParameterSnapshot;
+  }
+
+  /** The text of one dated value, rendered once: the intervals its dates span share it. */
+  private entryText(key: ParameterKey, e: ParameterEntry<unknown>): string {
+    let text = this.entryTexts.get(e);
+    if (text === undefined) this.entryTexts.set(e, (text = this.text(key, e.value)));
+    return text;
   }
 }

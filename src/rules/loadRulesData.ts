@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { parseRenderings, type RenderingsFile } from './renderParameter.js';
+import { readCachedRulesData, rulesCacheFile, writeCachedRulesData } from './rulesDataCache.js';
+import { parseRenderings, type RenderingsFile } from './renderingsFile.js';
 import { isoMonthToIndex } from '../shared/dates.js';
 import { JifenError, jsonPath, type FieldIssue } from '../shared/errors.js';
 import {
@@ -89,39 +90,19 @@ function readYaml<S extends z.ZodType>(root: string, file: string, schema: S, ha
 /**
  * Reads and validates the whole `rules/` folder (calendars excepted: see src/calendar).
  * With `cacheDir` (the compiled CLI's, see src/policy/projectPaths.ts), the validated data
- * are kept as JSON under the content hash of every file read and of the folder's listing:
- * the same bytes are never parsed twice, and any change to any file misses the cache.
+ * are kept as JSON under the content hash of every file read and of the folder's listing
+ * (rulesDataCache.ts): the same bytes are never parsed twice, and any change to any file
+ * misses the cache.
  */
 export function loadRulesData(root: string, cacheDir?: string): RulesData {
   if (!cacheDir) return parseRulesData(root);
-  const key = createHash('sha256');
-  for (const file of RULES_FILES(root)) key.update(file).update('\0').update(readFileSync(join(root, file)));
-  const cached = join(cacheDir, `rules-${key.digest('hex').slice(0, 24)}.json`);
-  try {
-    return JSON.parse(readFileSync(cached, 'utf8')) as RulesData;
-  } catch {
-    const data = parseRulesData(root);
-    try {
-      mkdirSync(cacheDir, { recursive: true });
-      const tmp = `${cached}.${process.pid}`;
-      writeFileSync(tmp, JSON.stringify(data));
-      renameSync(tmp, cached);
-    } catch {
-      // A read-only install parses every time: slower, never wrong.
-    }
-    return data;
-  }
+  const cached = rulesCacheFile(root, cacheDir);
+  const hit = readCachedRulesData(cached);
+  if (hit) return hit;
+  const data = parseRulesData(root);
+  writeCachedRulesData(cached, data);
+  return data;
 }
-
-/** Every file `parseRulesData` reads or lists (a file it lists but refuses changes the key too). */
-const RULES_FILES = (root: string): string[] => [
-  'instruments.yaml',
-  'versions.yaml',
-  'wages.yaml',
-  ...readdirSync(join(root, 'parameters'))
-    .sort()
-    .map((f) => `parameters/${f}`),
-];
 
 function parseRulesData(root: string): RulesData {
   const hash = createHash('sha256');

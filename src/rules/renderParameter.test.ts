@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { programWords } from '../../test/programWords.js';
 import { RULES_DIR } from '../policy/projectPaths.js';
 import { loadRulesData } from './loadRulesData.js';
-import { loadRenderings, renderParameter } from './renderParameter.js';
+import { renderParameter } from './renderParameter.js';
+import { loadRenderings } from './renderingsFile.js';
 import { parameterKeys } from './rulesDataSchema.js';
 
 const data = loadRulesData(RULES_DIR);

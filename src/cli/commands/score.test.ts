@@ -133,6 +133,34 @@ describe('jifen score', { timeout: 60_000 }, () => {
     expect(out[3].error.issues.map((i: { path: string }) => i.path)).toContain('$.birthDate');
     expect(run.stderr).toContain('2 行有误');
   });
+
+  it('ends batch lines at \\n, \\r\\n or \\r, also where a \\r\\n straddles two reads; a line the rules refuse is an error object', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jifen-batch-'));
+    const file = join(dir, 'crlf.jsonl');
+    // The batch reads the file 1 MiB at a time: 17 lines of 61 681 bytes (1 048 577 = 17 × 61 681)
+    // end the first read just after the 17th line's \r, its \n coming with the second read.
+    const width = 61_681;
+    const padded = (json: string) => `${json}${' '.repeat(width - 2 - json.length)}\r\n`;
+    const lines = Array.from({ length: 20 }, (_, i) =>
+      padded(i === 18 ? '{"asOf": "2025-01-01"}' : JSON.stringify({ ...good, asOf: `2025-03-${10 + i}` })),
+    );
+    const outside = JSON.stringify({ ...good, asOf: '2012-01-01' }); // valid, but before every version
+    writeFileSync(file, `${lines.join('')}\n${JSON.stringify(good)}\r${outside}`);
+    const run = await runCli(['score', '--batch', file, '--format', 'jsonl', '--no-explain']);
+    expect(run.code).toBe(0);
+    const out = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    // 20 padded lines, an empty line (21), then two lines ended by a lone \r (22, 23).
+    expect(out).toHaveLength(22);
+    expect(out[17]).toMatchObject({ asOf: '2025-03-27' });
+    expect(out[18]).toMatchObject({ line: 19, error: { code: 'validation_failed' } });
+    expect(out[19]).toMatchObject({ asOf: '2025-03-29' });
+    expect(out[20]).toMatchObject({ total: 120 });
+    expect(out[21]).toMatchObject({ line: 23, error: { code: 'no_policy_version' } });
+    expect(run.stderr).toContain('20 行成功，2 行有误');
+  });
 });
 
 describe('jifen rules', { timeout: 60_000 }, () => {

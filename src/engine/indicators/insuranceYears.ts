@@ -1,6 +1,6 @@
 // 积分指标体系·基础指标·在本市工作及缴纳职工社会保险年限; 实施细则 第六条（四）; 政策解读 四:
 // “每满1年积3分” — cumulative valid months strictly before the application month; no cap.
-import { cnMonth, contributionFacts } from '../factText.js';
+import { cnMonth } from '../factText.js';
 import type { IndicatorFn } from '../Indicator.js';
 
 export const insuranceYears: IndicatorFn<'insurance_years'> = (f, p, explain) => {
@@ -19,7 +19,7 @@ export const insuranceYears: IndicatorFn<'insurance_years'> = (f, p, explain) =>
       `申请当月（${f.month(f.asOfMonth)}）之前的本市职工社保有效缴费月份共 ${months} 个月，满 ${years} 年，每满1年积 ${v.pointsPerFullYear} 分：${points} 分。` +
       (invalid ? `另有 ${invalid} 个月为补缴、缴费单位与合同单位不一致或与个税不能合理对应，不计入。` : ''),
     inputs: { validMonths: months, excludedMonths: invalid },
-    facts: contributionFacts(f.runs, (i) => f.month(i)),
+    facts: f.contributionFacts(),
     next: `自${cnMonth(f.month(f.asOfMonth))}起再缴满 ${missing} 个月社保（${date} 申请）可得 ${points + v.pointsPerFullYear} 分（+${v.pointsPerFullYear} 分）。`,
     nextStep: { kind: 'contribute_months', months: missing, date, points: points + v.pointsPerFullYear },
   };

@@ -9,34 +9,69 @@ import { cnPeriod, fact } from '../factText.js';
 import type { Facts } from '../Facts.js';
 import type { IndicatorFn } from '../Indicator.js';
 import type { NextStep } from '../types.js';
+import type { ParameterValues } from '../../rules/rulesDataSchema.js';
 
 type AreaStep = Extract<NextStep, { kind: 'full_years' }> & { months: number; area: KeyAreaId };
 
 /** How far ahead a hint looks for an area to start counting (months). */
 const HORIZON = 240;
 
+/** The key-area rules on the 1st of each month after application month M (from the rules alone). */
+interface AreaTrials {
+  /** Index k (1 … HORIZON): the date tried and the key-area value in force then (undefined: none). */
+  dates: string[];
+  values: (ParameterValues['key_area'] | undefined)[];
+  /**
+   * The months tried, ascending, for each count of months already served modulo 12: those on which
+   * a year completes and those on which the rules change (the points change on no other month).
+   */
+  ks: number[][];
+}
+
+function areaTrials(f: Facts): AreaTrials {
+  const rules = f.rules;
+  const M = f.asOfMonth;
+  return rules.memo('areaTrials', M, () => {
+    const dates: string[] = [];
+    const values: (ParameterValues['key_area'] | undefined)[] = [];
+    for (let k = 1; k <= HORIZON; k++) {
+      const date = `${f.month(M + k)}-01`;
+      dates[k] = date;
+      values[k] = rules.at(date > rules.lastDate ? rules.lastDate : date).params.key_area?.value;
+    }
+    const changes: number[] = [];
+    for (const e of rules.data.parameters.key_area.values) {
+      const k = monthIndexOf(e.from) + (e.from.endsWith('-01') ? 0 : 1) - M;
+      if (k >= 1 && k <= HORIZON) changes.push(k);
+    }
+    const ks: number[][] = [];
+    for (let rest = 0; rest < 12; rest++) {
+      const set = new Set<number>();
+      for (let k = 12 - rest; k <= HORIZON; k += 12) set.add(k);
+      for (const k of changes) set.add(k);
+      ks.push([...set].sort((a, b) => a - b));
+    }
+    return { dates, values, ks };
+  });
+}
+
 /**
  * The earliest date on which working and living on in `area` from the application month raises
  * this item above `current`, under the rules in force on that date (so an area not yet recognised,
- * or a threshold that changes, is accounted for).
+ * or a threshold that changes, is accounted for). The months tried and the rules on them are built
+ * once per application month (areaTrials).
  */
 function areaStep(f: Facts, area: KeyAreaId, before: number, current: number): AreaStep | null {
-  const M = f.asOfMonth;
+  const { dates, values, ks } = areaTrials(f);
   // The points change only when a year completes or the rules change: try those months only.
-  const ks = new Set<number>();
-  for (let k = 12 - (before % 12); k <= HORIZON; k += 12) ks.add(k);
-  for (const e of f.rules.data.parameters.key_area.values) {
-    const k = monthIndexOf(e.from) + (e.from.endsWith('-01') ? 0 : 1) - M;
-    if (k >= 1 && k <= HORIZON) ks.add(k);
-  }
-  for (const k of [...ks].sort((a, b) => a - b)) {
-    const date = `${f.month(M + k)}-01`;
-    const v = f.rules.at(date > f.rules.lastDate ? f.rules.lastDate : date).params.key_area?.value;
+  for (const k of ks[before % 12]!) {
+    const v = values[k];
     const rule = v?.areas[area];
     if (!v || !rule) continue;
     const years = Math.floor((before + k) / 12);
     const pts = years >= rule.thresholdYears ? Math.min(v.cap, years * v.pointsPerFullYear) : 0;
-    if (pts > current) return { kind: 'full_years', of: 'key_area', area, months: k, date, points: pts };
+    if (pts > current)
+      return { kind: 'full_years', of: 'key_area', area, months: k, date: dates[k]!, points: pts };
   }
   return null;
 }
