@@ -41,7 +41,7 @@ const ROLES: Array<{ user: string; pages: string[] }> = [
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page
-    .locator('.ant-spin-spinning, .ant-table-loading')
+    .locator('.ant-spin-spinning, .ant-table-loading, [aria-busy="true"]')
     .first()
     .waitFor({ state: 'detached', timeout: 15_000 })
     .catch(() => undefined);

@@ -126,9 +126,16 @@ export function ScoreResultView({
 }) {
   const gap = result.standard - result.total;
   return (
-    <section aria-labelledby="result-heading" style={{ opacity: stale ? 0.6 : 1 }} aria-busy={stale}>
+    // While a new answer is on its way the old one stays at full contrast (dimming it failed WCAG AA
+    // for people who read it meanwhile); a status line says it is being recomputed.
+    <section aria-labelledby="result-heading" aria-busy={stale}>
       <Typography.Title level={2} id="result-heading" style={{ fontSize: 20 }}>
         估分结果
+        {stale ? (
+          <Typography.Text role="status" style={{ fontSize: 14, fontWeight: 400, marginLeft: 12 }}>
+            正在重新计算…
+          </Typography.Text>
+        ) : null}
       </Typography.Title>
       <Space align="baseline" wrap size="middle">
         <span style={{ fontSize: 40, fontWeight: 700, lineHeight: 1 }} data-testid="score-total">

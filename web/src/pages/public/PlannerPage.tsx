@@ -126,7 +126,9 @@ export default function PlannerPage() {
           <Spin description="正在测算…" style={{ display: 'block', margin: 48 }} />
         ) : null
       ) : (
-        <div style={{ opacity: q.loading ? 0.6 : 1 }} aria-busy={q.loading}>
+        // The previous plan stays at full contrast while the next is computed (WCAG AA); a status line says so.
+        <div aria-busy={q.loading}>
+          {q.loading ? <Typography.Paragraph role="status">正在重新测算…</Typography.Paragraph> : null}
           <Row gutter={[16, 16]}>
             <Col xs={12} md={6}>
               <Card size="small">
