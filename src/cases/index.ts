@@ -34,13 +34,7 @@ export { correctPoints } from './correctPoints.js';
 export { requestReconsideration } from './requestReconsideration.js';
 export { decideReconsideration } from './decideReconsideration.js';
 export { expireCase, invalidateCase, remindCase } from './lifecycle.js';
-export {
-  registerUnit,
-  verifyUnit,
-  verifyUnitInput,
-  type UnitRequest,
-  type UnitResult,
-} from './units.js';
+export { registerUnit, verifyUnit, verifyUnitInput, type UnitRequest, type UnitResult } from './units.js';
 export {
   getCaseView,
   districtQueue,

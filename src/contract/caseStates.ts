@@ -4,10 +4,5 @@
  * imports the labels at run time too — web/src/vocabulary.ts). Storage keeps the stored subset
  * (no `new`); migration 0001 keeps its own frozen copy, as a migration must.
  */
-export {
-  CASE_STATES,
-  STORED_CASE_STATES,
-  type CaseState,
-  type StoredCaseState,
-} from '../workflow/types.js';
+export { CASE_STATES, STORED_CASE_STATES, type CaseState, type StoredCaseState } from '../workflow/types.js';
 export { STATE_LABELS } from '../workflow/labels.js';

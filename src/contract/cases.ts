@@ -127,7 +127,9 @@ export const caseViewSchema = caseSummarySchema
         decidedAt: z.string(),
       }),
     ),
-    reminders: z.array(z.object({ id: z.string(), kind: z.string(), dueOn: z.string(), createdAt: z.string() })),
+    reminders: z.array(
+      z.object({ id: z.string(), kind: z.string(), dueOn: z.string(), createdAt: z.string() }),
+    ),
     messages: z.array(
       z.object({
         id: z.string(),
@@ -152,7 +154,7 @@ export const explainedItemSchema = z.object({
   points: z.number().int(),
   explanation: z.string(),
   citations: z.array(z.string()),
-  next: z.string().nullable(),
+  next: z.string().nullable().optional(),
 });
 
 export const registrySchema = z.object({

@@ -14,4 +14,4 @@ export const problemSchema = z
 export type Problem = z.infer<typeof problemSchema>;
 
 /** A plain acknowledgement of a command with nothing else to say. */
-export const okSchema = z.object({ ok: z.literal(true) });
+export const okSchema = z.object({ ok: z.boolean() });

@@ -33,7 +33,11 @@ export const rulesInForceSchema = z
   .meta({ id: 'RulesInForce', description: '某日有效的政策参数' });
 
 export const workdaysAddSchema = z.object({ date: z.string(), n: z.number().int(), result: z.string() });
-export const workdaysBetweenSchema = z.object({ from: z.string(), to: z.string(), workdays: z.number().int() });
+export const workdaysBetweenSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  workdays: z.number().int(),
+});
 
 export type RuleParameter = z.infer<typeof ruleParameterSchema>;
 export type RulesInForce = z.infer<typeof rulesInForceSchema>;

@@ -32,3 +32,54 @@ export const passwordResetSchema = z.object({
   oneTimePassword: z.string(),
   sessionsEnded: z.number().int(),
 });
+
+/** The unit's employees (by social insurance), their open case and when an account may be opened. */
+export const unitEmployeesSchema = z
+  .object({
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    items: z.array(
+      z.object({
+        holderId: z.string(),
+        name: z.string(),
+        idNumberMasked: z.string(),
+        insuredUntil: z.string(),
+        permitIssuedOn: z.string().nullable(),
+        permitActive: z.boolean(),
+        accountOpensOn: z.string().nullable(),
+        mayOpenAccount: z.boolean(),
+        hasLogin: z.boolean(),
+        openCase: z
+          .object({ caseId: z.string(), state: z.string(), stateLabel: z.string(), ownUnit: z.boolean() })
+          .nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'UnitEmployees', description: '本单位员工' });
+
+/** A district's units (the clerk verifies the registered ones). */
+export const districtUnitsSchema = z.object({
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      creditCode: z.string(),
+      district: z.string(),
+      kind: z.string(),
+      registrationStatus: z.string(),
+      rejectionReason: z.string().nullable(),
+      taxStatus: z.string(),
+      operatingStatus: z.string(),
+      barredUntil: z.string().nullable(),
+      registeredAt: z.string(),
+      verifiedAt: z.string().nullable(),
+    }),
+  ),
+});
+
+export type UnitEmployees = z.infer<typeof unitEmployeesSchema>;
+export type DistrictUnits = z.infer<typeof districtUnitsSchema>;

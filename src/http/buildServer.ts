@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { checkPolicy, composePolicy } from '../policy/composePolicy.js';
 import { PolicyStore } from '../policy/PolicyStore.js';
@@ -196,6 +196,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       },
     },
     transform: jsonSchemaTransform,
+    // Every schema with a contract id (src/contract/, `.meta({ id })`) becomes a component, so each
+    // `$ref` of the document resolves (src/http/openapi.test.ts validates it).
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 

@@ -28,7 +28,6 @@ export interface RouteSchemas {
   response?: Record<number, z.ZodType | FileResponse>;
 }
 
-
 /** A request part as the handler sees it: the schema's parsed output, or nothing when undeclared. */
 type Part<S> = z.output<S & z.ZodType>;
 /** What a handler may answer: any declared success shape (a reply already sent, e.g. a PDF, is also fine). */
@@ -61,7 +60,10 @@ export interface RouteSpec extends RouteBase {
 /** A route as it is declared: the handler receives the parsed body, query and params of its schemas. */
 export interface TypedRouteSpec<S extends RouteSchemas> extends RouteBase {
   schema?: S;
-  handler: (req: TypedRequest<S>, reply: FastifyReply) => Promise<Answer<S['response']>> | Answer<S['response']>;
+  handler: (
+    req: TypedRequest<S>,
+    reply: FastifyReply,
+  ) => Promise<Answer<S['response']>> | Answer<S['response']>;
 }
 
 /**
@@ -70,8 +72,9 @@ export interface TypedRouteSpec<S extends RouteSchemas> extends RouteBase {
  * the handler runs, so the typed request is exactly what arrives: this is the one place the
  * schema types are erased for the route table.
  */
-export const route = <const S extends RouteSchemas = Record<never, never>>(spec: TypedRouteSpec<S>): RouteSpec =>
-  spec as unknown as RouteSpec;
+export const route = <const S extends RouteSchemas = Record<never, never>>(
+  spec: TypedRouteSpec<S>,
+): RouteSpec => spec as unknown as RouteSpec;
 
 declare module 'fastify' {
   interface FastifyInstance {

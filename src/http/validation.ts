@@ -54,7 +54,9 @@ export const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
     }
     if (what !== undefined)
       return {
-        error: new JifenError('validation_failed', '请求参数校验失败', [{ path: '$', message: '应为 JSON 对象' }]),
+        error: new JifenError('validation_failed', '请求参数校验失败', [
+          { path: '$', message: '应为 JSON 对象' },
+        ]),
       };
     const parsed = schema.safeParse(data);
     if (parsed.success) return { value: parsed.data };

@@ -2,6 +2,11 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { holderMessageCentre, markUnitMessages, unitMessageCentre } from '../../notify/messageCentre.js';
 import type { Database } from '../../storage/schema.js';
+import {
+  holderMessagesSchema,
+  markedMessagesSchema,
+  unitMessageCentreSchema,
+} from '../../contract/counter.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 import { actorOf } from './caseRoutes.js';
 
@@ -23,12 +28,13 @@ export function messageRoutes({ db, clock }: { db: Kysely<Database>; clock: () =
           offset: z.coerce.number().int().min(0).max(100_000).default(0),
           unread: z.enum(['true', 'false']).optional(),
         }),
+        response: { 200: unitMessageCentreSchema },
       },
       handler: (req) => {
-        const q = req.query as { limit: number; offset: number; unread?: 'true' | 'false' };
+        const q = req.query;
         return unitMessageCentre(db, {
           actor: actorOf(req.actor!),
-          unitId: (req.params as { id: string }).id,
+          unitId: req.params.id,
           limit: q.limit,
           offset: q.offset,
           unreadOnly: q.unread === 'true',
@@ -44,12 +50,13 @@ export function messageRoutes({ db, clock }: { db: Kysely<Database>; clock: () =
       schema: {
         params: z.strictObject({ id }),
         body: z.strictObject({ ids: z.array(id).min(1).max(500).optional() }),
+        response: { 200: markedMessagesSchema },
       },
       handler: (req) =>
         markUnitMessages(db, {
           actor: actorOf(req.actor!),
-          unitId: (req.params as { id: string }).id,
-          ids: (req.body as { ids?: string[] }).ids ?? null,
+          unitId: req.params.id,
+          ids: req.body.ids ?? null,
           now: clock(),
         }),
     }),
@@ -62,14 +69,15 @@ export function messageRoutes({ db, clock }: { db: Kysely<Database>; clock: () =
       schema: {
         params: z.strictObject({ id }),
         querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        response: { 200: holderMessagesSchema },
       },
       handler: (req) =>
         holderMessageCentre(
           db,
           {
             actor: actorOf(req.actor!),
-            holderId: (req.params as { id: string }).id,
-            limit: (req.query as { limit: number }).limit,
+            holderId: req.params.id,
+            limit: req.query.limit,
           },
           req.policy.templates,
         ),

@@ -32,8 +32,7 @@ export const publicRoutes = (render?: RenderPool): RouteSpec[] => [
     tags: ['公开'],
     access: PUBLIC,
     schema: { body: profileSchema, querystring: explainQuery, response: { 200: scoreResultSchema } },
-    handler: (req) =>
-      score(req.body, { explain: req.query.explain !== 'false' }, req.policy.rules),
+    handler: (req) => score(req.body, { explain: req.query.explain !== 'false' }, req.policy.rules),
   }),
   route({
     method: 'POST',
@@ -74,8 +73,7 @@ export const publicRoutes = (render?: RenderPool): RouteSpec[] => [
     tags: ['公开'],
     access: PUBLIC,
     schema: { body: profileSchema, response: { 200: precheckResultSchema } },
-    handler: (req) =>
-      precheck(req.body, { rules: req.policy.rules, calendar: req.policy.calendar }),
+    handler: (req) => precheck(req.body, { rules: req.policy.rules, calendar: req.policy.calendar }),
   }),
   route({
     method: 'POST',
