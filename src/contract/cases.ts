@@ -92,6 +92,9 @@ export const maskedHolderSchema = z.object({
   phoneMasked: z.string().nullable(),
 });
 
+/** One refusal reason as the case view's `refusals[].reasons` carry them. */
+export const refusalReasonSchema = z.object({ code: z.string(), text: z.string(), citation: z.string() });
+
 export const caseViewSchema = caseSummarySchema
   .extend({
     applicationNo: z.string().nullable(),
@@ -123,7 +126,7 @@ export const caseViewSchema = caseSummarySchema
     refusals: z.array(
       z.object({
         id: z.string(),
-        reasons: z.unknown(),
+        reasons: z.array(refusalReasonSchema),
         decidedAt: z.string(),
       }),
     ),
@@ -143,9 +146,6 @@ export const caseViewSchema = caseSummarySchema
     ),
   })
   .meta({ id: 'CaseView', description: '申请详情（个人信息已脱敏）' });
-
-/** One refusal reason as the case view's `refusals[].reasons` carry them. */
-export const refusalReasonSchema = z.object({ code: z.string(), text: z.string(), citation: z.string() });
 
 export const explainedItemSchema = z.object({
   id: z.string(),
