@@ -100,3 +100,6 @@ export const policyLoadSchema = <P extends z.ZodType>(preview: P) =>
     skipped: z.array(z.object({ id: z.string(), reason: z.string() })).readonly(),
     dataRevision: z.string(),
   });
+
+export type UserList = z.infer<typeof userListSchema>;
+export type PolicyDataOverview = z.infer<typeof policyDataOverviewSchema>;

@@ -70,7 +70,7 @@ export const districtUnitsSchema = z.object({
       creditCode: z.string(),
       district: z.string(),
       kind: z.string(),
-      registrationStatus: z.string(),
+      registrationStatus: unitRegistrationStatusSchema,
       rejectionReason: z.string().nullable(),
       taxStatus: z.string(),
       operatingStatus: z.string(),
