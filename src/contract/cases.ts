@@ -193,6 +193,15 @@ export const registrySchema = z.object({
   household: z.array(z.object({ recordType: z.string(), eventDate: z.string() })),
 });
 
+/** An employee's shared registry data, for pre-filling the application form. */
+export const employeeRegistrySchema = registrySchema
+  .extend({
+    accountOpensOn: z.string().nullable(),
+    mayOpenAccount: z.boolean(),
+    unit: z.object({ id: z.string(), name: z.string(), creditCode: z.string(), district: z.string() }),
+  })
+  .meta({ id: 'EmployeeRegistry', description: '员工的共享登记数据' });
+
 export const workspaceSchema = z
   .object({
     caseId: z.string(),
@@ -258,6 +267,9 @@ export const commandResultSchema = z
     warnings: z.array(z.string()),
   })
   .meta({ id: 'CommandResult', description: '命令结果：新的版本号与状态' });
+
+/** The answer to creating a points account: the command's result and the new application number. */
+export const createdCaseSchema = commandResultSchema.extend({ applicationNo: z.string().optional() });
 
 /** What a person reads in a list beside the summary: the application number and the names. */
 export const caseListItemSchema = caseSummarySchema

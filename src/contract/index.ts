@@ -21,3 +21,4 @@ export * from './rules.js';
 export * from './scoreResult.js';
 export * from './statistics.js';
 export * from './units.js';
+export * from './requests.js';

@@ -20,6 +20,7 @@ import {
   sessionSchema,
 } from '../../contract/accounts.js';
 import { okSchema } from '../../contract/problem.js';
+import { loginBody, tokenIdParams } from '../../contract/requests.js';
 
 export interface AccountRouteDeps {
   db: Kysely<Database>;
@@ -71,7 +72,7 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
       tags: ['账号'],
       access: { public: true },
       schema: {
-        body: z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
+        body: loginBody,
         response: { 200: loginResultSchema },
       },
       handler: async (req, reply) => {
@@ -229,7 +230,7 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
       summary: '撤销访问令牌——仅管理员',
       tags: ['管理'],
       access: { roles: ['admin'], room: 'city', scope: 'admin' },
-      schema: { params: z.strictObject({ id: z.string().min(1).max(64) }), response: { 200: okSchema } },
+      schema: { params: tokenIdParams, response: { 200: okSchema } },
       handler: async (req) => {
         await revokeApiToken(db, req.params.id, clock());
         return { ok: true };

@@ -7,15 +7,15 @@ import { verifyNotice } from '../../cases/verifyNotice.js';
 import {
   caseListItemSchema,
   caseViewSchema,
-  commandResultSchema,
+  createdCaseSchema,
   holderCaseSchema,
 } from '../../contract/cases.js';
-import { STORED_CASE_STATES } from '../../contract/caseStates.js';
 import { noticeVerificationSchema } from '../../contract/notice.js';
-import { decimalInt, idParams } from '../../contract/query.js';
+import { idParams } from '../../contract/query.js';
+import { districtParams, noticeCodeParams, queueQuery } from '../../contract/requests.js';
 import { districtStatisticsSchema } from '../../contract/statistics.js';
 import { createdUnitSchema, holderLoginSchema, unitVerificationSchema } from '../../contract/units.js';
-import { DISTRICT_ROLES, DISTRICTS, ROLES } from '../../shared/vocabulary.js';
+import { DISTRICT_ROLES, ROLES } from '../../shared/vocabulary.js';
 import { JifenError } from '../../shared/errors.js';
 import type { Database } from '../../storage/schema.js';
 import { route, type RouteSpec } from '../routeSpec.js';
@@ -42,7 +42,7 @@ export interface CaseRouteDeps {
 export { actorOf };
 
 const caseId = idParams;
-const district = z.strictObject({ district: z.enum(DISTRICTS) });
+const district = districtParams;
 /** Everyone who may read a case in some room; admin never reads or edits a case (workflow.md). */
 const CASE_READERS = ROLES.filter((r) => r !== 'admin');
 const OFFICERS = [...DISTRICT_ROLES, 'city_supervisor'] as const;
@@ -68,7 +68,7 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
       access: { public: true },
       schema: {
         // Accepted as printed: any case, spaces or dashes between the groups (normalised before lookup).
-        params: z.strictObject({ code: z.string().max(64) }),
+        params: noticeCodeParams,
         response: { 200: noticeVerificationSchema },
       },
       handler: async (req) => {
@@ -146,7 +146,7 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
       access: { roles: rolesOf('create_draft'), room: 'own_unit', scope: 'cases:write' },
       schema: {
         body: commandBody(cases.createDraftInput, '创建积分账户'),
-        response: { 201: commandResultSchema.extend({ applicationNo: z.string().optional() }) },
+        response: { 201: createdCaseSchema },
       },
       handler: async (req, reply) => {
         const r = await cases.createDraft(
@@ -190,16 +190,7 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
       access: { roles: OFFICERS, room: 'own_district', scope: 'cases:read' },
       schema: {
         params: district,
-        querystring: z.strictObject({
-          state: z.enum(STORED_CASE_STATES).optional(),
-          orderBy: z.enum(['oldest', 'urgency']).optional(),
-          limit: decimalInt(1, 200).optional(),
-          /** Keyset cursor of the next page: `<submittedAt>~<caseId>` of the last row seen. */
-          after: z
-            .string()
-            .regex(/^[\dT:.Z-]{10,30}~[\w.:-]{1,100}$/, { message: '应为上一页最后一行的 提交时间~编号' })
-            .optional(),
-        }),
+        querystring: queueQuery,
         response: { 200: z.array(caseListItemSchema) },
       },
       handler: (req) => {

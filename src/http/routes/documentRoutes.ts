@@ -1,6 +1,5 @@
 import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import { checklist } from '../../checklist/index.js';
 import { renderChecklistDocument } from '../../documents/checklistDocument.js';
 import {
@@ -11,6 +10,7 @@ import {
 import { pdfResponse } from '../../contract/files.js';
 import { profileSchema } from '../../contract/profile.js';
 import { idParams } from '../../contract/query.js';
+import { documentRefQuery } from '../../contract/requests.js';
 import { ROLES } from '../../shared/vocabulary.js';
 import type { Database } from '../../storage/schema.js';
 import type { RenderPool } from '../renderPool.js';
@@ -62,12 +62,7 @@ export function documentRoutes({ db, clock, publicUrl, render }: DocumentRouteDe
       access: { roles: CASE_READERS, room: 'own_case', scope: 'cases:read' },
       schema: {
         params: idParams,
-        querystring: z.strictObject({
-          ref: z
-            .string()
-            .regex(/^[\w.:-]{1,100}$/, { message: '应为文书编号或次序' })
-            .optional(),
-        }),
+        querystring: documentRefQuery,
         response: { 200: pdfResponse },
       },
       handler: async (req, reply) => {

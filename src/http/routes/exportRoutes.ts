@@ -1,14 +1,19 @@
 import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import { cityCaseQuery, penaltyQuery } from '../../city/cityQueries.js';
 import { normaliseApplicationNo } from '../../storage/applicationNumbers.js';
 import { EXPORT_MIME } from '../../export/writeTable.js';
 import { exportCaseList, exportPenalties, type ExportFile } from '../../export/exportList.js';
 import { exportResponse } from '../../contract/files.js';
 import { idParams } from '../../contract/query.js';
-import { DISTRICT_ROLES, DISTRICTS } from '../../shared/vocabulary.js';
-import { CASE_STATES, type Database } from '../../storage/schema.js';
+import {
+  districtParams,
+  exportFormat,
+  queueExportQuery,
+  unitCasesExportQuery,
+} from '../../contract/requests.js';
+import { DISTRICT_ROLES } from '../../shared/vocabulary.js';
+import type { Database } from '../../storage/schema.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 import { actorOf } from './caseRoutes.js';
 
@@ -17,7 +22,7 @@ import { actorOf } from './caseRoutes.js';
  * `?format=xlsx` (default) or `csv`. A read (scope cases:read); audited by the
  * use case. The file goes out as an attachment, never inline.
  */
-const format = z.enum(['xlsx', 'csv']).default('xlsx');
+const format = exportFormat;
 
 function send(reply: FastifyReply, file: ExportFile) {
   void reply
@@ -39,12 +44,8 @@ export function exportRoutes({ db, clock }: { db: Kysely<Database>; clock: () =>
       tags: ['区'],
       access: { roles: [...DISTRICT_ROLES, 'city_supervisor'], room: 'own_district', scope: 'cases:read' },
       schema: {
-        params: z.strictObject({ district: z.enum(DISTRICTS) }),
-        querystring: z.strictObject({
-          format,
-          state: z.enum(CASE_STATES).optional(),
-          orderBy: z.enum(['oldest', 'urgency']).optional(),
-        }),
+        params: districtParams,
+        querystring: queueExportQuery,
         response: { 200: exportResponse },
       },
       handler: async (req, reply) => {
@@ -70,7 +71,7 @@ export function exportRoutes({ db, clock }: { db: Kysely<Database>; clock: () =>
       access: { roles: ['employer_hr', 'city_supervisor'], room: 'own_unit', scope: 'cases:read' },
       schema: {
         params: idParams,
-        querystring: z.strictObject({ format, state: z.enum(CASE_STATES).optional() }),
+        querystring: unitCasesExportQuery,
         response: { 200: exportResponse },
       },
       handler: async (req, reply) => {

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import { holderMessageCentre, markUnitMessages, unitMessageCentre } from '../../notify/messageCentre.js';
 import type { Database } from '../../storage/schema.js';
 import {
@@ -7,10 +6,10 @@ import {
   markedMessagesSchema,
   unitMessageCentreSchema,
 } from '../../contract/counter.js';
+import { idParams } from '../../contract/query.js';
+import { holderMessagesQuery, markMessagesBody, messageCentreQuery } from '../../contract/requests.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 import { actorOf } from './caseRoutes.js';
-
-const id = z.string().min(1).max(100);
 
 /** The message centre of units and holders (issue 15). */
 export function messageRoutes({ db, clock }: { db: Kysely<Database>; clock: () => string }): RouteSpec[] {
@@ -22,12 +21,8 @@ export function messageRoutes({ db, clock }: { db: Kysely<Database>; clock: () =
       tags: ['单位'],
       access: { roles: ['employer_hr', 'city_supervisor'], room: 'own_unit', scope: 'cases:read' },
       schema: {
-        params: z.strictObject({ id }),
-        querystring: z.strictObject({
-          limit: z.coerce.number().int().min(1).max(100).default(20),
-          offset: z.coerce.number().int().min(0).max(100_000).default(0),
-          unread: z.enum(['true', 'false']).optional(),
-        }),
+        params: idParams,
+        querystring: messageCentreQuery,
         response: { 200: unitMessageCentreSchema },
       },
       handler: (req) => {
@@ -48,8 +43,8 @@ export function messageRoutes({ db, clock }: { db: Kysely<Database>; clock: () =
       tags: ['单位'],
       access: { roles: ['employer_hr'], room: 'own_unit', scope: 'cases:write' },
       schema: {
-        params: z.strictObject({ id }),
-        body: z.strictObject({ ids: z.array(id).min(1).max(500).optional() }),
+        params: idParams,
+        body: markMessagesBody,
         response: { 200: markedMessagesSchema },
       },
       handler: (req) =>
@@ -67,8 +62,8 @@ export function messageRoutes({ db, clock }: { db: Kysely<Database>; clock: () =
       tags: ['持证人'],
       access: { roles: ['holder', 'city_supervisor'], room: 'own_case', scope: 'cases:read' },
       schema: {
-        params: z.strictObject({ id }),
-        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        params: idParams,
+        querystring: holderMessagesQuery,
         response: { 200: holderMessagesSchema },
       },
       handler: (req) =>

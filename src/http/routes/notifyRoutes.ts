@@ -7,7 +7,8 @@ import { toFieldIssues } from '../../profile/validateProfile.js';
 import { JifenError } from '../../shared/errors.js';
 import type { Database } from '../../storage/schema.js';
 import { deliveryReportResultSchema, unitInboxSchema, unitSmsSchema } from '../../contract/counter.js';
-import { decimalInt, idParams } from '../../contract/query.js';
+import { idParams } from '../../contract/query.js';
+import { notificationListQuery } from '../../contract/requests.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 import { actorOf } from './caseRoutes.js';
 
@@ -19,7 +20,7 @@ export interface NotifyRouteDeps {
 }
 
 const unitParams = idParams;
-const listQuery = z.strictObject({ limit: decimalInt(1, 500).optional() });
+const listQuery = notificationListQuery;
 
 /**
  * The SMS gateway's delivery-report callback (signed, not logged in) and the

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { checklist } from '../../checklist/index.js';
 import { score } from '../../engine/score.js';
 import { DEFAULT_HORIZON_MONTHS, MAX_HORIZON_MONTHS, plan } from '../../planner/index.js';
@@ -9,15 +8,14 @@ import { precheckResultSchema } from '../../contract/precheck.js';
 import { checklistResultSchema } from '../../contract/checklist.js';
 import { rulesInForceSchema, workdaysAddSchema, workdaysBetweenSchema } from '../../contract/rules.js';
 import { scoreResultSchema } from '../../contract/scoreResult.js';
-import { decimalInt, explainQuery } from '../../contract/query.js';
+import { explainQuery } from '../../contract/query.js';
+import { planQuery, rulesQuery, workdaysAddQuery, workdaysBetweenQuery } from '../../contract/requests.js';
 import { rulesInForce } from '../../rules/rulesInForce.js';
 import { parseAssume } from '../../planner/parseAssume.js';
-import { isIsoDate } from '../../shared/dates.js';
 import type { RenderPool } from '../renderPool.js';
 import { JifenError, type FieldIssue } from '../../shared/errors.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 
-const isoDate = z.string().refine(isIsoDate, { message: '应为真实存在的日期 YYYY-MM-DD' });
 const PUBLIC = { public: true } as const;
 
 /**
@@ -42,13 +40,7 @@ export const publicRoutes = (render?: RenderPool): RouteSpec[] => [
     access: PUBLIC,
     schema: {
       body: profileSchema,
-      querystring: z.strictObject({
-        horizon: decimalInt(1, MAX_HORIZON_MONTHS).optional().describe('预测月数'),
-        assume: z
-          .union([z.string().max(200), z.array(z.string().max(200)).max(50)])
-          .optional()
-          .describe('覆盖测算假设，键=值，可重复（同命令行 --assume，如 title.intermediate.months=18）'),
-      }),
+      querystring: planQuery(MAX_HORIZON_MONTHS),
       response: { 200: planSchema },
     },
     handler: (req) => {
@@ -91,7 +83,7 @@ export const publicRoutes = (render?: RenderPool): RouteSpec[] => [
     tags: ['公开'],
     access: PUBLIC,
     schema: {
-      querystring: z.strictObject({ at: isoDate.optional() }),
+      querystring: rulesQuery,
       response: { 200: rulesInForceSchema },
     },
     handler: (req) => {
@@ -106,7 +98,7 @@ export const publicRoutes = (render?: RenderPool): RouteSpec[] => [
     tags: ['公开'],
     access: PUBLIC,
     schema: {
-      querystring: z.strictObject({ date: isoDate, n: decimalInt(0, 2000) }),
+      querystring: workdaysAddQuery,
       response: { 200: workdaysAddSchema },
     },
     handler: (req) => {
@@ -121,7 +113,7 @@ export const publicRoutes = (render?: RenderPool): RouteSpec[] => [
     tags: ['公开'],
     access: PUBLIC,
     schema: {
-      querystring: z.strictObject({ from: isoDate, to: isoDate }),
+      querystring: workdaysBetweenQuery,
       response: { 200: workdaysBetweenSchema },
     },
     handler: (req) => {

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import { resetHolderPassword } from '../../accounts/resetPassword.js';
 import {
   caseWorkspace,
@@ -7,10 +6,16 @@ import {
   employeeRegistry,
   unitEmployees,
 } from '../../cases/workspaceQueries.js';
-import { DISTRICTS, ROLES } from '../../shared/vocabulary.js';
+import { ROLES } from '../../shared/vocabulary.js';
 import type { Database } from '../../storage/schema.js';
-import { registrySchema, workspaceSchema } from '../../contract/cases.js';
-import { decimalInt } from '../../contract/query.js';
+import { employeeRegistrySchema, workspaceSchema } from '../../contract/cases.js';
+import { idParams } from '../../contract/query.js';
+import {
+  districtParams,
+  districtUnitsQuery,
+  unitEmployeesQuery,
+  unitHolderParams,
+} from '../../contract/requests.js';
 import { districtUnitsSchema, passwordResetSchema, unitEmployeesSchema } from '../../contract/units.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 import { actorOf } from './actorOf.js';
@@ -21,11 +26,6 @@ export interface WorkspaceRouteDeps {
   clock: () => string;
 }
 
-const id = z.string().min(1).max(100);
-const page = {
-  limit: decimalInt(1, 100).optional(),
-  offset: decimalInt(0, 100_000).optional(),
-};
 const CASE_READERS = ROLES.filter((r) => r !== 'admin');
 
 /**
@@ -44,7 +44,7 @@ export function workspaceRoutes({ db, clock }: WorkspaceRouteDeps): RouteSpec[] 
         '办理页数据：申报指标与登记数据对照、预检查（单位提交前）、规则引擎结果（核定前）、各次核定的逐项说明',
       tags: ['申请'],
       access: { roles: CASE_READERS, room: 'own_case', scope: 'cases:read' },
-      schema: { params: z.strictObject({ id }), response: { 200: workspaceSchema } },
+      schema: { params: idParams, response: { 200: workspaceSchema } },
       handler: (req) =>
         caseWorkspace(
           db,
@@ -63,8 +63,8 @@ export function workspaceRoutes({ db, clock }: WorkspaceRouteDeps): RouteSpec[] 
       tags: ['单位'],
       access: { roles: ['employer_hr', 'city_supervisor'], room: 'own_unit', scope: 'cases:read' },
       schema: {
-        params: z.strictObject({ id }),
-        querystring: z.strictObject({ q: z.string().trim().max(50).optional(), ...page }),
+        params: idParams,
+        querystring: unitEmployeesQuery,
         response: { 200: unitEmployeesSchema },
       },
       handler: (req) => {
@@ -89,7 +89,7 @@ export function workspaceRoutes({ db, clock }: WorkspaceRouteDeps): RouteSpec[] 
       summary: '重置本单位员工（持证人）的网上账号密码：签发一次性密码（只显示一次），持证人登录后须修改',
       tags: ['单位'],
       access: { roles: ['employer_hr'], room: 'own_unit' },
-      schema: { params: z.strictObject({ id, holderId: id }), response: { 200: passwordResetSchema } },
+      schema: { params: unitHolderParams, response: { 200: passwordResetSchema } },
       handler: async (req) => {
         const p = req.params;
         return resetHolderPassword(db, {
@@ -108,19 +108,8 @@ export function workspaceRoutes({ db, clock }: WorkspaceRouteDeps): RouteSpec[] 
       tags: ['单位'],
       access: { roles: ['employer_hr', 'city_supervisor'], room: 'own_unit', scope: 'cases:read' },
       schema: {
-        params: z.strictObject({ id, holderId: id }),
-        response: {
-          200: registrySchema.extend({
-            accountOpensOn: z.string().nullable(),
-            mayOpenAccount: z.boolean(),
-            unit: z.object({
-              id: z.string(),
-              name: z.string(),
-              creditCode: z.string(),
-              district: z.string(),
-            }),
-          }),
-        },
+        params: unitHolderParams,
+        response: { 200: employeeRegistrySchema },
       },
       handler: (req) => {
         const p = req.params;
@@ -143,11 +132,8 @@ export function workspaceRoutes({ db, clock }: WorkspaceRouteDeps): RouteSpec[] 
       tags: ['区'],
       access: { roles: ['acceptance_clerk', 'city_supervisor'], room: 'own_district', scope: 'cases:read' },
       schema: {
-        params: z.strictObject({ district: z.enum(DISTRICTS) }),
-        querystring: z.strictObject({
-          status: z.enum(['registered', 'verified', 'rejected']).optional(),
-          ...page,
-        }),
+        params: districtParams,
+        querystring: districtUnitsQuery,
         response: { 200: districtUnitsSchema },
       },
       handler: (req) => {
