@@ -102,3 +102,19 @@ export const loginBody = z.strictObject({
   password: z.string().min(1).max(256),
 });
 export const tokenIdParams = z.strictObject({ id: z.string().min(1).max(64) });
+
+/** The headers of every command: the same key with the same request has its effect once. */
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[\w.:-]{8,128}$/)
+    .describe('幂等键：8–128 位字母、数字或 _.:-；同一键、同一请求只生效一次（重试请用同一键）'),
+});
+/** A command on an existing case may also name the version the user saw. */
+export const caseCommandHeaders = idempotencyHeaders.extend({
+  'if-match': z
+    .string()
+    .regex(/^(?:\d{1,9}|"\d{1,9}")$/)
+    .optional()
+    .describe('申请的版本号（命令结果中的 version）；与现行版本不同则为 409 冲突'),
+});

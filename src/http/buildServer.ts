@@ -292,6 +292,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         ...(s.body ? { body: s.body } : {}),
         ...(s.querystring ? { querystring: s.querystring } : {}),
         ...(s.params ? { params: s.params } : {}),
+        ...(s.headers ? { headers: s.headers } : {}),
         response: { ...(s.response ?? {}), '4XX': problemSchema },
       },
       config: {

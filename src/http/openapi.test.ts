@@ -104,6 +104,19 @@ describe('the OpenAPI document', () => {
     expect(missing).toEqual([]);
   });
 
+  it('documents the command headers: Idempotency-Key required, If-Match optional', () => {
+    const accept = (doc.paths as Record<string, Record<string, { parameters?: Json[] }>>)[
+      '/api/v1/cases/{id}/accept'
+    ]!.post!;
+    const headers = (accept.parameters ?? []).filter((p) => p.in === 'header');
+    expect(headers.map((h) => [h.name, h.required === true])).toEqual(
+      expect.arrayContaining([
+        ['idempotency-key', true],
+        ['if-match', false],
+      ]),
+    );
+  });
+
   it('generates a TypeScript client that compiles and types a call', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jifen-openapi-'));
     try {

@@ -22,6 +22,11 @@ export interface RouteSchemas {
   querystring?: z.ZodType;
   params?: z.ZodType;
   /**
+   * Request headers, for the OpenAPI document only: the handler reads and checks them
+   * (src/http/routes/commandHeaders.ts), so their refusal names `$headers.<name>`.
+   */
+  headers?: z.ZodType;
+  /**
    * Success answers by status: a JSON schema, or a file (PDF, spreadsheet, page) by its media
    * type (src/contract/files.ts). A problem+json answer is declared for every route by buildServer.
    */

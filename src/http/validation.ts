@@ -42,6 +42,9 @@ export const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
         return { error: error as Error };
       }
     }
+    // Declared headers document the command headers (Idempotency-Key, If-Match); the handler
+    // checks them where it uses them (src/http/routes/commandHeaders.ts).
+    if (httpPart === 'headers') return { value: data };
     const what = httpPart === 'body' ? COMMAND_BODIES.get(schema) : undefined;
     if (what !== undefined && isObject(data)) {
       const parsed = schema.safeParse(data);

@@ -4,6 +4,7 @@ import * as cases from '../../cases/index.js';
 import type { DeclaredCaseUseCase } from '../../cases/index.js';
 import { commandResultSchema } from '../../contract/cases.js';
 import { idParams } from '../../contract/query.js';
+import { caseCommandHeaders } from '../../contract/requests.js';
 import type { Database } from '../../storage/schema.js';
 import { describeMachine, type CommandType } from '../../workflow/index.js';
 import { route, type RouteSpec } from '../routeSpec.js';
@@ -42,6 +43,7 @@ function entry<K extends CommandType, S extends z.ZodType>(
         access: { roles, room: 'own_case', scope: 'cases:write' },
         schema: {
           params: idParams,
+          headers: caseCommandHeaders,
           body: commandBody(run.input, run.what),
           response: { 200: commandResultSchema },
         },

@@ -12,7 +12,7 @@ import {
 } from '../../contract/cases.js';
 import { noticeVerificationSchema } from '../../contract/notice.js';
 import { idParams } from '../../contract/query.js';
-import { districtParams, noticeCodeParams, queueQuery } from '../../contract/requests.js';
+import { districtParams, idempotencyHeaders, noticeCodeParams, queueQuery } from '../../contract/requests.js';
 import { districtStatisticsSchema } from '../../contract/statistics.js';
 import { createdUnitSchema, holderLoginSchema, unitVerificationSchema } from '../../contract/units.js';
 import { DISTRICT_ROLES, ROLES } from '../../shared/vocabulary.js';
@@ -88,6 +88,7 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
       tags: ['单位'],
       access: { public: true },
       schema: {
+        headers: idempotencyHeaders,
         body: commandBody(unitRegistrationInput, '单位注册'),
         response: { 200: createdUnitSchema, 201: createdUnitSchema },
       },
@@ -105,6 +106,7 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
       access: { roles: ['acceptance_clerk'], room: 'own_district', scope: 'cases:write' },
       schema: {
         params: caseId,
+        headers: idempotencyHeaders,
         body: commandBody(verifyUnitBody, '核验单位'),
         response: { 200: unitVerificationSchema },
       },
@@ -145,6 +147,7 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
       tags: ['申请'],
       access: { roles: rolesOf('create_draft'), room: 'own_unit', scope: 'cases:write' },
       schema: {
+        headers: idempotencyHeaders,
         body: commandBody(cases.createDraftInput, '创建积分账户'),
         response: { 201: createdCaseSchema },
       },
