@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { checkPolicy, composePolicy } from '../policy/composePolicy.js';
 import { PolicyStore } from '../policy/PolicyStore.js';
@@ -199,6 +199,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       },
     },
     transform: jsonSchemaTransform,
+    // Every schema with a contract id (src/contract/, `.meta({ id })`) becomes a component, so each
+    // `$ref` of the document resolves (src/http/openapi.test.ts validates it).
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
@@ -274,7 +277,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       ...verifyPageRoutes({ db: deps.db, clock }),
       ...notifyRoutes({ db: deps.db, clock, callbackSecret: config.JIFEN_SMS_CALLBACK_SECRET }),
       ...counterRoutes({ db: deps.db, clock }),
-      ...[claimRoutes, penaltyRoutes, taskRoutes].flatMap((r) => r({ db: deps.db!, clock })),
+      ...claimRoutes({ db: deps.db, clock }),
+      ...penaltyRoutes({ db: deps.db, clock }),
+      ...taskRoutes({ db: deps.db, readDb: deps.readDb ?? deps.db, clock }),
     );
   }
   app.decorate('routeTable', routes);
@@ -293,6 +298,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         ...(s.body ? { body: s.body } : {}),
         ...(s.querystring ? { querystring: s.querystring } : {}),
         ...(s.params ? { params: s.params } : {}),
+        ...(s.headers ? { headers: s.headers } : {}),
         response: { ...(s.response ?? {}), '4XX': problemSchema },
       },
       config: {

@@ -11,20 +11,12 @@ export { DISTRICTS, ROLES } from '../shared/vocabulary.js';
 import type { District, Role } from '../shared/vocabulary.js';
 export type { District, Role };
 
-export const CASE_STATES = [
-  'draft',
-  'submitted',
-  'supplement_required',
-  'accepted',
-  'under_review',
-  'verified',
-  'refused',
-  'determined',
-  'expired',
-  'invalidated',
-  'withdrawn',
-] as const;
-export type CaseState = (typeof CASE_STATES)[number];
+/**
+ * The states a stored case may be in: the machine's one list (src/workflow/types.ts) without
+ * `new`. Migration 0001 keeps its own frozen copy for its CHECK constraint, as a migration must.
+ */
+export { STORED_CASE_STATES as CASE_STATES, type StoredCaseState as CaseState } from '../workflow/types.js';
+import type { StoredCaseState as CaseState } from '../workflow/types.js';
 
 export type UnitKind =
   | 'enterprise'

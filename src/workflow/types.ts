@@ -37,6 +37,9 @@ export const CASE_STATES = [
   'invalidated',
 ] as const;
 export type CaseState = (typeof CASE_STATES)[number];
+/** The states a stored case may be in: all but `new` (no case row exists yet). */
+export type StoredCaseState = Exclude<CaseState, 'new'>;
+export const STORED_CASE_STATES = CASE_STATES.filter((s): s is StoredCaseState => s !== 'new');
 
 /**
  * The reconsideration region (复核, 细则 第十二条), active only while the case is

@@ -5,21 +5,18 @@
  * problem+json errors turned into an ApiError the forms can show field by field.
  */
 
-export interface ProblemField {
-  path: string;
-  message: string;
-}
+import type { Problem as ContractProblem } from './contract';
 
-export interface Problem {
-  type?: string;
-  title: string;
-  status: number;
-  code: string;
-  detail?: string;
-  errors?: ProblemField[];
-  requestId?: string;
-  reason?: string;
-}
+/** One field at fault, by its JSON path (src/contract/problem.ts). */
+export type ProblemField = NonNullable<ContractProblem['errors']>[number];
+
+/**
+ * A refusal as the client reads it: the contract's problem+json, read defensively (an answer
+ * that never reached the API — a proxy's error page, a lost connection — is turned into one with
+ * only title, status and code), plus the `detail` and `reason` some refusals add.
+ */
+export type Problem = Pick<ContractProblem, 'title' | 'status' | 'code'> &
+  Partial<ContractProblem> & { detail?: string; reason?: string };
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
