@@ -28,9 +28,11 @@ import { notifyRoutes } from './routes/notifyRoutes.js';
 import { verifyPageRoutes } from './routes/verifyPageRoutes.js';
 import { RETRY_AFTER_SECONDS, toProblem } from './problem.js';
 import type { RouteSpec } from './routeSpec.js';
+import { evidenceRoutes } from './routes/evidenceRoutes.js';
 import { publicRoutes } from './routes/publicRoutes.js';
 import { HSTS, securityHeaders } from './securityHeaders.js';
 import { problemSchema } from './schemas.js';
+import { installBinaryBody } from './binaryBody.js';
 import { validatorCompiler } from './validation.js';
 import { installWebApp, wantsWebApp } from './webApp.js';
 
@@ -140,6 +142,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     if (req.routeOptions.config?.rawBody) req.rawBody = body as string;
     parseJson(req, body as string, done);
   });
+  installBinaryBody(app);
   app.setValidatorCompiler(validatorCompiler);
   // Responses are our own objects, already shaped by the contracts: plain JSON.stringify is exact and fast.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
@@ -271,6 +274,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       ...verifyPageRoutes({ db: deps.db, clock }),
       ...notifyRoutes({ db: deps.db, clock, callbackSecret: config.JIFEN_SMS_CALLBACK_SECRET }),
       ...counterRoutes({ db: deps.db, clock }),
+      ...evidenceRoutes({ db: deps.db, clock }),
     );
   }
   app.decorate('routeTable', routes);
@@ -294,6 +298,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       config: {
         access: spec.access,
         ...(spec.rawBody ? { rawBody: true } : {}),
+        ...(spec.binaryBody ? { binaryBody: spec.binaryBody } : {}),
         ...(throttle ? { throttle } : {}),
       },
       handler: spec.handler,

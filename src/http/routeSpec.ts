@@ -23,6 +23,8 @@ export interface RouteSpec {
   access: Access;
   /** Keep the request's raw JSON text in `req.rawBody` (signed callbacks are verified over the exact bytes). */
   rawBody?: boolean;
+  /** The body is a file's bytes (src/http/binaryBody.ts), at most `maxBytes`, refused beyond with `tooLarge`. */
+  binaryBody?: BinaryBody;
   schema?: {
     body?: z.ZodType;
     querystring?: z.ZodType;
@@ -30,6 +32,14 @@ export interface RouteSpec {
     response?: Record<number, z.ZodType>;
   };
   handler: (req: FastifyRequest, reply: FastifyReply) => Promise<unknown> | unknown;
+}
+
+export interface BinaryBody {
+  maxBytes: number;
+  /** Chinese: the refusal naming the field, e.g. 「证据文件」超过 10 MB. */
+  tooLarge: string;
+  /** JSON path of the field the refusal names. */
+  field: string;
 }
 
 export const route = (spec: RouteSpec): RouteSpec => spec;
@@ -42,6 +52,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
     rawBody?: boolean;
+    binaryBody?: BinaryBody;
     /** The per-address throttle guarding the route (src/http/throttles.ts). */
     throttle?: import('./throttles.js').ThrottleName;
   }
