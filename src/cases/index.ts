@@ -32,6 +32,7 @@ export { applyDecrease } from './applyDecrease.js';
 export { correctPoints } from './correctPoints.js';
 export { requestReconsideration } from './requestReconsideration.js';
 export { decideReconsideration } from './decideReconsideration.js';
+export { reviewReconsiderationFact } from './reviewReconsiderationFact.js';
 export { expireCase, invalidateCase, remindCase } from './lifecycle.js';
 export { registerUnit, verifyUnit, type UnitRequest, type UnitResult } from './units.js';
 export {

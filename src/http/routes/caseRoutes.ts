@@ -171,6 +171,12 @@ const COMMANDS: Array<{ segment: string; command: string; summary: string; run: 
     run: cases.requestReconsideration as UseCase,
   },
   {
+    segment: 'reconsideration-fact-review',
+    command: 'review_reconsideration_fact',
+    summary: '核实复核中补正的事实（对照证据，接受或不接受并写明意见）',
+    run: cases.reviewReconsiderationFact as UseCase,
+  },
+  {
     segment: 'reconsideration-decision',
     command: 'decide_reconsideration',
     summary: '复核决定',
