@@ -7,7 +7,7 @@ import type { Database } from '../storage/schema.js';
 import type { Actor } from '../workflow/index.js';
 
 /** The case, checked against the reader's rooms exactly as the case read does (mayRead). */
-async function readableCase(db: Kysely<Database>, actor: Actor, caseId: string) {
+export async function readableCase(db: Kysely<Database>, actor: Actor, caseId: string) {
   const row = await db
     .selectFrom('cases')
     .select(['id', 'holderId', 'unitId', 'district'])

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { hashPassword } from '../accounts/passwords.js';
 import { seedWorld, type World } from '../cases/testing/world.js';
 import { pendingReconsideration } from '../evidence/testing/pendingReconsideration.js';
+import { testPolicy } from '../policy/testing/testPolicy.js';
 import { insertUser, type Role } from '../storage/index.js';
 import { describeOnBothEngines } from '../storage/testing/bothEngines.js';
 import { Browser, startTestServer, type TestServer } from './testing/startTestServer.js';
@@ -40,11 +41,11 @@ describeOnBothEngines('reconsideration evidence over HTTP', (getDb, engine) => {
   let w: World;
   const caseId = `ev-${engine}`;
   const as = new Map<string, Browser>();
+  let now = '2025-10-23T02:00:00.000Z';
   beforeAll(async () => {
     const db = getDb();
     w = await seedWorld(db, `ev${engine}`);
     await pendingReconsideration(db, w, caseId);
-    const now = '2025-10-23T02:00:00.000Z';
     server = await startTestServer({ db, clock: () => now, loginPerMinute: 10_000 });
     const hash = await hashPassword(PASSWORD);
     const users: [
@@ -208,5 +209,29 @@ describeOnBothEngines('reconsideration evidence over HTTP', (getDb, engine) => {
       contentType: 'application/pdf',
     });
     expect(events.map((e) => e.payloadJson).join('')).not.toContain('职称证书');
+  });
+
+  it('shows the request under 复核待处理 with its deadline, and still 31 working days after it', async () => {
+    type Row = {
+      caseId: string;
+      dueDate: string;
+      workdaysLeft: number;
+      overdueWorkdays: number;
+      evidenceFiles: number;
+    };
+    const pending = async (who: string) =>
+      as.get(who)!.req('GET', `/api/v1/districts/${encodeURIComponent('闵行')}/reconsiderations`);
+    const first = (await pending('approver')).json.items as Row[];
+    const row = first.find((r) => r.caseId === caseId)!;
+    expect(row).toMatchObject({ overdueWorkdays: 0, evidenceFiles: 5 });
+    expect(row.workdaysLeft).toBeGreaterThan(0);
+    for (const who of ['reviewerPd', 'hr', 'holder']) expect((await pending(who)).status, who).toBe(403);
+    // 31 working days past the stored deadline: the request is listed, first, and says so.
+    now = `${testPolicy.calendar.addWorkdays(row.dueDate, 31)}T02:00:00.000Z`;
+    const b = new Browser(server.url);
+    expect((await b.login(`approver-ev-${engine}`, PASSWORD)).status).toBe(200);
+    const later = (await b.req('GET', `/api/v1/districts/${encodeURIComponent('闵行')}/reconsiderations`))
+      .json.items as Row[];
+    expect(later.find((r) => r.caseId === caseId)).toMatchObject({ overdueWorkdays: 31, workdaysLeft: 0 });
   });
 });

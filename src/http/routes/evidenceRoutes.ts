@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { downloadEvidence, listCaseEvidence } from '../../evidence/downloadEvidence.js';
+import { listCaseFacts } from '../../evidence/listCaseFacts.js';
+import { pendingReconsiderations } from '../../evidence/pendingReconsiderations.js';
+import { DISTRICTS } from '../../shared/vocabulary.js';
 import { MAX_FILE_BYTES, uploadEvidence } from '../../evidence/uploadEvidence.js';
 import { ROLES } from '../../shared/vocabulary.js';
 import type { Database } from '../../storage/schema.js';
@@ -24,6 +27,16 @@ const evidenceSchema = z.strictObject({
   createdAt: z.string(),
 });
 type Evidence = z.infer<typeof evidenceSchema>;
+const factSchema = z.strictObject({
+  id: z.string(),
+  reconsiderationId: z.string(),
+  indicator: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+  statement: z.string(),
+  status: z.enum(['open', 'accepted', 'rejected']),
+  reviewedAt: z.string().nullable(),
+  reviewNote: z.string().nullable(),
+});
 const shape = (e: Evidence): Evidence => ({
   id: e.id,
   reconsiderationId: e.reconsiderationId,
@@ -53,6 +66,49 @@ export function attachmentDisposition(fileName: string): string {
  */
 export function evidenceRoutes({ db, clock }: EvidenceRouteDeps): RouteSpec[] {
   return [
+    route({
+      method: 'GET',
+      url: '/api/v1/districts/:district/reconsiderations',
+      summary: '复核待处理：本区待决定的复核申请（按复核期限排列，显示剩余或超期工作日）',
+      tags: ['复核', '区'],
+      access: {
+        roles: ['district_reviewer', 'district_approver', 'city_supervisor'],
+        room: 'own_district',
+        scope: 'cases:read',
+      },
+      schema: {
+        params: z.strictObject({ district: z.enum(DISTRICTS) }),
+        response: {
+          200: z.strictObject({
+            items: z.array(
+              z.strictObject({
+                caseId: z.string(),
+                applicationNo: z.string().nullable(),
+                holderName: z.string(),
+                unitName: z.string(),
+                requestedAt: z.string(),
+                dueDate: z.string().nullable(),
+                workdaysLeft: z.number().int(),
+                overdueWorkdays: z.number().int(),
+                openFacts: z.number().int(),
+                evidenceFiles: z.number().int(),
+              }),
+            ),
+          }),
+        },
+      },
+      handler: async (req) => {
+        const now = clock();
+        return {
+          items: await pendingReconsiderations(db, {
+            actor: actorOf(req.actor!),
+            district: (req.params as { district: string }).district,
+            today: new Date(Date.parse(now) + 8 * 3_600_000).toISOString().slice(0, 10),
+            calendar: req.policy.calendar,
+          }),
+        };
+      },
+    }),
     route({
       method: 'POST',
       url: '/api/v1/cases/:id/evidence',
@@ -92,6 +148,26 @@ export function evidenceRoutes({ db, clock }: EvidenceRouteDeps): RouteSpec[] {
         files: (await listCaseEvidence(db, actorOf(req.actor!), (req.params as { id: string }).id)).map(
           shape,
         ),
+      }),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/v1/cases/:id/reconsideration-facts',
+      summary: '复核中补正的事实及核实意见',
+      tags: ['复核'],
+      access: { roles: CASE_READERS, room: 'own_case', scope: 'cases:read' },
+      schema: { params, response: { 200: z.strictObject({ facts: z.array(factSchema) }) } },
+      handler: async (req) => ({
+        facts: (await listCaseFacts(db, actorOf(req.actor!), (req.params as { id: string }).id)).map((f) => ({
+          id: f.id,
+          reconsiderationId: f.reconsiderationId,
+          indicator: f.indicator,
+          detail: f.detail,
+          statement: f.statement,
+          status: f.status,
+          reviewedAt: f.reviewedAt,
+          reviewNote: f.reviewNote,
+        })),
       }),
     }),
     route({
