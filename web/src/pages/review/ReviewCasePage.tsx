@@ -30,6 +30,7 @@ import {
   RefusalsPanel,
   registryFacts,
 } from '../workflow/CasePanels';
+import { DeterminationComparison, ReconsiderationFactsCard } from '../workflow/ReconsiderationParts';
 import { useCase } from '../workflow/useCase';
 
 const QUALIFICATION_LEVELS: Record<string, string> = {
@@ -381,6 +382,8 @@ export default function ReviewCasePage() {
       ) : null}
 
       <ReconsiderationsPanel view={view} />
+      <ReconsiderationFactsCard view={view} canReview={reviewer} run={run} busy={busy} onDone={setDone} />
+      <DeterminationComparison workspace={workspace} />
       <DeterminationsPanel view={view} workspace={workspace} />
       <ReceiptsPanel view={view} />
       <Card title="材料" size="small" style={{ marginTop: 16 }}>

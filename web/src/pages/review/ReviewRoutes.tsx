@@ -2,6 +2,7 @@ import { Typography } from 'antd';
 import { Route, Routes } from 'react-router';
 import { useSession } from '../../api/session';
 import { QueueTable } from '../workflow/QueueTable';
+import { PendingReconsiderations } from '../workflow/ReconsiderationParts';
 import ReviewCasePage from './ReviewCasePage';
 
 function ReviewQueue() {
@@ -19,6 +20,10 @@ function ReviewQueue() {
           ? '审核通过的申请须在 20 个工作日内核定；复核申请亦须在 20 个工作日内作出决定。'
           : '已受理的申请逐项审核；提请主管部门核实期间暂停计时。'}
       </Typography.Paragraph>
+      <PendingReconsiderations
+        district={district}
+        linkTo={(id) => `/review/cases/${encodeURIComponent(id)}`}
+      />
       <QueueTable
         district={district}
         states={
