@@ -21,6 +21,8 @@ import type { Db } from './types.js';
 const OTHER_EVENTS: Record<string, string> = {
   print_document: '打印文书',
   create_holder_login: '开立持证人网上账号',
+  upload_evidence: '上传复核证据材料',
+  download_evidence: '下载复核证据材料',
 };
 
 const DOCUMENT_LABELS: Record<string, string> = {

@@ -204,7 +204,7 @@ export function ReconsiderationRequestCard({
               rows={2}
               maxLength={500}
               showCount
-              placeholder="例如：2023年取得中级职称，申请时漏报"
+              placeholder="例如：取得时间、证书编号、申请时漏报的原因"
             />
           </Form.Item>
         ) : null}
