@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { issueCaseDocument } from '../documents/issueCaseDocument.js';
 import { pdfText } from '../documents/testing/pdfTools.js';
+import { previewRedetermination } from '../evidence/previewRedetermination.js';
 import { pendingReconsideration } from '../evidence/testing/pendingReconsideration.js';
 import { testPolicy } from '../policy/testing/testPolicy.js';
 import { JifenError } from '../shared/errors.js';
@@ -83,11 +84,26 @@ describeOnBothEngines('reconsideration facts', (getDb, engine) => {
       reviewNote: '与职称证书原件及评审表一致',
     });
     expect((await errorOf(review(w.actors.reviewer, 'again'))).code).toBe('conflict');
+    // The approver's preview: the engine with the reviewed title, written nowhere.
+    const preview = await previewRedetermination(
+      db,
+      { actor: w.actors.approver, caseId, now: '2025-11-03T02:00:00.000Z' },
+      testPolicy,
+    );
+    expect(preview.after.items.find((i) => i.id === 'qualification')?.points).toBeGreaterThan(0);
+    expect(preview.before.items.find((i) => i.id === 'qualification')?.points ?? 0).toBe(0);
+    const claims = await db
+      .selectFrom('claimedIndicators')
+      .select('indicator')
+      .where('caseId', '=', caseId)
+      .execute();
+    expect(claims.map((c) => c.indicator)).not.toContain('qualification');
     const decided = await decide('decide');
     const all = await listDeterminations(db, caseId);
     expect(all).toHaveLength(2);
     const [before, after] = all;
     expect(after!.total).toBeGreaterThan(before!.total);
+    expect(after!.total).toBe(preview.after.total);
     expect(decided.documents.determination).toBeDefined();
 
     const doc = await issueCaseDocument(

@@ -137,6 +137,10 @@ describe('reconsideration that can correct, in the web UI', () => {
     const approver = await as('2025-10-28', 'approver.rc');
     await approver.goto(`/review/cases/${CASE}`);
     await approver.getByRole('button', { name: /作出区级复核决定/ }).click();
+    // Before deciding, the dialog shows what the engine recomputes with the verified title.
+    await expect
+      .poll(() => approver.getByTestId('redetermination-preview').innerText(), SLOW)
+      .toMatch(/专业技术职称和技能等级\s+0\s+100\s+\+100/);
     await approver.getByText('变更核定（重新计算）').click();
     await approver.getByLabel('决定理由').fill('经核实，申请人已取得与岗位对应的中级职称，应予计分');
     await approver.getByRole('button', { name: /确\s*定/ }).click();

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { downloadEvidence, listCaseEvidence } from '../../evidence/downloadEvidence.js';
 import { listCaseFacts } from '../../evidence/listCaseFacts.js';
 import { pendingReconsiderations } from '../../evidence/pendingReconsiderations.js';
+import { previewRedetermination } from '../../evidence/previewRedetermination.js';
 import { DISTRICTS } from '../../shared/vocabulary.js';
 import { MAX_FILE_BYTES, uploadEvidence } from '../../evidence/uploadEvidence.js';
 import { ROLES } from '../../shared/vocabulary.js';
@@ -27,6 +28,10 @@ const evidenceSchema = z.strictObject({
   createdAt: z.string(),
 });
 type Evidence = z.infer<typeof evidenceSchema>;
+const previewSide = z.strictObject({
+  total: z.number(),
+  items: z.array(z.strictObject({ id: z.string(), label: z.string(), points: z.number() })),
+});
 const factSchema = z.strictObject({
   id: z.string(),
   reconsiderationId: z.string(),
@@ -108,6 +113,27 @@ export function evidenceRoutes({ db, clock }: EvidenceRouteDeps): RouteSpec[] {
           }),
         };
       },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/v1/cases/:id/redetermination-preview',
+      summary: '复核变更核定预览：按已核实的补正事实由规则引擎重新计算，逐项显示变更前后（不保存）',
+      tags: ['复核'],
+      access: {
+        roles: ['district_approver', 'city_supervisor'],
+        room: 'own_case',
+        scope: 'cases:read',
+      },
+      schema: {
+        params,
+        response: { 200: z.strictObject({ before: previewSide, after: previewSide }) },
+      },
+      handler: async (req) =>
+        previewRedetermination(
+          db,
+          { actor: actorOf(req.actor!), caseId: (req.params as { id: string }).id, now: clock() },
+          req.policy,
+        ),
     }),
     route({
       method: 'POST',

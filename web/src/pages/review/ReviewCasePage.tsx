@@ -30,7 +30,11 @@ import {
   RefusalsPanel,
   registryFacts,
 } from '../workflow/CasePanels';
-import { DeterminationComparison, ReconsiderationFactsCard } from '../workflow/ReconsiderationParts';
+import {
+  DeterminationComparison,
+  ReconsiderationFactsCard,
+  RedeterminationPreview,
+} from '../workflow/ReconsiderationParts';
 import { useCase } from '../workflow/useCase';
 
 const QUALIFICATION_LEVELS: Record<string, string> = {
@@ -454,6 +458,7 @@ export default function ReviewCasePage() {
           ) : null}
           {dialog?.kind === 'reconsideration' ? (
             <>
+              <RedeterminationPreview caseId={view.caseId} />
               <Form.Item label="复核结果" name="outcome" initialValue="upheld" rules={[{ required: true }]}>
                 <Radio.Group
                   options={[

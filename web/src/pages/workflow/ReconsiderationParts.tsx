@@ -409,12 +409,26 @@ export function ReconsiderationFactsCard({
   );
 }
 
-/** After a changed reconsideration decision: each item's points before and after, with the change. */
-export function DeterminationComparison({ workspace }: { workspace: Workspace }) {
-  const all = workspace.determinations;
-  const after = all[all.length - 1];
-  const before = all[all.length - 2];
-  if (!after || !before || !after.reason.startsWith('reconsideration')) return null;
+interface PreviewSide {
+  total: number;
+  items: { id: string; label: string; points: number }[];
+}
+
+const signedText = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
+
+function BeforeAfterTable({
+  before,
+  after,
+  beforeTitle,
+  afterTitle,
+  testId,
+}: {
+  before: PreviewSide;
+  after: PreviewSide;
+  beforeTitle: string;
+  afterTitle: string;
+  testId: string;
+}) {
   const ids = [...new Set([...before.items, ...after.items].map((i) => i.id))];
   const rows = ids
     .map((id) => {
@@ -423,32 +437,82 @@ export function DeterminationComparison({ workspace }: { workspace: Workspace })
       return { id, label: (a ?? b)!.label, before: b?.points ?? 0, after: a?.points ?? 0 };
     })
     .filter((r) => r.before !== 0 || r.after !== 0);
-  const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
+  return (
+    <Table
+      size="small"
+      rowKey="id"
+      pagination={false}
+      data-testid={testId}
+      dataSource={[...rows, { id: '合计', label: '合计', before: before.total, after: after.total }]}
+      columns={[
+        { title: '积分项目', dataIndex: 'label' },
+        { title: beforeTitle, dataIndex: 'before', align: 'right' },
+        { title: afterTitle, dataIndex: 'after', align: 'right' },
+        {
+          title: '变化',
+          align: 'right',
+          render: (_, r) => {
+            const d = r.after - r.before;
+            return (
+              <Typography.Text type={d > 0 ? 'success' : d < 0 ? 'danger' : undefined}>
+                {signedText(d)}
+              </Typography.Text>
+            );
+          },
+        },
+      ]}
+    />
+  );
+}
+
+/** In the approver's decision dialog: what a changed decision would determine, item by item (nothing saved). */
+export function RedeterminationPreview({ caseId }: { caseId: string }) {
+  const [preview, setPreview] = useState<{ before: PreviewSide; after: PreviewSide }>();
+  const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    let live = true;
+    api<{ before: PreviewSide; after: PreviewSide }>(
+      'GET',
+      `/api/v1/cases/${encodeURIComponent(caseId)}/redetermination-preview`,
+    )
+      .then((p) => live && setPreview(p))
+      .catch((e: unknown) => live && setError(e));
+    return () => {
+      live = false;
+    };
+  }, [caseId]);
+  if (error) return <ProblemAlert error={error} />;
+  if (!preview) return null;
+  return (
+    <div style={{ marginBottom: 12 }}>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+        选择「变更核定」时，由规则引擎按登记数据和已核实的补正事实重新计算，结果如下：
+      </Typography.Paragraph>
+      <BeforeAfterTable
+        before={preview.before}
+        after={preview.after}
+        beforeTitle="现行核定"
+        afterTitle="重新计算"
+        testId="redetermination-preview"
+      />
+    </div>
+  );
+}
+
+/** After a changed reconsideration decision: each item's points before and after, with the change. */
+export function DeterminationComparison({ workspace }: { workspace: Workspace }) {
+  const all = workspace.determinations;
+  const after = all[all.length - 1];
+  const before = all[all.length - 2];
+  if (!after || !before || !after.reason.startsWith('reconsideration')) return null;
   return (
     <Card title="复核重新核定：变更前后逐项对照" size="small" style={{ marginTop: 16 }}>
-      <Table
-        size="small"
-        rowKey="id"
-        pagination={false}
-        data-testid="determination-comparison"
-        dataSource={[...rows, { id: '合计', label: '合计', before: before.total, after: after.total }]}
-        columns={[
-          { title: '积分项目', dataIndex: 'label' },
-          { title: `原核定（第 ${before.sequence} 次）`, dataIndex: 'before', align: 'right' },
-          { title: `重新核定（第 ${after.sequence} 次）`, dataIndex: 'after', align: 'right' },
-          {
-            title: '变化',
-            align: 'right',
-            render: (_, r) => {
-              const d = r.after - r.before;
-              return (
-                <Typography.Text type={d > 0 ? 'success' : d < 0 ? 'danger' : undefined}>
-                  {signed(d)}
-                </Typography.Text>
-              );
-            },
-          },
-        ]}
+      <BeforeAfterTable
+        before={before}
+        after={after}
+        beforeTitle={`原核定（第 ${before.sequence} 次）`}
+        afterTitle={`重新核定（第 ${after.sequence} 次）`}
+        testId="determination-comparison"
       />
     </Card>
   );
