@@ -211,6 +211,51 @@ describeOnBothEngines('reconsideration evidence over HTTP', (getDb, engine) => {
     expect(events.map((e) => e.payloadJson).join('')).not.toContain('职称证书');
   });
 
+  it('refuses an upload to a case without a pending request, and a file sent as JSON', async () => {
+    const other = `ev2-${engine}`;
+    await pendingReconsideration(getDb(), w, other, { holderId: w.holders.h2, request: false });
+    const r = await fetch(`${server.url}/api/v1/cases/${other}/evidence?name=a.pdf`, {
+      method: 'POST',
+      headers: {
+        cookie: cookie('holderOther'),
+        'x-csrf-token': as.get('holderOther')!.csrf!,
+        'content-type': 'application/octet-stream',
+      },
+      body: new Uint8Array(pdf()),
+    });
+    expect(r.status).toBe(409);
+    const json = await as
+      .get('holder')!
+      .req('POST', `/api/v1/cases/${caseId}/evidence?name=a.pdf`, { file: 'x' });
+    expect(json.status).toBe(400);
+    expect(json.json.errors?.[0]?.path).toBe('$.file');
+    const stored = await getDb()
+      .selectFrom('evidenceFiles')
+      .select('id')
+      .where('caseId', '=', other)
+      .execute();
+    expect(stored).toHaveLength(0);
+  });
+
+  it('lists the facts of the request for the case readers; the preview is for the deciding officer only', async () => {
+    expect(
+      (await as.get('reviewer')!.req('GET', `/api/v1/cases/${caseId}/reconsideration-facts`)).json,
+    ).toEqual({
+      facts: [],
+    });
+    expect(
+      (await as.get('hrOther')!.req('GET', `/api/v1/cases/${caseId}/reconsideration-facts`)).status,
+    ).toBe(403);
+    const preview = await as.get('approver')!.req('GET', `/api/v1/cases/${caseId}/redetermination-preview`);
+    expect(preview.status).toBe(200);
+    expect(preview.json.after).toMatchObject({ total: (preview.json.before as { total: number }).total });
+    for (const who of ['reviewer', 'holder', 'hr'])
+      expect(
+        (await as.get(who)!.req('GET', `/api/v1/cases/${caseId}/redetermination-preview`)).status,
+        who,
+      ).toBe(403);
+  });
+
   it('shows the request under 复核待处理 with its deadline, and still 31 working days after it', async () => {
     type Row = {
       caseId: string;
