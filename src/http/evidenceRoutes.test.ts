@@ -229,6 +229,17 @@ describeOnBothEngines('reconsideration evidence over HTTP', (getDb, engine) => {
       .req('POST', `/api/v1/cases/${caseId}/evidence?name=a.pdf`, { file: 'x' });
     expect(json.status).toBe(400);
     expect(json.json.errors?.[0]?.path).toBe('$.file');
+    // Bytes sent to a route that takes JSON are refused as before.
+    const elsewhere = await fetch(`${server.url}/api/v1/cases/${caseId}/reconsideration`, {
+      method: 'POST',
+      headers: {
+        cookie: cookie('holder'),
+        'x-csrf-token': as.get('holder')!.csrf!,
+        'content-type': 'application/octet-stream',
+      },
+      body: new Uint8Array(pdf()),
+    });
+    expect(elsewhere.status).toBe(415);
     const stored = await getDb()
       .selectFrom('evidenceFiles')
       .select('id')
