@@ -35,6 +35,9 @@ export { applyDecrease } from './applyDecrease.js';
 export { correctPoints } from './correctPoints.js';
 export { requestReconsideration } from './requestReconsideration.js';
 export { decideReconsideration } from './decideReconsideration.js';
+export { reviewReconsiderationFact } from './reviewReconsiderationFact.js';
+export { applyReviewedFacts } from './applyReviewedFacts.js';
+export { engineFacts, type EngineFacts } from './facts.js';
 export { expireCase, invalidateCase, remindCase } from './lifecycle.js';
 export { registerUnit, verifyUnit, verifyUnitInput, type UnitRequest, type UnitResult } from './units.js';
 export {

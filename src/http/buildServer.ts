@@ -31,9 +31,11 @@ import { notifyRoutes } from './routes/notifyRoutes.js';
 import { verifyPageRoutes } from './routes/verifyPageRoutes.js';
 import { RETRY_AFTER_SECONDS, toProblem } from './problem.js';
 import type { RouteSpec } from './routeSpec.js';
+import { evidenceRoutes } from './routes/evidenceRoutes.js';
 import { publicRoutes } from './routes/publicRoutes.js';
 import { HSTS, securityHeaders } from './securityHeaders.js';
 import { problemSchema } from './schemas.js';
+import { installBinaryBody } from './binaryBody.js';
 import { validatorCompiler } from './validation.js';
 import { installWebApp, wantsWebApp } from './webApp.js';
 
@@ -143,6 +145,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     if (req.routeOptions.config?.rawBody) req.rawBody = body as string;
     parseJson(req, body as string, done);
   });
+  installBinaryBody(app);
   app.setValidatorCompiler(validatorCompiler);
   // Responses are our own objects, already shaped by the contracts: plain JSON.stringify is exact and fast.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
@@ -280,6 +283,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       ...claimRoutes({ db: deps.db, clock }),
       ...penaltyRoutes({ db: deps.db, clock }),
       ...taskRoutes({ db: deps.db, readDb: deps.readDb ?? deps.db, clock }),
+      ...evidenceRoutes({ db: deps.db, clock }),
     );
   }
   app.decorate('routeTable', routes);
@@ -304,6 +308,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       config: {
         access: spec.access,
         ...(spec.rawBody ? { rawBody: true } : {}),
+        ...(spec.binaryBody ? { binaryBody: spec.binaryBody } : {}),
         ...(throttle ? { throttle } : {}),
       },
       handler: spec.handler,

@@ -54,6 +54,8 @@ interface RouteBase {
   access: Access;
   /** Keep the request's raw JSON text in `req.rawBody` (signed callbacks are verified over the exact bytes). */
   rawBody?: boolean;
+  /** The body is a file's bytes (src/http/binaryBody.ts), at most `maxBytes`, refused beyond with `tooLarge`. */
+  binaryBody?: BinaryBody;
 }
 
 /** A route as the server registers it (the schemas' types erased: the table holds every route). */
@@ -81,6 +83,14 @@ export const route = <const S extends RouteSchemas = Record<never, never>>(
   spec: TypedRouteSpec<S>,
 ): RouteSpec => spec as unknown as RouteSpec;
 
+export interface BinaryBody {
+  maxBytes: number;
+  /** Chinese: the refusal naming the field, e.g. 「证据文件」超过 10 MB. */
+  tooLarge: string;
+  /** JSON path of the field the refusal names. */
+  field: string;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     /** Every route with its declared access: the authorization-matrix test walks it. */
@@ -89,6 +99,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
     rawBody?: boolean;
+    binaryBody?: BinaryBody;
     /** The per-address throttle guarding the route (src/http/throttles.ts). */
     throttle?: import('./throttles.js').ThrottleName;
   }

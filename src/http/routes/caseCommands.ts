@@ -90,6 +90,11 @@ export const USE_CASES = {
   apply_decrease: entry('decrease', '扣减积分（新的核定）', cases.applyDecrease),
   correct: entry('correct', '市级监督纠正积分（新的核定）', cases.correctPoints),
   request_reconsideration: entry('reconsideration', '申请复核', cases.requestReconsideration),
+  review_reconsideration_fact: entry(
+    'reconsideration-fact-review',
+    '核实复核中补正的事实（对照证据，接受或不接受并写明意见）',
+    cases.reviewReconsiderationFact,
+  ),
   decide_reconsideration: entry('reconsideration-decision', '复核决定', cases.decideReconsideration),
 } satisfies { [K in Exclude<CommandType, SystemOrCreate | OwnRoute>]: { command: K } };
 type SystemOrCreate = 'create_draft' | 'expire' | 'invalidate' | 'remind';

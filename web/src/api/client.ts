@@ -97,3 +97,37 @@ export async function api<T>(
 /** A command of the case core (POST with an Idempotency-Key). */
 export const command = <T>(path: string, body: unknown, opts: Omit<RequestOptions, 'idempotencyKey'> = {}) =>
   api<T>('POST', path, body, { ...opts, idempotencyKey: newIdempotencyKey() });
+
+/**
+ * Uploads one file as the request body (evidence of a reconsideration): the
+ * server recognises the type from the bytes, so the type is sent as plain bytes.
+ */
+export async function uploadFile<T>(path: string, file: Blob, query: Record<string, string>): Promise<T> {
+  const url = new URL(path, window.location.origin);
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+  const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(url, { method: 'POST', headers, credentials: 'same-origin', body: file });
+  } catch {
+    throw new ApiError({ title: '无法连接服务器，请检查网络后重试', status: 0, code: 'network' });
+  }
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (!res.ok) {
+    const p = (json ?? {}) as Partial<Problem>;
+    throw new ApiError({
+      ...p,
+      title: p.title ?? `上传失败（${res.status}）`,
+      status: res.status,
+      code: p.code ?? 'http_error',
+    });
+  }
+  return json as T;
+}
