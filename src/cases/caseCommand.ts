@@ -17,10 +17,19 @@ export interface CaseUseCaseSpec<K extends CommandType, S extends z.ZodType> {
 
 export type CaseUseCase<I> = (db: Db, req: CommandRequest<I>, deps: CaseDeps) => Promise<CaseCommandResult>;
 
+/**
+ * A use case that carries its declaration: the machine's command, its Chinese name and its input
+ * schema (the HTTP route validates and documents the body with it: src/http/routes/caseCommands.ts).
+ * It takes its input raw or already parsed by that schema (parsing again changes nothing).
+ */
+export type DeclaredCaseUseCase<K extends CommandType, S extends z.ZodType> = CaseUseCase<
+  z.input<S> | z.output<S>
+> & { readonly command: K; readonly what: string; readonly input: S };
+
 export function caseUseCase<K extends CommandType, S extends z.ZodType>(
   spec: CaseUseCaseSpec<K, S>,
-): CaseUseCase<z.input<S>> {
-  return async (db, req, deps) => {
+): DeclaredCaseUseCase<K, S> {
+  const run: CaseUseCase<z.input<S> | z.output<S>> = async (db, req, deps) => {
     const input = parseInput(spec.input, req.input ?? {}, spec.what);
     // Facts found by `prepare` that a guard-failure message may quote (per call, never shared).
     const state: Record<string, unknown> = {};
@@ -38,4 +47,5 @@ export function caseUseCase<K extends CommandType, S extends z.ZodType>(
       ...(spec.onGuardFailure ? { onGuardFailure: (g: string) => spec.onGuardFailure!(g, state) } : {}),
     });
   };
+  return Object.assign(run, { command: spec.command, what: spec.what, input: spec.input });
 }

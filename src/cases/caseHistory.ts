@@ -22,6 +22,8 @@ const OTHER_EVENTS: Record<string, string> = {
   print_document: '打印文书',
   create_holder_login: '开立持证人网上账号',
   reveal_identity: '查看完整证件号',
+  upload_evidence: '上传复核证据材料',
+  download_evidence: '下载复核证据材料',
 };
 
 const DOCUMENT_LABELS: Record<string, string> = {

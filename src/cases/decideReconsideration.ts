@@ -6,6 +6,7 @@
 import { z } from '../shared/zodLocale.js';
 import { toInstant } from '../storage/instant.js';
 import { caseUseCase } from './caseCommand.js';
+import { applyReviewedFacts } from './applyReviewedFacts.js';
 import { acceptanceDateOf, engineRefusal, runEngine } from './engineRun.js';
 import { text } from './validate.js';
 
@@ -31,6 +32,8 @@ export const decideReconsideration = caseUseCase({
         .where('indicator', '=', f.indicator)
         .execute();
     }
+    // Issue 15: the facts the reviewer accepted become the case's verified claims first.
+    await applyReviewedFacts(p.tx, p.snapshot.caseId, p.ctx.now);
     const engine = await runEngine(p, acceptanceDateOf(p), state);
     return {
       payload: { outcome: 'changed', reasons: input.reasons, engine: engine.outcome },

@@ -17,6 +17,7 @@ import { currentTemplateVersion, type TemplateCatalogue } from '../notify/messag
 import { enqueue } from '../storage/outbox.js';
 import { applicationNoOf } from '../storage/applicationNumbers.js';
 import { decideReconsideration, insertReconsideration } from '../storage/reconsiderationRepository.js';
+import { insertReconsiderationFacts, recordFactReview } from '../storage/reconsiderationFactRepository.js';
 import { createReminderOnce } from '../storage/reminderRepository.js';
 import { createReviewTasks } from '../storage/reviewTaskRepository.js';
 import type { Database, DeterminationReason as StoredReason } from '../storage/schema.js';
@@ -329,13 +330,26 @@ export async function runEffects(
           requestedBy: env.actor.id,
           grounds: e.grounds,
           dueDate: e.due,
+          ...(e.disputed ? { disputed: e.disputed } : {}),
           now,
         });
+        // Issue 15: each added or corrected fact waits for a reviewer (reconsiderationFactRepository.ts).
+        if (e.facts)
+          await insertReconsiderationFacts(tx, { caseId, reconsiderationId: r.id, facts: e.facts, now });
         docs.reconsiderationId = r.id;
         break;
       }
       case 'create_reconsideration_decision':
         decisions.push(e);
+        break;
+      case 'review_reconsideration_fact':
+        await recordFactReview(tx, {
+          factId: e.factId,
+          result: e.result,
+          note: e.note,
+          by: env.actor.id,
+          now,
+        });
         break;
       case 'record_urgency_note':
         await tx.updateTable('cases').set({ urgencyNote: e.text }).where('id', '=', caseId).execute();

@@ -4,6 +4,7 @@
  * the tests call these with `{ actor, caseId, expectedVersion?, idempotencyKey,
  * now, today, input }`.
  */
+export type { DeclaredCaseUseCase } from './caseCommand.js';
 export type { CaseCommandResult, CaseDeps, CommandDocuments, CommandRequest, Db } from './types.js';
 export {
   executeCaseCommand,
@@ -34,8 +35,11 @@ export { applyDecrease } from './applyDecrease.js';
 export { correctPoints } from './correctPoints.js';
 export { requestReconsideration } from './requestReconsideration.js';
 export { decideReconsideration } from './decideReconsideration.js';
+export { reviewReconsiderationFact } from './reviewReconsiderationFact.js';
+export { applyReviewedFacts } from './applyReviewedFacts.js';
+export { engineFacts, type EngineFacts } from './facts.js';
 export { expireCase, invalidateCase, remindCase } from './lifecycle.js';
-export { registerUnit, verifyUnit, type UnitRequest, type UnitResult } from './units.js';
+export { registerUnit, verifyUnit, verifyUnitInput, type UnitRequest, type UnitResult } from './units.js';
 export {
   getCaseView,
   districtQueue,

@@ -3,6 +3,7 @@
  * working-day due date and how long it has waited. Reading is checked against
  * the same rooms as acting (workflow.md "People and their rooms").
  */
+import type { RefusalReason } from '../contract/cases.js';
 import { JifenError } from '../shared/errors.js';
 import { specificsOf } from '../storage/dialectSpecifics.js';
 import { listDeterminations } from '../storage/determinationRepository.js';
@@ -161,7 +162,7 @@ export async function getCaseView(
       supersedes: d.supersedes,
     })),
     reconsiderations: await listReconsiderations(db, row.id),
-    refusals: refusals.map((r) => ({ ...r, reasons: specificsOf(db).readJson(r.reasons) })),
+    refusals: refusals.map((r) => ({ ...r, reasons: specificsOf(db).readJson<RefusalReason[]>(r.reasons) })),
     reminders: await listReminders(db, row.id),
     messages,
   };

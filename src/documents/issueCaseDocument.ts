@@ -17,6 +17,7 @@ import { caseRef, compactDate } from './offices.js';
 import { renderOneTimeNotice } from './oneTimeNoticeDocument.js';
 import { renderPointsNotice } from './pointsNotice.js';
 import { renderReceipt } from './receiptDocument.js';
+import { reconsiderationDetail } from './reconsiderationDetail.js';
 import { renderReconsiderationDecision } from './reconsiderationDecisionDocument.js';
 
 export const CASE_DOCUMENT_KINDS = [
@@ -271,6 +272,7 @@ async function render(
           newDetermination: changed
             ? { sequence: changed.sequence, total: changed.total, verificationCode: changed.verificationCode }
             : null,
+          ...(await reconsiderationDetail(db, r, about?.explanation, changed?.explanation)),
         },
         deps.fonts,
       );

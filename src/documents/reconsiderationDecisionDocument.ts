@@ -19,7 +19,16 @@ export interface ReconsiderationDecisionData {
   decidedOn: string;
   /** The new determination of a changed result (its own notice and verification code). */
   newDetermination: { sequence: number; total: number; verificationCode: string } | null;
+  /** Issue 15: per item, the points of the determination disputed and of the new one (changed results). */
+  items?: { label: string; before: number; after: number }[];
+  /** What was disputed, per item where given. */
+  disputed?: { item: string | null; statement: string }[];
+  /** Facts added or corrected in the request, with the reviewer's finding. */
+  facts?: { item: string; statement: string; finding: string }[];
 }
+
+/** +5 / −5 / 0: the change of one item, as the table prints it. */
+const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 
 /**
  * 复核决定书 (细则 第十二条): the district bureau decides first, the city bureau
@@ -50,6 +59,25 @@ export function renderReconsiderationDecision(
       ]);
       s.section('复核请求及理由');
       s.paragraph(d.grounds, { indent: true });
+      if (d.disputed?.length)
+        s.table(
+          [
+            { header: '有异议的项目', width: 0.3 },
+            { header: '异议内容', width: 0.7 },
+          ],
+          d.disputed.map((x) => [x.item ?? '核定结果整体', x.statement]),
+        );
+      if (d.facts?.length) {
+        s.section('补正的事实及核实意见');
+        s.table(
+          [
+            { header: '积分指标', width: 0.22 },
+            { header: '申请人陈述', width: 0.43 },
+            { header: '核实意见', width: 0.35 },
+          ],
+          d.facts.map((f) => [f.item, f.statement, f.finding]),
+        );
+      }
       s.section('复核决定');
       s.paragraph(
         d.outcome === 'upheld'
@@ -61,6 +89,24 @@ export function renderReconsiderationDecision(
             }`,
         { indent: true, bold: true },
       );
+      if (d.outcome === 'changed' && d.newDetermination && d.items?.length) {
+        s.section('变更前后逐项对照');
+        // The totals are the determinations' own (a cap or a veto may make them differ from the items' sum).
+        const before = d.about.total;
+        const after = d.newDetermination.total;
+        s.table(
+          [
+            { header: '积分指标', width: 0.4 },
+            { header: `原核定（第 ${d.about.sequence} 次）`, width: 0.2, align: 'right' },
+            { header: `重新核定（第 ${d.newDetermination.sequence} 次）`, width: 0.22, align: 'right' },
+            { header: '变化', width: 0.18, align: 'right' },
+          ],
+          [
+            ...d.items.map((x) => [x.label, String(x.before), String(x.after), signed(x.after - x.before)]),
+            ['合计', String(before), String(after), signed(after - before)],
+          ],
+        );
+      }
       s.section('理由');
       s.paragraph(d.reasons, { indent: true });
       s.section('告知');

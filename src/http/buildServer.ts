@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { checkPolicy, composePolicy } from '../policy/composePolicy.js';
 import { PolicyStore } from '../policy/PolicyStore.js';
@@ -31,9 +31,11 @@ import { notifyRoutes } from './routes/notifyRoutes.js';
 import { verifyPageRoutes } from './routes/verifyPageRoutes.js';
 import { RETRY_AFTER_SECONDS, toProblem } from './problem.js';
 import type { RouteSpec } from './routeSpec.js';
+import { evidenceRoutes } from './routes/evidenceRoutes.js';
 import { publicRoutes } from './routes/publicRoutes.js';
 import { HSTS, securityHeaders } from './securityHeaders.js';
 import { problemSchema } from './schemas.js';
+import { installBinaryBody } from './binaryBody.js';
 import { validatorCompiler } from './validation.js';
 import { installWebApp, wantsWebApp } from './webApp.js';
 
@@ -143,6 +145,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     if (req.routeOptions.config?.rawBody) req.rawBody = body as string;
     parseJson(req, body as string, done);
   });
+  installBinaryBody(app);
   app.setValidatorCompiler(validatorCompiler);
   // Responses are our own objects, already shaped by the contracts: plain JSON.stringify is exact and fast.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
@@ -199,6 +202,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       },
     },
     transform: jsonSchemaTransform,
+    // Every schema with a contract id (src/contract/, `.meta({ id })`) becomes a component, so each
+    // `$ref` of the document resolves (src/http/openapi.test.ts validates it).
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
@@ -274,7 +280,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       ...verifyPageRoutes({ db: deps.db, clock }),
       ...notifyRoutes({ db: deps.db, clock, callbackSecret: config.JIFEN_SMS_CALLBACK_SECRET }),
       ...counterRoutes({ db: deps.db, clock }),
-      ...[claimRoutes, penaltyRoutes, taskRoutes].flatMap((r) => r({ db: deps.db!, clock })),
+      ...claimRoutes({ db: deps.db, clock }),
+      ...penaltyRoutes({ db: deps.db, clock }),
+      ...taskRoutes({ db: deps.db, readDb: deps.readDb ?? deps.db, clock }),
+      ...evidenceRoutes({ db: deps.db, clock }),
     );
   }
   app.decorate('routeTable', routes);
@@ -293,11 +302,13 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         ...(s.body ? { body: s.body } : {}),
         ...(s.querystring ? { querystring: s.querystring } : {}),
         ...(s.params ? { params: s.params } : {}),
+        ...(s.headers ? { headers: s.headers } : {}),
         response: { ...(s.response ?? {}), '4XX': problemSchema },
       },
       config: {
         access: spec.access,
         ...(spec.rawBody ? { rawBody: true } : {}),
+        ...(spec.binaryBody ? { binaryBody: spec.binaryBody } : {}),
         ...(throttle ? { throttle } : {}),
       },
       handler: spec.handler,

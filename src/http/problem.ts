@@ -41,6 +41,8 @@ const STATUS: Record<ErrorCode, number> = {
   unavailable: 503,
   idempotency_mismatch: 422,
   import_rejected: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
 };
 
 /** Errors of the HTTP layer itself (fastify's own codes), in the same vocabulary. */

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import type { Plan } from '../planner/types.js';
 import type { PolicyRevision } from '../policy/mergeRevisions.js';
 import { JifenError, type ErrorCode, type FieldIssue } from '../shared/errors.js';
 import { REFUSED, type RenderTask } from './renderWorker.js';
@@ -16,7 +17,7 @@ type Work =
 /** Runs the checklist PDF and the plan in worker threads, with the server's policy data. */
 export interface RenderPool {
   checklistPdf(profile: RenderTask['profile']): Promise<Buffer>;
-  plan(profile: RenderTask['profile'], horizonMonths: number, assumptions?: unknown): Promise<unknown>;
+  plan(profile: RenderTask['profile'], horizonMonths: number, assumptions?: unknown): Promise<Plan>;
   close(): Promise<void>;
 }
 
@@ -66,8 +67,9 @@ export function createRenderPool(opts: {
       const bytes = (await run({ kind: 'checklistPdf', profile })) as Uint8Array;
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     },
-    plan: (profile, horizonMonths, assumptions) =>
-      run({ kind: 'plan', profile, horizonMonths, ...(assumptions ? { assumptions } : {}) }),
+    // The worker returns the planner's value through structured clone: a Plan as the planner made it.
+    plan: async (profile, horizonMonths, assumptions) =>
+      (await run({ kind: 'plan', profile, horizonMonths, ...(assumptions ? { assumptions } : {}) })) as Plan,
     close: () => pool.destroy(),
   };
 }

@@ -30,7 +30,9 @@ export type ErrorCode =
   | 'rate_limited'
   | 'unavailable'
   | 'idempotency_mismatch'
-  | 'import_rejected';
+  | 'import_rejected'
+  | 'payload_too_large'
+  | 'unsupported_media_type';
 
 export class JifenError extends Error {
   readonly code: ErrorCode;

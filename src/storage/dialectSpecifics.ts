@@ -38,6 +38,8 @@ export interface DialectSpecifics {
     bool: 'boolean' | 'integer';
     /** 64-bit integers (money in fen can exceed 2^31). */
     bigint: 'bigint' | 'integer';
+    /** Binary content (evidence files): `bytea` on PostgreSQL, `blob` on SQLite. */
+    bytes: 'bytea' | 'blob';
   };
   /** Value to bind for a boolean column (better-sqlite3 refuses JS booleans). */
   bool(value: boolean): boolean | number;
@@ -159,7 +161,7 @@ export function classifyDbError(error: unknown): DbErrorKind {
 
 const sqlite: DialectSpecifics = {
   name: 'sqlite',
-  types: { json: 'text', bool: 'integer', bigint: 'integer' },
+  types: { json: 'text', bool: 'integer', bigint: 'integer', bytes: 'blob' },
   bool: (value) => (value ? 1 : 0),
   json: (value) => JSON.stringify(value),
   readJson: <T>(value: unknown): T =>
@@ -194,7 +196,7 @@ const sqlite: DialectSpecifics = {
 
 const postgres: DialectSpecifics = {
   name: 'postgres',
-  types: { json: 'jsonb', bool: 'boolean', bigint: 'bigint' },
+  types: { json: 'jsonb', bool: 'boolean', bigint: 'bigint', bytes: 'bytea' },
   bool: (value) => value,
   json: (value) => JSON.stringify(value),
   readJson: <T>(value: unknown): T => value as T,

@@ -10,7 +10,14 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** 复核 (细则 第十二条): first at the acceptance district, then at the city. Each decision is a document. */
 
 function toRecord(db: Db, row: Selectable<ReconsiderationsTable>) {
-  return { ...row, decisionDocument: specificsOf(db).readJson(row.decisionDocument) };
+  return {
+    ...row,
+    decisionDocument: specificsOf(db).readJson(row.decisionDocument),
+    disputed:
+      row.disputed === null || row.disputed === undefined
+        ? null
+        : specificsOf(db).readJson<{ indicator?: string; statement: string }[]>(row.disputed),
+  };
 }
 
 export async function insertReconsideration(
@@ -24,6 +31,8 @@ export async function insertReconsideration(
     requestedBy: string;
     grounds: string;
     dueDate?: string | null;
+    /** What is disputed, per item where possible (issue 15). */
+    disputed?: { indicator?: string; statement: string }[];
     now: string;
   },
 ) {
@@ -46,6 +55,7 @@ export async function insertReconsideration(
       outcome: null,
       decisionDocument: null,
       newDeterminationId: null,
+      disputed: r.disputed ? specificsOf(db).json(r.disputed) : null,
       createdAt: now,
       updatedAt: now,
     })

@@ -11,20 +11,12 @@ export { DISTRICTS, ROLES } from '../shared/vocabulary.js';
 import type { District, Role } from '../shared/vocabulary.js';
 export type { District, Role };
 
-export const CASE_STATES = [
-  'draft',
-  'submitted',
-  'supplement_required',
-  'accepted',
-  'under_review',
-  'verified',
-  'refused',
-  'determined',
-  'expired',
-  'invalidated',
-  'withdrawn',
-] as const;
-export type CaseState = (typeof CASE_STATES)[number];
+/**
+ * The states a stored case may be in: the machine's one list (src/workflow/types.ts) without
+ * `new`. Migration 0001 keeps its own frozen copy for its CHECK constraint, as a migration must.
+ */
+export { STORED_CASE_STATES as CASE_STATES, type StoredCaseState as CaseState } from '../workflow/types.js';
+import type { StoredCaseState as CaseState } from '../workflow/types.js';
 
 export type UnitKind =
   | 'enterprise'
@@ -308,6 +300,40 @@ export interface ReconsiderationsTable extends Stamps {
   outcome: 'upheld' | 'changed' | null;
   decisionDocument: NullableJsonColumn;
   newDeterminationId: string | null;
+  /** What is disputed, per item where possible (migration 0190). */
+  disputed: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+/** A file attached to a reconsideration request (migration 0190), kept in the database. */
+export interface EvidenceFilesTable {
+  id: string;
+  caseId: string;
+  reconsiderationId: string;
+  uploadedBy: string;
+  fileName: string;
+  contentType: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size: number;
+  sha256: string;
+  bytes: ColumnType<Buffer | Uint8Array, Buffer, Buffer>;
+  createdAt: string;
+}
+
+/** A fact added or corrected in a reconsideration, reviewed before the decision (migration 0190). */
+export interface ReconsiderationFactsTable extends Stamps {
+  id: string;
+  caseId: string;
+  reconsiderationId: string;
+  indicator: string;
+  detail: JsonColumn;
+  statement: string;
+  status: ColumnType<
+    'open' | 'accepted' | 'rejected',
+    'open' | 'accepted' | 'rejected' | undefined,
+    'open' | 'accepted' | 'rejected'
+  >;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  reviewNote: string | null;
 }
 
 export interface CorrectionsTable {
@@ -468,6 +494,8 @@ export interface Database {
   oneTimeNotices: OneTimeNoticesTable;
   determinations: DeterminationsTable;
   reconsiderations: ReconsiderationsTable;
+  evidenceFiles: EvidenceFilesTable;
+  reconsiderationFacts: ReconsiderationFactsTable;
   corrections: CorrectionsTable;
   penalties: PenaltiesTable;
   outbox: OutboxTable;

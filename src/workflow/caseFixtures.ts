@@ -7,6 +7,7 @@ import { fakeWorkdayCalendar, monFriCalendar } from './fakeWorkdayCalendar.js';
 import { initialSnapshot } from './initialSnapshot.js';
 import { transition } from './transition.js';
 import type {
+  CommandOf,
   Actor,
   CaseSnapshot,
   CaseState,
@@ -150,12 +151,23 @@ export function exampleCommand(type: CommandType, s: CaseSnapshot): Command {
       return { type, payload: { cancelledOn: TODAY } };
     case 'request_reconsideration':
       return { type, payload: { grounds: '学历分值计算有误' } };
+    case 'review_reconsideration_fact':
+      return { type, payload: { factId: 'fact-1', result: 'accepted', note: '与证书原件一致' } };
     case 'decide_reconsideration':
       return { type, payload: { outcome: 'upheld', reasons: '经复核，原核定无误' } };
     case 'remind':
       return { type, payload: { kind: 'permit_expiry_reminder' } };
   }
 }
+
+/** A reconsideration request that adds a fact to be reviewed (issue 15). */
+export const REQUEST_WITH_FACT: CommandOf<'request_reconsideration'> = {
+  type: 'request_reconsideration',
+  payload: {
+    grounds: '中级职称在申请时漏报',
+    facts: [{ indicator: 'qualification', detail: {}, statement: '已取得中级职称' }],
+  },
+};
 
 /** A case in each state, reached through the machine along the usual path. */
 export function driveTo(state: CaseState): CaseSnapshot {

@@ -17,6 +17,7 @@ import {
   deepFreeze,
   driveTo,
   exampleCommand,
+  REQUEST_WITH_FACT,
 } from './caseFixtures.js';
 import { CASE_MACHINE, TERMINAL_STATES, findCaseTransition, isRegionDelegation } from './caseMachine.js';
 import { RECONSIDERATION_MACHINE } from './reconsiderationMachine.js';
@@ -40,6 +41,7 @@ function prepare(state: CaseState, command: CommandType): { s: CaseSnapshot; tod
   if (command === 'settle_referral') s = apply(s, exampleCommand('refer_item', s), ACTORS.reviewer);
   if (command === 'decide_reconsideration')
     s = apply(s, exampleCommand('request_reconsideration', s), ACTORS.holder);
+  if (command === 'review_reconsideration_fact') s = apply(s, REQUEST_WITH_FACT, ACTORS.holder);
   if (command === 'verify') {
     while (s.tasks.some((t) => t.status === 'open'))
       s = apply(s, exampleCommand('record_task_result', s), ACTORS.reviewer);
@@ -163,10 +165,17 @@ describe.each(CASE_STATES.map((s) => [s]))('state %s', (state) => {
 });
 
 /** A determined case with its reconsideration region in the given state. */
-function determinedWithRegion(region: ReconsiderationState): CaseSnapshot {
+function determinedWithRegion(region: ReconsiderationState, withFact = false): CaseSnapshot {
   let s = driveTo('determined');
+  // Only the last request carries a fact to review (a decision waits for its facts' review).
+  const last = RECONSIDERATION_STATES.indexOf(region) - 1;
+  let step = 0;
   const request = (x: CaseSnapshot): CaseSnapshot =>
-    apply(x, exampleCommand('request_reconsideration', x), ACTORS.holder);
+    apply(
+      x,
+      withFact && step === last ? REQUEST_WITH_FACT : exampleCommand('request_reconsideration', x),
+      ACTORS.holder,
+    );
   const decide = (x: CaseSnapshot, by: Actor): CaseSnapshot =>
     apply(x, exampleCommand('decide_reconsideration', x), by);
   const path: ((x: CaseSnapshot) => CaseSnapshot)[] = [
@@ -175,13 +184,17 @@ function determinedWithRegion(region: ReconsiderationState): CaseSnapshot {
     request,
     (x) => decide(x, ACTORS.city),
   ];
-  for (let i = 0; i < RECONSIDERATION_STATES.indexOf(region); i++) s = path[i]!(s);
+  for (; step < RECONSIDERATION_STATES.indexOf(region); step++) s = path[step]!(s);
   expect(s.reconsideration.state).toBe(region);
   return s;
 }
 
 describe.each(RECONSIDERATION_STATES.map((r) => [r]))('reconsideration region %s', (region) => {
-  for (const command of ['request_reconsideration', 'decide_reconsideration'] as const) {
+  for (const command of [
+    'request_reconsideration',
+    'review_reconsideration_fact',
+    'decide_reconsideration',
+  ] as const) {
     const def = RECONSIDERATION_MACHINE.find((d) => d.command === command && d.from.includes(region));
     if (def === undefined) {
       it(`${command} is not allowed`, () => {
@@ -198,7 +211,7 @@ describe.each(RECONSIDERATION_STATES.map((r) => [r]))('reconsideration region %s
     }
     for (const allowance of def.allow) {
       it(`${command} by ${allowance.role} → ${String(def.target)}`, () => {
-        const s = deepFreeze(determinedWithRegion(region));
+        const s = deepFreeze(determinedWithRegion(region, command === 'review_reconsideration_fact'));
         const { next, effects } = transition(
           s,
           exampleCommand(command, s),

@@ -85,7 +85,8 @@ const closesUnlessPointsInForce = (closed: 'withdrawn' | 'refused'): TargetResol
 });
 
 export type CaseMachineEntry =
-  AnyTransitionDef<CaseState> | RegionDelegation<'request_reconsideration' | 'decide_reconsideration'>;
+  | AnyTransitionDef<CaseState>
+  | RegionDelegation<'request_reconsideration' | 'review_reconsideration_fact' | 'decide_reconsideration'>;
 
 export const CASE_MACHINE: readonly CaseMachineEntry[] = [
   // ── Filing (细则 第三条) ────────────────────────────────────────────────
@@ -338,6 +339,12 @@ export const CASE_MACHINE: readonly CaseMachineEntry[] = [
     cites: '细则 第十二条 复核（见 reconsiderationMachine.ts）',
   },
   {
+    command: 'review_reconsideration_fact',
+    from: ['determined'],
+    region: 'reconsideration',
+    cites: '细则 第十二条 复核; workflow.md 事实来自登记信息或经核实的证据（见 reconsiderationMachine.ts）',
+  },
+  {
     command: 'decide_reconsideration',
     from: ['determined'],
     region: 'reconsideration',
@@ -379,7 +386,9 @@ export const CASE_MACHINE: readonly CaseMachineEntry[] = [
 
 export const isRegionDelegation = (
   e: CaseMachineEntry,
-): e is RegionDelegation<'request_reconsideration' | 'decide_reconsideration'> => 'region' in e;
+): e is RegionDelegation<
+  'request_reconsideration' | 'review_reconsideration_fact' | 'decide_reconsideration'
+> => 'region' in e;
 
 /** The entry for (state, command), or undefined when the pair is not allowed. */
 export function findCaseTransition(state: CaseState, command: CommandType): CaseMachineEntry | undefined {

@@ -46,9 +46,15 @@ describe('describeMachine', () => {
       ]),
     ).toEqual([
       ['none', ['request_reconsideration:holder|employer_hr']],
-      ['district_pending', ['decide_reconsideration:district_approver']],
+      [
+        'district_pending',
+        ['review_reconsideration_fact:district_reviewer', 'decide_reconsideration:district_approver'],
+      ],
       ['district_decided', ['request_reconsideration:holder|employer_hr']],
-      ['city_pending', ['decide_reconsideration:city_supervisor']],
+      [
+        'city_pending',
+        ['review_reconsideration_fact:city_supervisor', 'decide_reconsideration:city_supervisor'],
+      ],
       ['city_decided', []],
     ]);
   });

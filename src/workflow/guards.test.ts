@@ -17,6 +17,7 @@ import {
   deepFreeze,
   driveTo,
   exampleCommand,
+  REQUEST_WITH_FACT,
 } from './caseFixtures.js';
 import { CASE_MACHINE } from './caseMachine.js';
 import { GUARDS, type GuardName } from './guards.js';
@@ -252,6 +253,36 @@ const CASES: GuardCase[] = [
       payload: { outcome: 'changed', reasons: '学历分值有误' },
     }),
     actor: ACTORS.approver,
+  },
+  {
+    guard: 'reconsiderationFactsReviewed',
+    title: 'a decision while a fact added in the request is not yet reviewed',
+    s: () => apply(driveTo('determined'), REQUEST_WITH_FACT, ACTORS.holder),
+    command: () => ({
+      type: 'decide_reconsideration',
+      payload: { outcome: 'upheld', reasons: '原核定无误' },
+    }),
+    actor: ACTORS.approver,
+  },
+  {
+    guard: 'reconsiderationFactOpen',
+    title: 'a finding when the request added no fact',
+    s: pendingReconsideration,
+    command: () => ({
+      type: 'review_reconsideration_fact',
+      payload: { factId: 'fact-1', result: 'accepted', note: '与原件一致' },
+    }),
+    actor: ACTORS.reviewer,
+  },
+  {
+    guard: 'reconsiderationFactOpen',
+    title: 'a finding without a note',
+    s: () => apply(driveTo('determined'), REQUEST_WITH_FACT, ACTORS.holder),
+    command: () => ({
+      type: 'review_reconsideration_fact',
+      payload: { factId: 'fact-1', result: 'rejected', note: ' ' },
+    }),
+    actor: ACTORS.reviewer,
   },
   {
     guard: 'decisionReasoned',

@@ -178,7 +178,20 @@ export const GUARDS = {
   ),
   decisionReasoned: guard<{ reasons: string }>('复核决定须写明理由', (_s, p) => nonBlank(p.reasons)),
   reasonGiven: guard<{ reason: string }>('须写明理由', (_s, p) => nonBlank(p.reason)),
-  groundsGiven: guard<{ grounds: string }>('复核申请须写明异议理由', (_s, p) => nonBlank(p.grounds)),
+  groundsGiven: guard<{ grounds: string; facts?: { statement: string }[] }>(
+    '复核申请须写明异议理由',
+    (_s, p) => nonBlank(p.grounds) && (p.facts ?? []).every((f) => nonBlank(f.statement)),
+  ),
+  /** Issue 15: a reviewer's finding is about an open fact, and says why. */
+  reconsiderationFactOpen: guard<{ note: string }>(
+    '须有待核实的复核补正事实，并写明核实意见',
+    (s, p) => (s.reconsideration.factsOpen ?? 0) > 0 && nonBlank(p.note),
+  ),
+  /** workflow.md: facts come from the registry or reviewed evidence — the decision waits for the review. */
+  reconsiderationFactsReviewed: guard<unknown>(
+    '复核申请中补正的事实须先由审核人员对照证据核实',
+    (s) => (s.reconsideration.factsOpen ?? 0) === 0,
+  ),
   determinationInForce: guard<unknown>('须有有效的积分核定结果', (s) => s.determination !== null),
   /** 细则 第九条: 积分下降或出现减分项目的，进行扣减. */
   pointsDecrease: guard<{ engine: EngineOutcome }>(

@@ -48,6 +48,7 @@ export const COMMAND_LABELS: Record<CommandType, string> = {
   expire: '签注过期积分失效',
   invalidate: '居住证注销积分失效',
   request_reconsideration: '申请复核',
+  review_reconsideration_fact: '核实复核补正事实',
   decide_reconsideration: '作出复核决定',
   remind: '到期提醒',
 };

@@ -18,6 +18,7 @@ export const requestReconsiderationAction: Action<'request_reconsideration'> = (
         state: level === 'district' ? 'district_pending' : 'city_pending',
         requestedOn: ctx.today,
         aboutSeq,
+        factsOpen: p.facts?.length ?? 0,
       },
       deadlines: { ...s.deadlines, reconsideration: due },
     },
@@ -30,12 +31,31 @@ export const requestReconsiderationAction: Action<'request_reconsideration'> = (
         requestedOn: ctx.today,
         due,
         grounds: p.grounds,
+        ...(p.disputed?.length ? { disputed: p.disputed } : {}),
+        ...(p.facts?.length ? { facts: p.facts } : {}),
       },
       setDeadline('reconsideration', due),
       smsToHolder(s, version, 'reconsideration_received', { level, due }),
     ],
   };
 };
+
+/** One fact fewer to review; the finding is kept with the fact (the claim changes only with a changed decision). */
+export const reviewReconsiderationFactAction: Action<'review_reconsideration_fact'> = ({ s, p, ctx }) => ({
+  patch: {
+    reconsideration: { ...s.reconsideration, factsOpen: Math.max(0, (s.reconsideration.factsOpen ?? 0) - 1) },
+  },
+  effects: [
+    {
+      type: 'review_reconsideration_fact',
+      caseId: s.caseId,
+      factId: p.factId,
+      result: p.result,
+      note: p.note,
+      reviewedOn: ctx.today,
+    },
+  ],
+});
 
 /** Each decision is a document with reasons; a changed result is a new determination. */
 export const decideReconsiderationAction: Action<'decide_reconsideration'> = ({ s, p, ctx, version }) => {

@@ -21,7 +21,11 @@
  */
 import type { AnyTransitionDef } from './TransitionDef.js';
 import { defineTransition } from './TransitionDef.js';
-import { decideReconsiderationAction, requestReconsiderationAction } from './reconsiderationActions.js';
+import {
+  decideReconsiderationAction,
+  requestReconsiderationAction,
+  reviewReconsiderationFactAction,
+} from './reconsiderationActions.js';
 import type { ReconsiderationState } from './types.js';
 
 export const RECONSIDERATION_MACHINE: readonly AnyTransitionDef<ReconsiderationState>[] = [
@@ -51,12 +55,41 @@ export const RECONSIDERATION_MACHINE: readonly AnyTransitionDef<ReconsiderationS
     cites: '细则 第十二条: 对区复核结果存在异议的，可向市人才服务中心提交复核申请',
     action: requestReconsiderationAction,
   }),
+  // Issue 15: a fact added or corrected in the request (e.g. a 中级职称 forgotten at filing) is
+  // verified against the evidence by a reviewer — accepted or rejected, with a note — while the
+  // request stays pending; the decision waits until none is open.
+  defineTransition<'review_reconsideration_fact', ReconsiderationState>({
+    command: 'review_reconsideration_fact',
+    from: ['district_pending'],
+    target: 'district_pending',
+    allow: [{ role: 'district_reviewer', room: 'own_district' }],
+    guards: ['reconsiderationFactOpen'],
+    effects: ['review_reconsideration_fact'],
+    cites: '细则 第六条 审核; workflow.md: 事实来自登记信息或经核实的证据，不得重新录入',
+    action: reviewReconsiderationFactAction,
+  }),
+  defineTransition<'review_reconsideration_fact', ReconsiderationState>({
+    command: 'review_reconsideration_fact',
+    from: ['city_pending'],
+    target: 'city_pending',
+    allow: [{ role: 'city_supervisor', room: 'city' }],
+    guards: ['reconsiderationFactOpen'],
+    effects: ['review_reconsideration_fact'],
+    cites: '细则 第十二条: 由市人力资源社会保障局进行复核; workflow.md: 事实来自经核实的证据',
+    action: reviewReconsiderationFactAction,
+  }),
   defineTransition<'decide_reconsideration', ReconsiderationState>({
     command: 'decide_reconsideration',
     from: ['district_pending'],
     target: 'district_decided',
     allow: [{ role: 'district_approver', room: 'own_district' }],
-    guards: ['decisionReasoned', 'changeHasEngineResult', 'wageFiguresFinal', 'notVetoed'],
+    guards: [
+      'reconsiderationFactsReviewed',
+      'decisionReasoned',
+      'changeHasEngineResult',
+      'wageFiguresFinal',
+      'notVetoed',
+    ],
     effects: ['create_reconsideration_decision', 'set_deadline', 'outbox'],
     mayEmit: ['create_determination'],
     cites: '细则 第十二条: 由区人力资源社会保障局进行复核并告知申请人复核结果',
@@ -67,7 +100,13 @@ export const RECONSIDERATION_MACHINE: readonly AnyTransitionDef<ReconsiderationS
     from: ['city_pending'],
     target: 'city_decided',
     allow: [{ role: 'city_supervisor', room: 'city' }],
-    guards: ['decisionReasoned', 'changeHasEngineResult', 'wageFiguresFinal', 'notVetoed'],
+    guards: [
+      'reconsiderationFactsReviewed',
+      'decisionReasoned',
+      'changeHasEngineResult',
+      'wageFiguresFinal',
+      'notVetoed',
+    ],
     effects: ['create_reconsideration_decision', 'set_deadline', 'outbox'],
     mayEmit: ['create_determination'],
     cites: '细则 第十二条: 由市人力资源社会保障局进行复核并告知申请人复核结果',

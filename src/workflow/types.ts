@@ -37,6 +37,9 @@ export const CASE_STATES = [
   'invalidated',
 ] as const;
 export type CaseState = (typeof CASE_STATES)[number];
+/** The states a stored case may be in: all but `new` (no case row exists yet). */
+export type StoredCaseState = Exclude<CaseState, 'new'>;
+export const STORED_CASE_STATES = CASE_STATES.filter((s): s is StoredCaseState => s !== 'new');
 
 /**
  * The reconsideration region (复核, 细则 第十二条), active only while the case is
@@ -164,6 +167,12 @@ export interface CaseSnapshot {
     requestedOn: string | null;
     /** Determination seq the open/decided request is about. */
     aboutSeq: number | null;
+    /**
+     * Facts added or corrected in the pending request that a reviewer has not
+     * yet accepted or rejected (issue 15); the decision waits for them.
+     * Absent on snapshots written before it existed (read as 0).
+     */
+    factsOpen?: number;
   };
   urgency: { reason: UrgencyReason; date: string } | null;
   /** Date the case reached a terminal state. */
@@ -229,7 +238,15 @@ export interface CommandPayloads {
   correct: { engine: EngineOutcome; reason: string; falseMaterial?: PenaltyInput };
   expire: Record<string, never>;
   invalidate: { cancelledOn: string };
-  request_reconsideration: { grounds: string };
+  request_reconsideration: {
+    grounds: string;
+    /** What is disputed, per item where possible (indicator of the determination, or none for the whole). */
+    disputed?: { indicator?: string; statement: string }[];
+    /** Facts added or corrected: one claim per indicator, reviewed against the evidence before the decision. */
+    facts?: { indicator: string; detail: Record<string, unknown>; statement: string }[];
+  };
+  /** The reviewer's finding on one fact of the pending reconsideration (issue 15). */
+  review_reconsideration_fact: { factId: string; result: 'accepted' | 'rejected'; note: string };
   decide_reconsideration: { outcome: 'upheld' | 'changed'; reasons: string; engine?: EngineOutcome };
   remind: { kind: ReminderKind };
 }
@@ -260,6 +277,7 @@ export const COMMAND_TYPES = [
   'expire',
   'invalidate',
   'request_reconsideration',
+  'review_reconsideration_fact',
   'decide_reconsideration',
   'remind',
 ] as const satisfies readonly CommandType[];
@@ -379,6 +397,16 @@ export type Effect =
       requestedOn: string;
       due: string;
       grounds: string;
+      disputed?: { indicator?: string; statement: string }[];
+      facts?: { indicator: string; detail: Record<string, unknown>; statement: string }[];
+    }
+  | {
+      type: 'review_reconsideration_fact';
+      caseId: string;
+      factId: string;
+      result: 'accepted' | 'rejected';
+      note: string;
+      reviewedOn: string;
     }
   | {
       type: 'create_reconsideration_decision';

@@ -6,3 +6,5 @@
 export { DISTRICTS } from '../../src/shared/vocabulary.js';
 export type { District } from '../../src/shared/vocabulary.js';
 export { STATE_LABELS } from '../../src/workflow/labels.js';
+// The one list of states (plain data: its module imports only the shared vocabulary at run time).
+export { CASE_STATES, STORED_CASE_STATES } from '../../src/workflow/types.js';

@@ -11,6 +11,16 @@ import type { Database } from '../../storage/schema.js';
 import { SESSION_COOKIE } from '../auth.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { route, type RouteSpec } from '../routeSpec.js';
+import {
+  issuedTokenSchema,
+  loginResultSchema,
+  logoutAllSchema,
+  passwordChangedSchema,
+  publicUserSchema,
+  sessionSchema,
+} from '../../contract/accounts.js';
+import { okSchema } from '../../contract/problem.js';
+import { loginBody, tokenIdParams } from '../../contract/requests.js';
 
 export interface AccountRouteDeps {
   db: Kysely<Database>;
@@ -62,11 +72,11 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
       tags: ['账号'],
       access: { public: true },
       schema: {
-        body: z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
+        body: loginBody,
+        response: { 200: loginResultSchema },
       },
       handler: async (req, reply) => {
-        const body = req.body as { username: string; password: string };
-        const s = await login(db, { ...body, now: clock() });
+        const s = await login(db, { ...req.body, now: clock() });
         setSessionCookie(req, reply, s.sessionSecret, s.expiresAt);
         return { user: publicUser(s.user), csrfToken: s.csrfToken, expiresAt: s.expiresAt };
       },
@@ -77,6 +87,7 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
       summary: '当前登录用户与 CSRF 令牌',
       tags: ['账号'],
       access: { roles: ALL_ROLES, room: 'self' },
+      schema: { response: { 200: sessionSchema } },
       handler: async (req) => {
         const secret = req.cookies?.[SESSION_COOKIE];
         const s = secret ? await resolveSession(db, secret, clock()) : undefined;
@@ -93,6 +104,7 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
       summary: '退出登录（本会话）',
       tags: ['账号'],
       access: { roles: ALL_ROLES, room: 'self' },
+      schema: { response: { 200: okSchema } },
       handler: async (req, reply) => {
         const secret = req.cookies?.[SESSION_COOKIE];
         if (secret) await logout(db, secret);
@@ -106,6 +118,7 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
       summary: '退出所有设备上的登录（结束全部会话；系统对接的访问令牌不受影响，须由管理员撤销）',
       tags: ['账号'],
       access: { roles: ALL_ROLES, room: 'self' },
+      schema: { response: { 200: logoutAllSchema } },
       handler: async (req, reply) => {
         const n = await logoutEverywhere(db, req.actor!.id);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -121,11 +134,11 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
         '修改本人密码（须输入当前密码；成功后其他设备上的会话全部结束，本会话换发新的会话与 CSRF 令牌）',
       tags: ['账号'],
       access: { roles: ALL_ROLES, room: 'self' },
-      schema: { body: passwordChangeBody },
+      schema: { body: passwordChangeBody, response: { 200: passwordChangedSchema } },
       handler: async (req, reply) => {
         const r = await changePassword(db, {
           actor: req.actor!,
-          input: req.body as z.output<typeof passwordChangeBody>,
+          input: req.body,
           now: clock(),
         });
         setSessionCookie(req, reply, r.sessionSecret, r.expiresAt);
@@ -162,7 +175,7 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
             district: z.enum(DISTRICTS).optional(),
             password: newPasswordSchema,
           })
-          .refine((b) => !(DISTRICT_ROLES as readonly string[]).includes(b.role) || b.district, {
+          .refine((b) => !DISTRICT_ROLES.some((r) => r === b.role) || b.district, {
             message: '区级工作人员须指定所属区',
             path: ['district'],
           })
@@ -174,15 +187,10 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
               path: ['password'],
             },
           ),
+        response: { 201: publicUserSchema },
       },
       handler: async (req, reply) => {
-        const b = req.body as {
-          username: string;
-          displayName: string;
-          role: (typeof ALL_ROLES)[number];
-          district?: (typeof DISTRICTS)[number];
-          password: string;
-        };
+        const b = req.body;
         const user = await insertUser(db, {
           ...b,
           district: b.district ?? null,
@@ -208,15 +216,10 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
           scopes: z.array(scopeSchema).min(1),
           expiresAt: z.iso.datetime().optional(),
         }),
+        response: { 201: issuedTokenSchema },
       },
       handler: async (req, reply) => {
-        const b = req.body as {
-          userId: string;
-          name: string;
-          scopes: z.infer<typeof scopeSchema>[];
-          expiresAt?: string;
-        };
-        const r = await issueApiToken(db, { ...b, issuer: req.actor!, now: clock() });
+        const r = await issueApiToken(db, { ...req.body, issuer: req.actor!, now: clock() });
         reply.status(201);
         return r;
       },
@@ -227,9 +230,9 @@ export function accountRoutes(deps: AccountRouteDeps): RouteSpec[] {
       summary: '撤销访问令牌——仅管理员',
       tags: ['管理'],
       access: { roles: ['admin'], room: 'city', scope: 'admin' },
-      schema: { params: z.strictObject({ id: z.string().min(1).max(64) }) },
+      schema: { params: tokenIdParams, response: { 200: okSchema } },
       handler: async (req) => {
-        await revokeApiToken(db, (req.params as { id: string }).id, clock());
+        await revokeApiToken(db, req.params.id, clock());
         return { ok: true };
       },
     }),

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import {
   applyCalendarYear,
   applyMaterialsCatalogue,
@@ -13,16 +12,21 @@ import {
 } from '../../admin/policyData.js';
 import { listPolicyRevisions } from '../../admin/policyRevisions.js';
 import type { PolicyStore } from '../../policy/PolicyStore.js';
-import {
-  listUsers,
-  setUserActive,
-  userActiveBody,
-  userListQuery,
-  type UserListQuery,
-} from '../../admin/users.js';
+import { listUsers, setUserActive, userActiveBody, userListQuery } from '../../admin/users.js';
 import { resetUserPassword } from '../../accounts/resetPassword.js';
 import type { Database } from '../../storage/schema.js';
 import { route, type RouteSpec } from '../routeSpec.js';
+import {
+  calendarPreviewSchema,
+  cataloguePreviewSchema,
+  policyDataOverviewSchema,
+  policyLoadSchema,
+  userActiveResultSchema,
+  userListSchema,
+  wagePreviewSchema,
+} from '../../contract/admin.js';
+import { idParams } from '../../contract/query.js';
+import { passwordResetSchema } from '../../contract/units.js';
 
 export interface AdminRouteDeps {
   db: Kysely<Database>;
@@ -31,7 +35,7 @@ export interface AdminRouteDeps {
 }
 
 const ADMIN = { roles: ['admin'], room: 'city', scope: 'admin' } as const;
-const userId = z.strictObject({ id: z.string().min(1).max(100) });
+const userId = idParams;
 
 /**
  * The administrator (workflow.md: "users, roles, rules data loads; never edits a
@@ -50,8 +54,8 @@ export function adminRoutes({ db, clock, policy }: AdminRouteDeps): RouteSpec[] 
       summary: '用户与角色列表（分页，可按角色、区、状态、用户名筛选）——仅管理员',
       tags: ['管理'],
       access: ADMIN,
-      schema: { querystring: userListQuery },
-      handler: (req) => listUsers(db, req.query as UserListQuery),
+      schema: { querystring: userListQuery, response: { 200: userListSchema } },
+      handler: (req) => listUsers(db, req.query),
     }),
     route({
       method: 'POST',
@@ -59,15 +63,8 @@ export function adminRoutes({ db, clock, policy }: AdminRouteDeps): RouteSpec[] 
       summary: '停用或重新启用账号（停用时立即结束其全部会话并撤销其全部访问令牌）——仅管理员',
       tags: ['管理'],
       access: ADMIN,
-      schema: { params: userId, body: userActiveBody },
-      handler: (req) =>
-        setUserActive(
-          db,
-          actor(req),
-          (req.params as { id: string }).id,
-          req.body as z.output<typeof userActiveBody>,
-          clock(),
-        ),
+      schema: { params: userId, body: userActiveBody, response: { 200: userActiveResultSchema } },
+      handler: (req) => setUserActive(db, actor(req), req.params.id, req.body, clock()),
     }),
     route({
       method: 'POST',
@@ -76,9 +73,8 @@ export function adminRoutes({ db, clock, policy }: AdminRouteDeps): RouteSpec[] 
         '重置工作人员或单位经办人的密码：签发一次性密码（只显示一次），结束其全部会话，本人登录后须修改——仅管理员',
       tags: ['管理'],
       access: ADMIN,
-      schema: { params: userId },
-      handler: (req) =>
-        resetUserPassword(db, { actor: actor(req), userId: (req.params as { id: string }).id, now: clock() }),
+      schema: { params: userId, response: { 200: passwordResetSchema } },
+      handler: (req) => resetUserPassword(db, { actor: actor(req), userId: req.params.id, now: clock() }),
     }),
     route({
       method: 'GET',
@@ -86,6 +82,7 @@ export function adminRoutes({ db, clock, policy }: AdminRouteDeps): RouteSpec[] 
       summary: '现行政策数据概况：社平工资（最近几条）、已加载的工作日历年度、材料目录，以及管理员加载记录',
       tags: ['管理'],
       access: ADMIN,
+      schema: { response: { 200: policyDataOverviewSchema } },
       handler: async (req) => {
         const { rules, catalogue, calendar } = req.policy;
         const revisions = await listPolicyRevisions(db);
@@ -121,7 +118,7 @@ export function adminRoutes({ db, clock, policy }: AdminRouteDeps): RouteSpec[] 
       summary: '预览加载一条社平工资：数据变化，以及对几位示例持证人积分的影响（不作任何修改）',
       tags: ['管理'],
       access: ADMIN,
-      schema: { body: wageFigureSchema },
+      schema: { body: wageFigureSchema, response: { 200: wagePreviewSchema } },
       handler: (req) => previewWageFigure(db, req.body, req.policy),
     }),
     route({
@@ -130,7 +127,7 @@ export function adminRoutes({ db, clock, policy }: AdminRouteDeps): RouteSpec[] 
       summary: '加载社平工资（追加一条或更正已有一条；记录加载人、时间和依据）',
       tags: ['管理'],
       access: ADMIN,
-      schema: { body: wageFigureSchema },
+      schema: { body: wageFigureSchema, response: { 201: policyLoadSchema(wagePreviewSchema) } },
       handler: async (req, reply) => {
         const r = await applyWageFigure(db, actor(req), clock(), req.body, policy);
         reply.status(201);
@@ -143,7 +140,7 @@ export function adminRoutes({ db, clock, policy }: AdminRouteDeps): RouteSpec[] 
       summary: '预览加载一年的工作日历：工作日数、各月工作日、与现有年度的差异、可计算的期限（不作任何修改）',
       tags: ['管理'],
       access: ADMIN,
-      schema: { body: calendarUploadSchema },
+      schema: { body: calendarUploadSchema, response: { 200: calendarPreviewSchema } },
       handler: (req) => previewCalendarYear(req.body, req.policy),
     }),
     route({
@@ -152,7 +149,7 @@ export function adminRoutes({ db, clock, policy }: AdminRouteDeps): RouteSpec[] 
       summary: '加载一年的工作日历（国务院节假日安排；替换已有年度须明确选择）',
       tags: ['管理'],
       access: ADMIN,
-      schema: { body: calendarUploadSchema },
+      schema: { body: calendarUploadSchema, response: { 201: policyLoadSchema(calendarPreviewSchema) } },
       handler: async (req, reply) => {
         const r = await applyCalendarYear(db, actor(req), clock(), req.body, policy);
         reply.status(201);
@@ -165,7 +162,7 @@ export function adminRoutes({ db, clock, policy }: AdminRouteDeps): RouteSpec[] 
       summary: '预览更新申请材料目录：新增、删除、修改的材料（不作任何修改）',
       tags: ['管理'],
       access: ADMIN,
-      schema: { body: catalogueUploadSchema },
+      schema: { body: catalogueUploadSchema, response: { 200: cataloguePreviewSchema } },
       handler: (req) => previewMaterialsCatalogue(req.body, req.policy),
     }),
     route({
@@ -174,7 +171,10 @@ export function adminRoutes({ db, clock, policy }: AdminRouteDeps): RouteSpec[] 
       summary: '更新申请材料目录',
       tags: ['管理'],
       access: ADMIN,
-      schema: { body: catalogueUploadSchema },
+      schema: {
+        body: catalogueUploadSchema,
+        response: { 201: policyLoadSchema(cataloguePreviewSchema) },
+      },
       handler: async (req, reply) => {
         const r = await applyMaterialsCatalogue(db, actor(req), clock(), req.body, policy);
         reply.status(201);

@@ -1,21 +1,36 @@
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Actor as Account } from '../../accounts/Actor.js';
-import { createHolderLogin } from '../../accounts/createHolderLogin.js';
-import { registerUnitAccount } from '../../accounts/registerUnitAccount.js';
+import { createHolderLogin, holderLoginInput } from '../../accounts/createHolderLogin.js';
+import { registerUnitAccount, unitRegistrationInput } from '../../accounts/registerUnitAccount.js';
 import * as cases from '../../cases/index.js';
 import { verifyNotice } from '../../cases/verifyNotice.js';
-import type { CaseDeps, CommandRequest } from '../../cases/index.js';
-import { DISTRICT_ROLES, DISTRICTS, ROLES } from '../../shared/vocabulary.js';
-import { CASE_STATES } from '../../storage/schema.js';
+import {
+  caseListItemSchema,
+  caseViewSchema,
+  createdCaseSchema,
+  holderCaseSchema,
+} from '../../contract/cases.js';
+import { noticeVerificationSchema } from '../../contract/notice.js';
+import { idParams } from '../../contract/query.js';
+import { districtParams, idempotencyHeaders, noticeCodeParams, queueQuery } from '../../contract/requests.js';
+import { districtStatisticsSchema } from '../../contract/statistics.js';
+import { createdUnitSchema, holderLoginSchema, unitVerificationSchema } from '../../contract/units.js';
+import { DISTRICT_ROLES, ROLES } from '../../shared/vocabulary.js';
 import { JifenError } from '../../shared/errors.js';
 import type { Database } from '../../storage/schema.js';
-import { describeMachine } from '../../workflow/index.js';
-import type { Actor } from '../../workflow/types.js';
-import { decimalInt } from '../schemas.js';
 import { route, type RouteSpec } from '../routeSpec.js';
+import { commandBody } from '../validation.js';
+import { actorOf } from './actorOf.js';
+import { caseCommands, rolesOf } from './caseCommands.js';
+import { idempotencyKeyOf as idem, shanghaiDay } from './commandHeaders.js';
 import { normaliseCode } from './verifyPageRoutes.js';
+
+/** 受理点核验: the body of the unit verification (the unit is the path's). */
+const [verifiedUnit, rejectedUnit] = cases.verifyUnitInput.options;
+const verifyUnitBody = z.discriminatedUnion('decision', [
+  verifiedUnit.omit({ unitId: true }),
+  rejectedUnit.omit({ unitId: true }),
+]);
 
 export interface CaseRouteDeps {
   db: Kysely<Database>;
@@ -24,162 +39,10 @@ export interface CaseRouteDeps {
   clock: () => string;
 }
 
-/** The workflow actor of a logged-in account: a holder acts as their holder record (own case). */
-export const actorOf = (a: Account): Actor => ({
-  id: a.role === 'holder' ? (a.holderId ?? a.id) : a.id,
-  role: a.role,
-  unitId: a.unitId,
-  district: a.district,
-});
+export { actorOf };
 
-/** Shanghai's calendar day of an instant (UTC+8, no daylight saving): the `today` of deadlines. */
-const shanghaiDay = (instant: string): string =>
-  new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
-
-/** Roles the declared machine allows for a command, in any state (the machine makes the final check). */
-function rolesOf(command: string): string[] {
-  const roles = new Set<string>();
-  for (const s of describeMachine().states)
-    for (const c of s.commands) if (c.command === command) for (const a of c.allow) roles.add(a.role);
-  roles.delete('system');
-  return [...roles];
-}
-
-export const idem = (req: FastifyRequest): string => {
-  const key = req.headers['idempotency-key'];
-  if (typeof key !== 'string' || !/^[\w.:-]{8,128}$/.test(key))
-    throw new JifenError(
-      'validation_failed',
-      '命令须带 Idempotency-Key 请求头（8–128 位字母、数字或 _.:-）',
-      [{ path: '$headers.idempotency-key', message: '缺少或格式不正确' }],
-    );
-  return key;
-};
-export const ifMatch = (req: FastifyRequest): number | undefined => {
-  const v = req.headers['if-match'];
-  if (v === undefined) return undefined;
-  // The case's version, as digits (an entity tag may quote it): `0x1`, `1e0`, ` 1` are not versions.
-  const m = /^(?:(\d{1,9})|"(\d{1,9})")$/.exec(String(v));
-  const n = m ? Number(m[1] ?? m[2]) : NaN;
-  if (!Number.isInteger(n))
-    throw new JifenError('validation_failed', 'If-Match 应为申请的版本号', [
-      { path: '$headers.if-match', message: '应为整数版本号' },
-    ]);
-  return n;
-};
-
-type UseCase = (db: Kysely<Database>, req: CommandRequest<unknown>, deps: CaseDeps) => Promise<unknown>;
-
-/** Each case command of the machine, its URL segment and the use case that carries it out. */
-const COMMANDS: Array<{ segment: string; command: string; summary: string; run: UseCase }> = [
-  {
-    segment: 'submit',
-    command: 'submit',
-    summary: '单位网上提交申请（先预检）',
-    run: cases.submitApplication as UseCase,
-  },
-  {
-    segment: 'withdraw',
-    command: 'withdraw',
-    summary: '撤回申请',
-    run: cases.withdrawApplication as UseCase,
-  },
-  {
-    segment: 'accept',
-    command: 'accept',
-    summary: '受理：材料齐全，出具收件凭证',
-    run: cases.acceptApplication as UseCase,
-  },
-  {
-    segment: 'return',
-    command: 'return_with_notice',
-    summary: '退回：一次性告知单',
-    run: cases.returnWithNotice as UseCase,
-  },
-  { segment: 'resubmit', command: 'resubmit', summary: '补齐材料后重新提交', run: cases.resubmit as UseCase },
-  {
-    segment: 'urgency-note',
-    command: 'attach_urgency_note',
-    summary: '附加加急说明（不改变法定期限）',
-    run: cases.attachUrgencyNote as UseCase,
-  },
-  {
-    segment: 'start-review',
-    command: 'start_review',
-    summary: '开始审核',
-    run: cases.startReview as UseCase,
-  },
-  {
-    segment: 'task-result',
-    command: 'record_task_result',
-    summary: '记录审核项结果',
-    run: cases.recordTaskResult as UseCase,
-  },
-  {
-    segment: 'refer',
-    command: 'refer_item',
-    summary: '提请主管部门核实（暂停计时）',
-    run: cases.referItem as UseCase,
-  },
-  {
-    segment: 'settle-referral',
-    command: 'settle_referral',
-    summary: '核实结果返回',
-    run: cases.settleReferral as UseCase,
-  },
-  { segment: 'verify', command: 'verify', summary: '审核属实', run: cases.verifyApplication as UseCase },
-  {
-    segment: 'refuse',
-    command: 'refuse',
-    summary: '不予积分（附理由与依据）',
-    run: cases.refuseApplication as UseCase,
-  },
-  {
-    segment: 'determine',
-    command: 'determine',
-    summary: '核定积分（由规则引擎计算，不可手填）',
-    run: cases.determinePoints as UseCase,
-  },
-  {
-    segment: 'confirm-endorsement',
-    command: 'confirm_at_endorsement',
-    summary: '签注时确认积分',
-    run: cases.confirmAtEndorsement as UseCase,
-  },
-  {
-    segment: 'request-adjustment',
-    command: 'request_adjustment',
-    summary: '申请调整积分',
-    run: cases.requestAdjustment as UseCase,
-  },
-  {
-    segment: 'decrease',
-    command: 'apply_decrease',
-    summary: '扣减积分（新的核定）',
-    run: cases.applyDecrease as UseCase,
-  },
-  {
-    segment: 'correct',
-    command: 'correct',
-    summary: '市级监督纠正积分（新的核定）',
-    run: cases.correctPoints as UseCase,
-  },
-  {
-    segment: 'reconsideration',
-    command: 'request_reconsideration',
-    summary: '申请复核',
-    run: cases.requestReconsideration as UseCase,
-  },
-  {
-    segment: 'reconsideration-decision',
-    command: 'decide_reconsideration',
-    summary: '复核决定',
-    run: cases.decideReconsideration as UseCase,
-  },
-];
-
-const caseId = z.strictObject({ id: z.string().min(1).max(100) });
-const district = z.strictObject({ district: z.enum(DISTRICTS) });
+const caseId = idParams;
+const district = districtParams;
 /** Everyone who may read a case in some room; admin never reads or edits a case (workflow.md). */
 const CASE_READERS = ROLES.filter((r) => r !== 'admin');
 const OFFICERS = [...DISTRICT_ROLES, 'city_supervisor'] as const;
@@ -194,29 +57,8 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
     const now = clock();
     return { now, today: shanghaiDay(now) };
   };
-  const commandRoutes = COMMANDS.map((c) =>
-    route({
-      method: 'POST',
-      url: `/api/v1/cases/:id/${c.segment}`,
-      summary: c.summary,
-      tags: ['申请'],
-      access: { roles: rolesOf(c.command), room: 'own_case', scope: 'cases:write' },
-      schema: { params: caseId, body: z.record(z.string(), z.unknown()) },
-      handler: (req) =>
-        c.run(
-          db,
-          {
-            actor: actorOf(req.actor!),
-            caseId: (req.params as { id: string }).id,
-            expectedVersion: ifMatch(req),
-            idempotencyKey: idem(req),
-            ...time(),
-            input: req.body,
-          },
-          req.policy,
-        ),
-    }),
-  );
+  // Every person's command of the declared machine, each with its use case's input schema.
+  const commandRoutes = caseCommands().map((c) => c.entry.offer({ db, time }, c.roles));
   return [
     route({
       method: 'GET',
@@ -226,11 +68,12 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
       access: { public: true },
       schema: {
         // Accepted as printed: any case, spaces or dashes between the groups (normalised before lookup).
-        params: z.strictObject({ code: z.string().max(64) }),
+        params: noticeCodeParams,
+        response: { 200: noticeVerificationSchema },
       },
       handler: async (req) => {
         // Codes are unguessable; the per-address throttle (src/http/throttles.ts) keeps enumeration slower still.
-        const code = normaliseCode((req.params as { code: string }).code);
+        const code = normaliseCode(req.params.code);
         if (!/^[0-9A-Z]{6,32}$/.test(code))
           throw new JifenError('validation_failed', '请求参数校验失败', [
             { path: '$params.code', message: '核验码格式不正确：应为通知书上印制的字母和数字' },
@@ -244,7 +87,11 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
       summary: '用人单位网上注册（同时开立单位经办人账号；须经注册地区受理点核验后方可申报）',
       tags: ['单位'],
       access: { public: true },
-      schema: { body: z.record(z.string(), z.unknown()) },
+      schema: {
+        headers: idempotencyHeaders,
+        body: commandBody(unitRegistrationInput, '单位注册'),
+        response: { 200: createdUnitSchema, 201: createdUnitSchema },
+      },
       handler: async (req, reply) => {
         const r = await registerUnitAccount(db, { input: req.body, idempotencyKey: idem(req), ...time() });
         reply.status(r.replayed ? 200 : 201);
@@ -257,13 +104,18 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
       summary: '受理点核验本区单位（通过或驳回并说明理由）',
       tags: ['单位'],
       access: { roles: ['acceptance_clerk'], room: 'own_district', scope: 'cases:write' },
-      schema: { params: caseId, body: z.record(z.string(), z.unknown()) },
+      schema: {
+        params: caseId,
+        headers: idempotencyHeaders,
+        body: commandBody(verifyUnitBody, '核验单位'),
+        response: { 200: unitVerificationSchema },
+      },
       handler: (req) =>
         cases.verifyUnit(db, {
           actor: actorOf(req.actor!),
           idempotencyKey: idem(req),
           ...time(),
-          input: { ...(req.body as object), unitId: (req.params as { id: string }).id } as never,
+          input: { ...req.body, unitId: req.params.id },
         }),
     }),
     route({
@@ -272,11 +124,15 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
       summary: '为本单位申请人开立网上账号（初始密码只显示一次）',
       tags: ['申请'],
       access: { roles: ['employer_hr'], room: 'own_unit', scope: 'cases:write' },
-      schema: { params: caseId, body: z.record(z.string(), z.unknown()) },
+      schema: {
+        params: caseId,
+        body: commandBody(holderLoginInput, '持证人账号'),
+        response: { 201: holderLoginSchema },
+      },
       handler: async (req, reply) => {
         const r = await createHolderLogin(db, {
           actor: req.actor!,
-          caseId: (req.params as { id: string }).id,
+          caseId: req.params.id,
           input: req.body,
           ...time(),
         });
@@ -290,17 +146,19 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
       summary: '为持证人创建积分账户并填报（领取居住证第3个工作日起）',
       tags: ['申请'],
       access: { roles: rolesOf('create_draft'), room: 'own_unit', scope: 'cases:write' },
-      schema: { body: z.record(z.string(), z.unknown()) },
+      schema: {
+        headers: idempotencyHeaders,
+        body: commandBody(cases.createDraftInput, '创建积分账户'),
+        response: { 201: createdCaseSchema },
+      },
       handler: async (req, reply) => {
-        const key = idem(req);
-        const body = req.body as Record<string, unknown>;
         const r = await cases.createDraft(
           db,
           {
             actor: actorOf(req.actor!),
-            idempotencyKey: key,
+            idempotencyKey: idem(req),
             ...time(),
-            input: body as never,
+            input: req.body,
           },
           req.policy,
         );
@@ -315,13 +173,13 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
       summary: '申请详情：状态、经办方、工作日期限、已等待天数、材料、核定',
       tags: ['申请'],
       access: { roles: CASE_READERS, room: 'own_case', scope: 'cases:read' },
-      schema: { params: caseId },
+      schema: { params: caseId, response: { 200: caseViewSchema } },
       handler: (req) =>
         cases.getCaseView(
           db,
           {
             actor: actorOf(req.actor!),
-            caseId: (req.params as { id: string }).id,
+            caseId: req.params.id,
             today: time().today,
           },
           req.policy,
@@ -335,30 +193,17 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
       access: { roles: OFFICERS, room: 'own_district', scope: 'cases:read' },
       schema: {
         params: district,
-        querystring: z.strictObject({
-          state: z.enum(CASE_STATES).optional(),
-          orderBy: z.enum(['oldest', 'urgency']).optional(),
-          limit: decimalInt(1, 200).optional(),
-          /** Keyset cursor of the next page: `<submittedAt>~<caseId>` of the last row seen. */
-          after: z
-            .string()
-            .regex(/^[\dT:.Z-]{10,30}~[\w.:-]{1,100}$/, { message: '应为上一页最后一行的 提交时间~编号' })
-            .optional(),
-        }),
+        querystring: queueQuery,
+        response: { 200: z.array(caseListItemSchema) },
       },
       handler: (req) => {
-        const q = req.query as {
-          state?: (typeof CASE_STATES)[number];
-          orderBy?: 'oldest' | 'urgency';
-          limit?: number;
-          after?: string;
-        };
+        const q = req.query;
         const [submittedAt, id] = q.after?.split('~') ?? [];
         return cases.districtQueue(
           readDb,
           {
             actor: actorOf(req.actor!),
-            district: (req.params as { district: (typeof DISTRICTS)[number] }).district,
+            district: req.params.district,
             today: time().today,
             ...(q.state ? { state: q.state } : {}),
             ...(q.orderBy ? { orderBy: q.orderBy } : {}),
@@ -375,13 +220,13 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
       summary: '区统计：各状态数量、受理与核定用时中位数、期限达成率、一次性告知原因',
       tags: ['区'],
       access: { roles: OFFICERS, room: 'own_district', scope: 'stats:read' },
-      schema: { params: district },
+      schema: { params: district, response: { 200: districtStatisticsSchema } },
       handler: (req) =>
         cases.districtStatistics(
           readDb,
           {
             actor: actorOf(req.actor!),
-            district: (req.params as { district: (typeof DISTRICTS)[number] }).district,
+            district: req.params.district,
             today: time().today,
           },
           req.policy,
@@ -393,13 +238,13 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
       summary: '本单位的申请列表（状态、期限、提醒）',
       tags: ['单位'],
       access: { roles: ['employer_hr', 'city_supervisor'], room: 'own_unit', scope: 'cases:read' },
-      schema: { params: caseId },
+      schema: { params: caseId, response: { 200: z.array(caseListItemSchema) } },
       handler: (req) =>
         cases.unitCases(
           readDb,
           {
             actor: actorOf(req.actor!),
-            unitId: (req.params as { id: string }).id,
+            unitId: req.params.id,
             today: time().today,
           },
           req.policy,
@@ -411,13 +256,13 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
       summary: '持证人本人的申请与核定',
       tags: ['持证人'],
       access: { roles: ['holder', 'city_supervisor'], room: 'own_case', scope: 'cases:read' },
-      schema: { params: caseId },
+      schema: { params: caseId, response: { 200: z.array(holderCaseSchema) } },
       handler: (req) =>
         cases.holderCases(
           readDb,
           {
             actor: actorOf(req.actor!),
-            holderId: (req.params as { id: string }).id,
+            holderId: req.params.id,
             today: time().today,
           },
           req.policy,

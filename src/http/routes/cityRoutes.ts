@@ -5,9 +5,9 @@ import {
   cityStatistics,
   listPenalties,
   penaltyQuery,
-  type CityCaseQuery,
 } from '../../city/cityQueries.js';
-import { dateRangeQuery, type DateRange } from '../../city/dateRange.js';
+import { dateRangeQuery } from '../../city/dateRange.js';
+import { cityCasePageSchema, cityStatisticsSchema, penaltyPageSchema } from '../../contract/statistics.js';
 import type { Database } from '../../storage/schema.js';
 import type { Actor } from '../../workflow/types.js';
 import { route, type RouteSpec } from '../routeSpec.js';
@@ -36,14 +36,14 @@ export function cityRoutes({ db, clock }: CityRouteDeps): RouteSpec[] {
       summary: '全市案件（可按区、状态、复核、编号筛选；分页）——市级监督',
       tags: ['市级监督'],
       access: { roles: CITY, room: 'city', scope: 'cases:read' },
-      schema: { querystring: cityCaseQuery },
+      schema: { querystring: cityCaseQuery, response: { 200: cityCasePageSchema } },
       handler: (req) =>
         cityCases(
           db,
           {
             actor: actorOf(req.actor!),
             today: shanghaiDay(clock()),
-            query: req.query as CityCaseQuery,
+            query: req.query,
           },
           req.policy,
         ),
@@ -54,11 +54,11 @@ export function cityRoutes({ db, clock }: CityRouteDeps): RouteSpec[] {
       summary: '全市统计：各区与全市合计的状态分布、受理与核定用时中位数、期限达成率、一次性告知原因',
       tags: ['市级监督'],
       access: { roles: CITY, room: 'city', scope: 'stats:read' },
-      schema: { querystring: dateRangeQuery },
+      schema: { querystring: dateRangeQuery, response: { 200: cityStatisticsSchema } },
       handler: (req) =>
         cityStatistics(
           db,
-          { actor: actorOf(req.actor!), today: shanghaiDay(clock()), range: req.query as DateRange },
+          { actor: actorOf(req.actor!), today: shanghaiDay(clock()), range: req.query },
           req.policy,
         ),
     }),
@@ -68,11 +68,11 @@ export function cityRoutes({ db, clock }: CityRouteDeps): RouteSpec[] {
       summary: '处罚记录（虚假材料记录、罚款、信用记录、限制申报；分页）——市级监督',
       tags: ['市级监督'],
       access: { roles: CITY, room: 'city', scope: 'cases:read' },
-      schema: { querystring: penaltyQuery },
+      schema: { querystring: penaltyQuery, response: { 200: penaltyPageSchema } },
       handler: (req) =>
         listPenalties(db, {
           actor: actorOf(req.actor!),
-          query: req.query as Parameters<typeof listPenalties>[1]['query'],
+          query: req.query,
         }),
     }),
   ];

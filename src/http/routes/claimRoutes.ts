@@ -1,22 +1,14 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import { updateClaims } from '../../cases/index.js';
+import { commandResultSchema } from '../../contract/cases.js';
+import { idParams } from '../../contract/query.js';
+import { caseCommandHeaders } from '../../contract/requests.js';
 import { JifenError } from '../../shared/errors.js';
 import type { Database } from '../../storage/schema.js';
 import { route, type RouteSpec } from '../routeSpec.js';
-import { actorOf, idem, ifMatch } from './caseRoutes.js';
-
-const shanghaiDay = (instant: string): string =>
-  new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
-
-const commandResult = z.object({
-  caseId: z.string(),
-  version: z.number().int(),
-  state: z.string(),
-  replayed: z.boolean(),
-  warnings: z.array(z.string()),
-  documents: z.record(z.string(), z.unknown()),
-});
+import { commandBody } from '../validation.js';
+import { actorOf } from './actorOf.js';
+import { expectedVersionOf, idempotencyKeyOf, shanghaiDay } from './commandHeaders.js';
 
 /**
  * 修改申报指标 (issue 15): the unit's HR replaces the claims of a case until it is
@@ -33,14 +25,15 @@ export function claimRoutes({ db, clock }: { db: Kysely<Database>; clock: () => 
       tags: ['申请'],
       access: { roles: ['employer_hr'], room: 'own_unit', scope: 'cases:write' },
       schema: {
-        params: z.strictObject({ id: z.string().min(1).max(100) }),
-        body: z.record(z.string(), z.unknown()),
-        response: { 200: commandResult },
+        params: idParams,
+        headers: caseCommandHeaders,
+        body: commandBody(updateClaims.input, updateClaims.what),
+        response: { 200: commandResultSchema },
       },
       handler: (req) => {
         const now = clock();
         // The claims are replaced as a whole: without the version read, an edit made meanwhile would be lost.
-        const expectedVersion = ifMatch(req);
+        const expectedVersion = expectedVersionOf(req);
         if (expectedVersion === undefined)
           throw new JifenError('validation_failed', '修改申报指标须带 If-Match 请求头（申请的版本号）', [
             { path: '$headers.if-match', message: '缺少版本号' },
@@ -49,12 +42,12 @@ export function claimRoutes({ db, clock }: { db: Kysely<Database>; clock: () => 
           db,
           {
             actor: actorOf(req.actor!),
-            caseId: (req.params as { id: string }).id,
+            caseId: req.params.id,
             expectedVersion,
-            idempotencyKey: idem(req),
+            idempotencyKey: idempotencyKeyOf(req),
             now,
             today: shanghaiDay(now),
-            input: req.body as never,
+            input: req.body,
           },
           req.policy,
         );

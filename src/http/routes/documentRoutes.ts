@@ -1,6 +1,5 @@
 import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import { checklist } from '../../checklist/index.js';
 import { renderChecklistDocument } from '../../documents/checklistDocument.js';
 import {
@@ -8,7 +7,10 @@ import {
   issueCaseDocument,
   type CaseDocumentKind,
 } from '../../documents/issueCaseDocument.js';
-import { profileSchema, type Profile } from '../../profile/profileSchema.js';
+import { pdfResponse } from '../../contract/files.js';
+import { profileSchema } from '../../contract/profile.js';
+import { idParams } from '../../contract/query.js';
+import { documentRefQuery } from '../../contract/requests.js';
 import { ROLES } from '../../shared/vocabulary.js';
 import type { Database } from '../../storage/schema.js';
 import type { RenderPool } from '../renderPool.js';
@@ -59,22 +61,18 @@ export function documentRoutes({ db, clock, publicUrl, render }: DocumentRouteDe
       tags: ['文书'],
       access: { roles: CASE_READERS, room: 'own_case', scope: 'cases:read' },
       schema: {
-        params: z.strictObject({ id: z.string().min(1).max(100) }),
-        querystring: z.strictObject({
-          ref: z
-            .string()
-            .regex(/^[\w.:-]{1,100}$/, { message: '应为文书编号或次序' })
-            .optional(),
-        }),
+        params: idParams,
+        querystring: documentRefQuery,
+        response: { 200: pdfResponse },
       },
       handler: async (req, reply) => {
         const doc = await issueCaseDocument(
           db,
           {
             actor: actorOf(req.actor!),
-            caseId: (req.params as { id: string }).id,
+            caseId: req.params.id,
             kind,
-            ...((req.query as { ref?: string }).ref ? { ref: (req.query as { ref: string }).ref } : {}),
+            ...(req.query.ref ? { ref: req.query.ref } : {}),
             now: clock(),
             publicUrl,
           },
@@ -92,9 +90,9 @@ export function documentRoutes({ db, clock, publicUrl, render }: DocumentRouteDe
       summary: '个性化申请材料清单（PDF，可打印）',
       tags: ['公开', '文书'],
       access: { public: true },
-      schema: { body: profileSchema },
+      schema: { body: profileSchema, response: { 200: pdfResponse } },
       handler: async (req, reply) => {
-        const profile = req.body as Profile;
+        const profile = req.body;
         const pdf = render
           ? await render.checklistPdf(profile)
           : await renderChecklistDocument(

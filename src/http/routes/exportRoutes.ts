@@ -1,12 +1,19 @@
 import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import { cityCaseQuery, penaltyQuery } from '../../city/cityQueries.js';
 import { normaliseApplicationNo } from '../../storage/applicationNumbers.js';
 import { EXPORT_MIME } from '../../export/writeTable.js';
 import { exportCaseList, exportPenalties, type ExportFile } from '../../export/exportList.js';
-import { DISTRICT_ROLES, DISTRICTS, type District } from '../../shared/vocabulary.js';
-import { CASE_STATES, type CaseState, type Database, type PenaltyKind } from '../../storage/schema.js';
+import { exportResponse } from '../../contract/files.js';
+import { idParams } from '../../contract/query.js';
+import {
+  districtParams,
+  exportFormat,
+  queueExportQuery,
+  unitCasesExportQuery,
+} from '../../contract/requests.js';
+import { DISTRICT_ROLES } from '../../shared/vocabulary.js';
+import type { Database } from '../../storage/schema.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 import { actorOf } from './caseRoutes.js';
 
@@ -15,8 +22,7 @@ import { actorOf } from './caseRoutes.js';
  * `?format=xlsx` (default) or `csv`. A read (scope cases:read); audited by the
  * use case. The file goes out as an attachment, never inline.
  */
-const format = z.enum(['xlsx', 'csv']).default('xlsx');
-type Format = z.output<typeof format>;
+const format = exportFormat;
 
 function send(reply: FastifyReply, file: ExportFile) {
   void reply
@@ -38,16 +44,13 @@ export function exportRoutes({ db, clock }: { db: Kysely<Database>; clock: () =>
       tags: ['区'],
       access: { roles: [...DISTRICT_ROLES, 'city_supervisor'], room: 'own_district', scope: 'cases:read' },
       schema: {
-        params: z.strictObject({ district: z.enum(DISTRICTS) }),
-        querystring: z.strictObject({
-          format,
-          state: z.enum(CASE_STATES).optional(),
-          orderBy: z.enum(['oldest', 'urgency']).optional(),
-        }),
+        params: districtParams,
+        querystring: queueExportQuery,
+        response: { 200: exportResponse },
       },
       handler: async (req, reply) => {
-        const q = req.query as { format: Format; state?: CaseState };
-        const district = (req.params as { district: District }).district;
+        const q = req.query;
+        const district = req.params.district;
         const file = await exportCaseList(db, {
           actor: actorOf(req.actor!),
           now: clock(),
@@ -67,12 +70,13 @@ export function exportRoutes({ db, clock }: { db: Kysely<Database>; clock: () =>
       tags: ['单位'],
       access: { roles: ['employer_hr', 'city_supervisor'], room: 'own_unit', scope: 'cases:read' },
       schema: {
-        params: z.strictObject({ id: z.string().min(1).max(100) }),
-        querystring: z.strictObject({ format, state: z.enum(CASE_STATES).optional() }),
+        params: idParams,
+        querystring: unitCasesExportQuery,
+        response: { 200: exportResponse },
       },
       handler: async (req, reply) => {
-        const q = req.query as { format: Format; state?: CaseState };
-        const unitId = (req.params as { id: string }).id;
+        const q = req.query;
+        const unitId = req.params.id;
         const file = await exportCaseList(db, {
           actor: actorOf(req.actor!),
           now: clock(),
@@ -93,15 +97,10 @@ export function exportRoutes({ db, clock }: { db: Kysely<Database>; clock: () =>
       schema: {
         // The city list's own filters (cityQueries.ts), without its paging.
         querystring: cityCaseQuery.omit({ limit: true, offset: true }).extend({ format }),
+        response: { 200: exportResponse },
       },
       handler: async (req, reply) => {
-        const q = req.query as {
-          format: Format;
-          district?: District;
-          state?: CaseState;
-          reconsideration?: 'pending';
-          q?: string;
-        };
+        const q = req.query;
         const file = await exportCaseList(db, {
           actor: actorOf(req.actor!),
           now: clock(),
@@ -130,15 +129,10 @@ export function exportRoutes({ db, clock }: { db: Kysely<Database>; clock: () =>
       access: { roles: ['city_supervisor'], room: 'city', scope: 'cases:read' },
       schema: {
         querystring: penaltyQuery.omit({ limit: true, offset: true }).extend({ format }),
+        response: { 200: exportResponse },
       },
       handler: async (req, reply) => {
-        const q = req.query as {
-          format: Format;
-          kind?: PenaltyKind;
-          status?: 'in_force' | 'appealed' | 'revoked';
-          subjectKind?: 'individual' | 'unit';
-        };
-        const { format: f, ...filter } = q;
+        const { format: f, ...filter } = req.query;
         const file = await exportPenalties(db, {
           actor: actorOf(req.actor!),
           now: clock(),

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import { caseHistory } from '../../cases/caseHistory.js';
 import { ROLES } from '../../shared/vocabulary.js';
 import type { Database } from '../../storage/schema.js';
+import { caseHistorySchema } from '../../contract/counter.js';
+import { idParams } from '../../contract/query.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 import { actorOf } from './caseRoutes.js';
 
@@ -15,9 +16,8 @@ export function historyRoutes({ db }: { db: Kysely<Database> }): RouteSpec[] {
       summary: '办理记录：每一步由谁、何时、做了什么（来自审计日志）',
       tags: ['申请'],
       access: { roles: ROLES.filter((r) => r !== 'admin'), room: 'own_case', scope: 'cases:read' },
-      schema: { params: z.strictObject({ id: z.string().min(1).max(100) }) },
-      handler: (req) =>
-        caseHistory(db, { actor: actorOf(req.actor!), caseId: (req.params as { id: string }).id }),
+      schema: { params: idParams, response: { 200: caseHistorySchema } },
+      handler: (req) => caseHistory(db, { actor: actorOf(req.actor!), caseId: req.params.id }),
     }),
   ];
 }

@@ -1,11 +1,15 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import { holderMessageCentre, markUnitMessages, unitMessageCentre } from '../../notify/messageCentre.js';
 import type { Database } from '../../storage/schema.js';
+import {
+  holderMessagesSchema,
+  markedMessagesSchema,
+  unitMessageCentreSchema,
+} from '../../contract/counter.js';
+import { idParams } from '../../contract/query.js';
+import { holderMessagesQuery, markMessagesBody, messageCentreQuery } from '../../contract/requests.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 import { actorOf } from './caseRoutes.js';
-
-const id = z.string().min(1).max(100);
 
 /** The message centre of units and holders (issue 15). */
 export function messageRoutes({ db, clock }: { db: Kysely<Database>; clock: () => string }): RouteSpec[] {
@@ -17,18 +21,15 @@ export function messageRoutes({ db, clock }: { db: Kysely<Database>; clock: () =
       tags: ['单位'],
       access: { roles: ['employer_hr', 'city_supervisor'], room: 'own_unit', scope: 'cases:read' },
       schema: {
-        params: z.strictObject({ id }),
-        querystring: z.strictObject({
-          limit: z.coerce.number().int().min(1).max(100).default(20),
-          offset: z.coerce.number().int().min(0).max(100_000).default(0),
-          unread: z.enum(['true', 'false']).optional(),
-        }),
+        params: idParams,
+        querystring: messageCentreQuery,
+        response: { 200: unitMessageCentreSchema },
       },
       handler: (req) => {
-        const q = req.query as { limit: number; offset: number; unread?: 'true' | 'false' };
+        const q = req.query;
         return unitMessageCentre(db, {
           actor: actorOf(req.actor!),
-          unitId: (req.params as { id: string }).id,
+          unitId: req.params.id,
           limit: q.limit,
           offset: q.offset,
           unreadOnly: q.unread === 'true',
@@ -42,14 +43,15 @@ export function messageRoutes({ db, clock }: { db: Kysely<Database>; clock: () =
       tags: ['单位'],
       access: { roles: ['employer_hr'], room: 'own_unit', scope: 'cases:write' },
       schema: {
-        params: z.strictObject({ id }),
-        body: z.strictObject({ ids: z.array(id).min(1).max(500).optional() }),
+        params: idParams,
+        body: markMessagesBody,
+        response: { 200: markedMessagesSchema },
       },
       handler: (req) =>
         markUnitMessages(db, {
           actor: actorOf(req.actor!),
-          unitId: (req.params as { id: string }).id,
-          ids: (req.body as { ids?: string[] }).ids ?? null,
+          unitId: req.params.id,
+          ids: req.body.ids ?? null,
           now: clock(),
         }),
     }),
@@ -60,16 +62,17 @@ export function messageRoutes({ db, clock }: { db: Kysely<Database>; clock: () =
       tags: ['持证人'],
       access: { roles: ['holder', 'city_supervisor'], room: 'own_case', scope: 'cases:read' },
       schema: {
-        params: z.strictObject({ id }),
-        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        params: idParams,
+        querystring: holderMessagesQuery,
+        response: { 200: holderMessagesSchema },
       },
       handler: (req) =>
         holderMessageCentre(
           db,
           {
             actor: actorOf(req.actor!),
-            holderId: (req.params as { id: string }).id,
-            limit: (req.query as { limit: number }).limit,
+            holderId: req.params.id,
+            limit: req.query.limit,
           },
           req.policy.templates,
         ),

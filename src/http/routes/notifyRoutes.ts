@@ -6,7 +6,9 @@ import { unitInbox, unitSmsStatus } from '../../notify/unitNotifications.js';
 import { toFieldIssues } from '../../profile/validateProfile.js';
 import { JifenError } from '../../shared/errors.js';
 import type { Database } from '../../storage/schema.js';
-import { decimalInt } from '../schemas.js';
+import { deliveryReportResultSchema, unitInboxSchema, unitSmsSchema } from '../../contract/counter.js';
+import { idParams } from '../../contract/query.js';
+import { notificationListQuery } from '../../contract/requests.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 import { actorOf } from './caseRoutes.js';
 
@@ -17,8 +19,8 @@ export interface NotifyRouteDeps {
   callbackSecret: string | undefined;
 }
 
-const unitParams = z.strictObject({ id: z.string().min(1).max(100) });
-const listQuery = z.strictObject({ limit: decimalInt(1, 500).optional() });
+const unitParams = idParams;
+const listQuery = notificationListQuery;
 
 /**
  * The SMS gateway's delivery-report callback (signed, not logged in) and the
@@ -35,7 +37,8 @@ export function notifyRoutes({ db, clock, callbackSecret }: NotifyRouteDeps): Ro
       access: { public: true },
       rawBody: true,
       // Validated below, after the signature: an unsigned caller learns nothing about the format.
-      schema: { body: z.unknown() },
+      // Its format (deliveryReportsSchema) is the gateway's, not part of the public contract.
+      schema: { body: z.unknown(), response: { 200: deliveryReportResultSchema } },
       handler: async (req) => {
         const header = req.headers[SIGNATURE_HEADER];
         const now = clock();
@@ -62,14 +65,12 @@ export function notifyRoutes({ db, clock, callbackSecret }: NotifyRouteDeps): Ro
       summary: '本单位的站内消息（办理进度通知；短信未送达时转为单位消息）',
       tags: ['单位'],
       access: { roles: ['employer_hr', 'city_supervisor'], room: 'own_unit', scope: 'cases:read' },
-      schema: { params: unitParams, querystring: listQuery },
+      schema: { params: unitParams, querystring: listQuery, response: { 200: unitInboxSchema } },
       handler: (req) =>
         unitInbox(db, {
           actor: actorOf(req.actor!),
-          unitId: (req.params as { id: string }).id,
-          ...((req.query as { limit?: number }).limit
-            ? { limit: (req.query as { limit: number }).limit }
-            : {}),
+          unitId: req.params.id,
+          ...(req.query.limit ? { limit: req.query.limit } : {}),
         }),
     }),
     route({
@@ -78,14 +79,12 @@ export function notifyRoutes({ db, clock, callbackSecret }: NotifyRouteDeps): Ro
       summary: '发给本单位申请人的短信及投递状态（手机号已脱敏）',
       tags: ['单位'],
       access: { roles: ['employer_hr', 'city_supervisor'], room: 'own_unit', scope: 'cases:read' },
-      schema: { params: unitParams, querystring: listQuery },
+      schema: { params: unitParams, querystring: listQuery, response: { 200: unitSmsSchema } },
       handler: (req) =>
         unitSmsStatus(db, {
           actor: actorOf(req.actor!),
-          unitId: (req.params as { id: string }).id,
-          ...((req.query as { limit?: number }).limit
-            ? { limit: (req.query as { limit: number }).limit }
-            : {}),
+          unitId: req.params.id,
+          ...(req.query.limit ? { limit: req.query.limit } : {}),
         }),
     }),
   ];

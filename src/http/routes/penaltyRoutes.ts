@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
-import { recordPenalty } from '../../city/recordPenalty.js';
+import { recordPenalty, recordPenaltyInput } from '../../city/recordPenalty.js';
+import { idempotencyHeaders } from '../../contract/requests.js';
+import { recordedPenaltySchema } from '../../contract/statistics.js';
 import type { Database } from '../../storage/schema.js';
 import { route, type RouteSpec } from '../routeSpec.js';
-import { actorOf, idem } from './caseRoutes.js';
-
-const shanghaiDay = (instant: string): string =>
-  new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
+import { commandBody } from '../validation.js';
+import { actorOf } from './actorOf.js';
+import { idempotencyKeyOf, shanghaiDay } from './commandHeaders.js';
 
 /**
- * 登记处罚 (细则 第十四条; workflow.md Penalties): the city supervisor records a
+ * 登记处罚 (细则 第十四条; docs/spec/workflow.md Penalties): the city supervisor records a
  * penalty against a person or a unit on its own, with its legal basis — not only
  * through a correction. Idempotency-Key required; audited as `record_penalty`.
  */
@@ -22,19 +22,9 @@ export function penaltyRoutes({ db, clock }: { db: Kysely<Database>; clock: () =
       tags: ['市级监督'],
       access: { roles: ['city_supervisor'], room: 'city', scope: 'cases:write' },
       schema: {
-        body: z.record(z.string(), z.unknown()),
-        response: {
-          200: z.object({
-            penaltyIds: z.array(z.string()),
-            kinds: z.array(z.string()),
-            replayed: z.boolean(),
-          }),
-          201: z.object({
-            penaltyIds: z.array(z.string()),
-            kinds: z.array(z.string()),
-            replayed: z.boolean(),
-          }),
-        },
+        headers: idempotencyHeaders,
+        body: commandBody(recordPenaltyInput, '登记处罚'),
+        response: { 200: recordedPenaltySchema, 201: recordedPenaltySchema },
       },
       handler: async (req, reply) => {
         const now = clock();
@@ -42,7 +32,7 @@ export function penaltyRoutes({ db, clock }: { db: Kysely<Database>; clock: () =
           db,
           {
             actor: actorOf(req.actor!),
-            idempotencyKey: idem(req),
+            idempotencyKey: idempotencyKeyOf(req),
             now,
             today: shanghaiDay(now),
             input: req.body,

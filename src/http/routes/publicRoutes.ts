@@ -1,18 +1,21 @@
-import { z } from 'zod';
 import { checklist } from '../../checklist/index.js';
 import { score } from '../../engine/score.js';
 import { DEFAULT_HORIZON_MONTHS, MAX_HORIZON_MONTHS, plan } from '../../planner/index.js';
 import { precheck } from '../../precheck/index.js';
-import { profileSchema, type Profile } from '../../profile/profileSchema.js';
+import { profileSchema } from '../../contract/profile.js';
+import { planSchema } from '../../contract/plan.js';
+import { precheckResultSchema } from '../../contract/precheck.js';
+import { checklistResultSchema } from '../../contract/checklist.js';
+import { rulesInForceSchema, workdaysAddSchema, workdaysBetweenSchema } from '../../contract/rules.js';
+import { scoreResultSchema } from '../../contract/scoreResult.js';
+import { explainQuery } from '../../contract/query.js';
+import { planQuery, rulesQuery, workdaysAddQuery, workdaysBetweenQuery } from '../../contract/requests.js';
 import { rulesInForce } from '../../rules/rulesInForce.js';
 import { parseAssume } from '../../planner/parseAssume.js';
-import { isIsoDate } from '../../shared/dates.js';
 import type { RenderPool } from '../renderPool.js';
 import { JifenError, type FieldIssue } from '../../shared/errors.js';
 import { route, type RouteSpec } from '../routeSpec.js';
-import { decimalInt, explainQuery, scoreResultSchema } from '../schemas.js';
 
-const isoDate = z.string().refine(isIsoDate, { message: '应为真实存在的日期 YYYY-MM-DD' });
 const PUBLIC = { public: true } as const;
 
 /**
@@ -27,12 +30,7 @@ export const publicRoutes = (render?: RenderPool): RouteSpec[] => [
     tags: ['公开'],
     access: PUBLIC,
     schema: { body: profileSchema, querystring: explainQuery, response: { 200: scoreResultSchema } },
-    handler: (req) =>
-      score(
-        req.body as Profile,
-        { explain: (req.query as { explain?: string }).explain !== 'false' },
-        req.policy.rules,
-      ),
+    handler: (req) => score(req.body, { explain: req.query.explain !== 'false' }, req.policy.rules),
   }),
   route({
     method: 'POST',
@@ -42,16 +40,11 @@ export const publicRoutes = (render?: RenderPool): RouteSpec[] => [
     access: PUBLIC,
     schema: {
       body: profileSchema,
-      querystring: z.strictObject({
-        horizon: decimalInt(1, MAX_HORIZON_MONTHS).optional().describe('预测月数'),
-        assume: z
-          .union([z.string().max(200), z.array(z.string().max(200)).max(50)])
-          .optional()
-          .describe('覆盖测算假设，键=值，可重复（同命令行 --assume，如 title.intermediate.months=18）'),
-      }),
+      querystring: planQuery(MAX_HORIZON_MONTHS),
+      response: { 200: planSchema },
     },
     handler: (req) => {
-      const q = req.query as { horizon?: number; assume?: string | string[] };
+      const q = req.query;
       const issues: FieldIssue[] = [];
       const assumptions = parseAssume(
         q.assume === undefined ? [] : [q.assume].flat(),
@@ -61,8 +54,8 @@ export const publicRoutes = (render?: RenderPool): RouteSpec[] => [
       if (issues.length) throw new JifenError('validation_failed', '请求参数校验失败', issues);
       const horizonMonths = q.horizon ?? DEFAULT_HORIZON_MONTHS;
       return render
-        ? render.plan(req.body as Profile, horizonMonths, assumptions)
-        : plan(req.body as Profile, { horizonMonths, assumptions }, req.policy);
+        ? render.plan(req.body, horizonMonths, assumptions)
+        : plan(req.body, { horizonMonths, assumptions }, req.policy);
     },
   }),
   route({
@@ -71,9 +64,8 @@ export const publicRoutes = (render?: RenderPool): RouteSpec[] => [
     summary: '申请条件预检（rules.md §6）：逐项通过/不通过/未知，附原因代码与依据',
     tags: ['公开'],
     access: PUBLIC,
-    schema: { body: profileSchema },
-    handler: (req) =>
-      precheck(req.body as Profile, { rules: req.policy.rules, calendar: req.policy.calendar }),
+    schema: { body: profileSchema, response: { 200: precheckResultSchema } },
+    handler: (req) => precheck(req.body, { rules: req.policy.rules, calendar: req.policy.calendar }),
   }),
   route({
     method: 'POST',
@@ -81,8 +73,8 @@ export const publicRoutes = (render?: RenderPool): RouteSpec[] => [
     summary: '个性化申请材料清单：按申报的指标与家庭情况列出材料',
     tags: ['公开'],
     access: PUBLIC,
-    schema: { body: profileSchema },
-    handler: (req) => checklist(req.body as Profile, req.policy.catalogue),
+    schema: { body: profileSchema, response: { 200: checklistResultSchema } },
+    handler: (req) => checklist(req.body, req.policy.catalogue),
   }),
   route({
     method: 'GET',
@@ -90,10 +82,13 @@ export const publicRoutes = (render?: RenderPool): RouteSpec[] => [
     summary: '政策参数查询：某日有效的全部参数、生效期间与依据',
     tags: ['公开'],
     access: PUBLIC,
-    schema: { querystring: z.strictObject({ at: isoDate.optional() }) },
+    schema: {
+      querystring: rulesQuery,
+      response: { 200: rulesInForceSchema },
+    },
     handler: (req) => {
       const rules = req.policy.rules;
-      return rulesInForce(rules, (req.query as { at?: string }).at ?? rules.versions.at(-1)!.from);
+      return rulesInForce(rules, req.query.at ?? rules.versions.at(-1)!.from);
     },
   }),
   route({
@@ -102,9 +97,12 @@ export const publicRoutes = (render?: RenderPool): RouteSpec[] => [
     summary: '工作日推算：某日之后第 N 个工作日（含调休）',
     tags: ['公开'],
     access: PUBLIC,
-    schema: { querystring: z.strictObject({ date: isoDate, n: decimalInt(0, 2000) }) },
+    schema: {
+      querystring: workdaysAddQuery,
+      response: { 200: workdaysAddSchema },
+    },
     handler: (req) => {
-      const q = req.query as { date: string; n: number };
+      const q = req.query;
       return { date: q.date, n: q.n, result: req.policy.calendar.addWorkdays(q.date, q.n) };
     },
   }),
@@ -114,9 +112,12 @@ export const publicRoutes = (render?: RenderPool): RouteSpec[] => [
     summary: '两日之间的工作日数（不含起始日，含结束日）',
     tags: ['公开'],
     access: PUBLIC,
-    schema: { querystring: z.strictObject({ from: isoDate, to: isoDate }) },
+    schema: {
+      querystring: workdaysBetweenQuery,
+      response: { 200: workdaysBetweenSchema },
+    },
     handler: (req) => {
-      const q = req.query as { from: string; to: string };
+      const q = req.query;
       return { from: q.from, to: q.to, workdays: req.policy.calendar.workdaysBetween(q.from, q.to) };
     },
   }),

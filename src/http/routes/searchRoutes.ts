@@ -1,10 +1,13 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { DISTRICT_ROLES, DISTRICTS, type District } from '../../shared/vocabulary.js';
+import { DISTRICT_ROLES } from '../../shared/vocabulary.js';
 import { SEARCH_KIND_LABELS, searchCases, type SearchRoom } from '../../storage/caseSearch.js';
 import type { Database } from '../../storage/schema.js';
 import { STATE_LABELS } from '../../workflow/index.js';
 import { assertListRoom } from '../../cases/listRoom.js';
+import { caseSearchPageSchema } from '../../contract/counter.js';
+import { idParams } from '../../contract/query.js';
+import { caseSearchBody, districtParams } from '../../contract/requests.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 import { actorOf } from './caseRoutes.js';
 
@@ -14,15 +17,7 @@ import { actorOf } from './caseRoutes.js';
  * the same (scope cases:read). The room is the URL's district, unit or the
  * city, checked with the same standing predicate as reading a case.
  */
-const body = z.strictObject({
-  q: z
-    .string()
-    .trim()
-    .min(1, { message: '请输入申请编号、身份证号、手机号、姓名、单位名称或信用代码' })
-    .max(50),
-  limit: z.number().int().min(1).max(100).default(20),
-  offset: z.number().int().min(0).max(100_000).default(0),
-});
+const body = caseSearchBody;
 type Body = z.output<typeof body>;
 
 export function searchRoutes({ db }: { db: Kysely<Database> }): RouteSpec[] {
@@ -44,13 +39,12 @@ export function searchRoutes({ db }: { db: Kysely<Database> }): RouteSpec[] {
       summary: `${summary}——本区`,
       tags: ['区'],
       access: { roles: [...DISTRICT_ROLES, 'city_supervisor'], room: 'own_district', scope: 'cases:read' },
-      schema: { params: z.strictObject({ district: z.enum(DISTRICTS) }), body },
-      handler: (req) =>
-        run(
-          req.actor!,
-          { kind: 'district', district: (req.params as { district: District }).district },
-          req.body as Body,
-        ),
+      schema: {
+        params: districtParams,
+        body,
+        response: { 200: caseSearchPageSchema },
+      },
+      handler: (req) => run(req.actor!, { kind: 'district', district: req.params.district }, req.body),
     }),
     route({
       method: 'POST',
@@ -58,9 +52,8 @@ export function searchRoutes({ db }: { db: Kysely<Database> }): RouteSpec[] {
       summary: `${summary}——本单位`,
       tags: ['单位'],
       access: { roles: ['employer_hr', 'city_supervisor'], room: 'own_unit', scope: 'cases:read' },
-      schema: { params: z.strictObject({ id: z.string().min(1).max(100) }), body },
-      handler: (req) =>
-        run(req.actor!, { kind: 'unit', unitId: (req.params as { id: string }).id }, req.body as Body),
+      schema: { params: idParams, body, response: { 200: caseSearchPageSchema } },
+      handler: (req) => run(req.actor!, { kind: 'unit', unitId: req.params.id }, req.body),
     }),
     route({
       method: 'POST',
@@ -68,8 +61,8 @@ export function searchRoutes({ db }: { db: Kysely<Database> }): RouteSpec[] {
       summary: `${summary}——全市`,
       tags: ['市级监督'],
       access: { roles: ['city_supervisor'], room: 'city', scope: 'cases:read' },
-      schema: { body },
-      handler: (req) => run(req.actor!, { kind: 'city' }, req.body as Body),
+      schema: { body, response: { 200: caseSearchPageSchema } },
+      handler: (req) => run(req.actor!, { kind: 'city' }, req.body),
     }),
   ];
 }

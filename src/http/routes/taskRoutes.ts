@@ -1,20 +1,32 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { assignTask } from '../../cases/index.js';
-import { officerWorkload, workloadQuery, type WorkloadQuery } from '../../city/officerWorkload.js';
+import { officerWorkload, workloadQuery } from '../../city/officerWorkload.js';
+import { commandResultSchema } from '../../contract/cases.js';
+import { caseCommandHeaders } from '../../contract/requests.js';
+import { officerWorkloadSchema } from '../../contract/statistics.js';
 import type { Database } from '../../storage/schema.js';
 import { route, type RouteSpec } from '../routeSpec.js';
-import { actorOf, idem, ifMatch } from './caseRoutes.js';
+import { actorOf } from './actorOf.js';
+import { expectedVersionOf, idempotencyKeyOf, shanghaiDay } from './commandHeaders.js';
 
-const shanghaiDay = (instant: string): string =>
-  new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
+const taskParams = z.strictObject({ id: z.string().min(1).max(100), taskId: z.string().min(1).max(100) });
+const assigneeBody = z.strictObject({ assigneeId: z.string().min(1).max(100) });
 
 /**
  * Work distribution (issue 15): naming the reviewer of a review task (the
  * declared machine's `assign_task`: the district's reviewers and approvers, and
  * the city), and the city's view of each district officer's open work.
  */
-export function taskRoutes({ db, clock }: { db: Kysely<Database>; clock: () => string }): RouteSpec[] {
+export function taskRoutes({
+  db,
+  readDb = db,
+  clock,
+}: {
+  db: Kysely<Database>;
+  readDb?: Kysely<Database>;
+  clock: () => string;
+}): RouteSpec[] {
   return [
     route({
       method: 'PUT',
@@ -27,22 +39,23 @@ export function taskRoutes({ db, clock }: { db: Kysely<Database>; clock: () => s
         scope: 'cases:write',
       },
       schema: {
-        params: z.strictObject({ id: z.string().min(1).max(100), taskId: z.string().min(1).max(100) }),
-        body: z.strictObject({ assigneeId: z.string().min(1).max(100) }),
+        params: taskParams,
+        headers: caseCommandHeaders,
+        body: assigneeBody,
+        response: { 200: commandResultSchema },
       },
       handler: (req) => {
         const now = clock();
-        const p = req.params as { id: string; taskId: string };
         return assignTask(
           db,
           {
             actor: actorOf(req.actor!),
-            caseId: p.id,
-            expectedVersion: ifMatch(req),
-            idempotencyKey: idem(req),
+            caseId: req.params.id,
+            expectedVersion: expectedVersionOf(req),
+            idempotencyKey: idempotencyKeyOf(req),
             now,
             today: shanghaiDay(now),
-            input: { taskId: p.taskId, assigneeId: (req.body as { assigneeId: string }).assigneeId },
+            input: { taskId: req.params.taskId, assigneeId: req.body.assigneeId },
           },
           req.policy,
         );
@@ -54,9 +67,9 @@ export function taskRoutes({ db, clock }: { db: Kysely<Database>; clock: () => s
       summary: '各区人员工作量：每名审核、核定人员名下待办的审核项与案件数，及尚未分派的审核项',
       tags: ['市级监督'],
       access: { roles: ['city_supervisor'], room: 'city', scope: 'stats:read' },
-      schema: { querystring: workloadQuery },
-      handler: (req) =>
-        officerWorkload(db, { actor: actorOf(req.actor!), query: req.query as WorkloadQuery }),
+      schema: { querystring: workloadQuery, response: { 200: officerWorkloadSchema } },
+      // A list for the dashboard: the read pool (never a version behind an If-Match).
+      handler: (req) => officerWorkload(readDb, { actor: actorOf(req.actor!), query: req.query }),
     }),
   ];
 }

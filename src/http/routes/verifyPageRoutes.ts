@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { verifyNotice, type NoticeVerification } from '../../cases/verifyNotice.js';
 import type { Database } from '../../storage/schema.js';
+import { htmlResponse } from '../../contract/files.js';
+import { noticeCodeParams } from '../../contract/requests.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 import { renderVerificationPage } from '../verificationPage.js';
 
@@ -29,10 +31,10 @@ export function verifyPageRoutes(deps: { db: Kysely<Database>; clock: () => stri
       summary: '积分通知书核验页面（扫描通知书二维码打开）',
       tags: ['公开'],
       access: { public: true },
-      schema: { params: z.strictObject({ code: z.string().max(64) }) },
+      schema: { params: noticeCodeParams, response: { 200: htmlResponse } },
       handler: async (req, reply) => {
         // Codes carry 80 random bits; the per-address throttle (src/http/throttles.ts) slows enumeration more.
-        const code = normaliseCode((req.params as { code: string }).code);
+        const code = normaliseCode(req.params.code);
         const v: NoticeVerification = codeSchema.safeParse(code).success
           ? await verifyNotice(deps.db, code)
           : { code, status: 'unknown' };

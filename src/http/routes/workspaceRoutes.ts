@@ -1,6 +1,4 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
-import type { Actor as Account } from '../../accounts/Actor.js';
 import { resetHolderPassword } from '../../accounts/resetPassword.js';
 import {
   caseWorkspace,
@@ -8,33 +6,26 @@ import {
   employeeRegistry,
   unitEmployees,
 } from '../../cases/workspaceQueries.js';
-import { DISTRICTS, ROLES } from '../../shared/vocabulary.js';
+import { ROLES } from '../../shared/vocabulary.js';
 import type { Database } from '../../storage/schema.js';
-import type { Actor } from '../../workflow/types.js';
-import { decimalInt } from '../schemas.js';
+import { employeeRegistrySchema, workspaceSchema } from '../../contract/cases.js';
+import { idParams } from '../../contract/query.js';
+import {
+  districtParams,
+  districtUnitsQuery,
+  unitEmployeesQuery,
+  unitHolderParams,
+} from '../../contract/requests.js';
+import { districtUnitsSchema, passwordResetSchema, unitEmployeesSchema } from '../../contract/units.js';
 import { route, type RouteSpec } from '../routeSpec.js';
+import { actorOf } from './actorOf.js';
+import { shanghaiDay } from './commandHeaders.js';
 
 export interface WorkspaceRouteDeps {
   db: Kysely<Database>;
   clock: () => string;
 }
 
-const actorOf = (a: Account): Actor => ({
-  id: a.role === 'holder' ? (a.holderId ?? a.id) : a.id,
-  role: a.role,
-  unitId: a.unitId,
-  district: a.district,
-});
-
-/** Shanghai's calendar day of an instant (UTC+8). */
-const shanghaiDay = (instant: string): string =>
-  new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
-
-const id = z.string().min(1).max(100);
-const page = {
-  limit: decimalInt(1, 100).optional(),
-  offset: decimalInt(0, 100_000).optional(),
-};
 const CASE_READERS = ROLES.filter((r) => r !== 'admin');
 
 /**
@@ -53,13 +44,13 @@ export function workspaceRoutes({ db, clock }: WorkspaceRouteDeps): RouteSpec[] 
         '办理页数据：申报指标与登记数据对照、预检查（单位提交前）、规则引擎结果（核定前）、各次核定的逐项说明',
       tags: ['申请'],
       access: { roles: CASE_READERS, room: 'own_case', scope: 'cases:read' },
-      schema: { params: z.strictObject({ id }) },
+      schema: { params: idParams, response: { 200: workspaceSchema } },
       handler: (req) =>
         caseWorkspace(
           db,
           {
             actor: actorOf(req.actor!),
-            caseId: (req.params as { id: string }).id,
+            caseId: req.params.id,
             today: today(),
           },
           req.policy,
@@ -72,16 +63,17 @@ export function workspaceRoutes({ db, clock }: WorkspaceRouteDeps): RouteSpec[] 
       tags: ['单位'],
       access: { roles: ['employer_hr', 'city_supervisor'], room: 'own_unit', scope: 'cases:read' },
       schema: {
-        params: z.strictObject({ id }),
-        querystring: z.strictObject({ q: z.string().trim().max(50).optional(), ...page }),
+        params: idParams,
+        querystring: unitEmployeesQuery,
+        response: { 200: unitEmployeesSchema },
       },
       handler: (req) => {
-        const q = req.query as { q?: string; limit?: number; offset?: number };
+        const q = req.query;
         return unitEmployees(
           db,
           {
             actor: actorOf(req.actor!),
-            unitId: (req.params as { id: string }).id,
+            unitId: req.params.id,
             today: today(),
             ...(q.q ? { q: q.q } : {}),
             ...(q.limit ? { limit: q.limit } : {}),
@@ -97,9 +89,9 @@ export function workspaceRoutes({ db, clock }: WorkspaceRouteDeps): RouteSpec[] 
       summary: '重置本单位员工（持证人）的网上账号密码：签发一次性密码（只显示一次），持证人登录后须修改',
       tags: ['单位'],
       access: { roles: ['employer_hr'], room: 'own_unit' },
-      schema: { params: z.strictObject({ id, holderId: id }) },
+      schema: { params: unitHolderParams, response: { 200: passwordResetSchema } },
       handler: async (req) => {
-        const p = req.params as { id: string; holderId: string };
+        const p = req.params;
         return resetHolderPassword(db, {
           actor: req.actor!,
           unitId: p.id,
@@ -115,9 +107,12 @@ export function workspaceRoutes({ db, clock }: WorkspaceRouteDeps): RouteSpec[] 
       summary: '员工的共享登记数据（居住证、社保、个税、学历、户籍），用于预填积分申请表',
       tags: ['单位'],
       access: { roles: ['employer_hr', 'city_supervisor'], room: 'own_unit', scope: 'cases:read' },
-      schema: { params: z.strictObject({ id, holderId: id }) },
+      schema: {
+        params: unitHolderParams,
+        response: { 200: employeeRegistrySchema },
+      },
       handler: (req) => {
-        const p = req.params as { id: string; holderId: string };
+        const p = req.params;
         return employeeRegistry(
           db,
           {
@@ -137,21 +132,15 @@ export function workspaceRoutes({ db, clock }: WorkspaceRouteDeps): RouteSpec[] 
       tags: ['区'],
       access: { roles: ['acceptance_clerk', 'city_supervisor'], room: 'own_district', scope: 'cases:read' },
       schema: {
-        params: z.strictObject({ district: z.enum(DISTRICTS) }),
-        querystring: z.strictObject({
-          status: z.enum(['registered', 'verified', 'rejected']).optional(),
-          ...page,
-        }),
+        params: districtParams,
+        querystring: districtUnitsQuery,
+        response: { 200: districtUnitsSchema },
       },
       handler: (req) => {
-        const q = req.query as {
-          status?: 'registered' | 'verified' | 'rejected';
-          limit?: number;
-          offset?: number;
-        };
+        const q = req.query;
         return districtUnits(db, {
           actor: actorOf(req.actor!),
-          district: (req.params as { district: (typeof DISTRICTS)[number] }).district,
+          district: req.params.district,
           ...(q.status ? { status: q.status } : {}),
           ...(q.limit ? { limit: q.limit } : {}),
           ...(q.offset ? { offset: q.offset } : {}),

@@ -5,21 +5,18 @@
  * problem+json errors turned into an ApiError the forms can show field by field.
  */
 
-export interface ProblemField {
-  path: string;
-  message: string;
-}
+import type { Problem as ContractProblem } from './contract';
 
-export interface Problem {
-  type?: string;
-  title: string;
-  status: number;
-  code: string;
-  detail?: string;
-  errors?: ProblemField[];
-  requestId?: string;
-  reason?: string;
-}
+/** One field at fault, by its JSON path (src/contract/problem.ts). */
+export type ProblemField = NonNullable<ContractProblem['errors']>[number];
+
+/**
+ * A refusal as the client reads it: the contract's problem+json, read defensively (an answer
+ * that never reached the API — a proxy's error page, a lost connection — is turned into one with
+ * only title, status and code), plus the `detail` and `reason` some refusals add.
+ */
+export type Problem = Pick<ContractProblem, 'title' | 'status' | 'code'> &
+  Partial<ContractProblem> & { detail?: string; reason?: string };
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
@@ -100,3 +97,37 @@ export async function api<T>(
 /** A command of the case core (POST with an Idempotency-Key). */
 export const command = <T>(path: string, body: unknown, opts: Omit<RequestOptions, 'idempotencyKey'> = {}) =>
   api<T>('POST', path, body, { ...opts, idempotencyKey: newIdempotencyKey() });
+
+/**
+ * Uploads one file as the request body (evidence of a reconsideration): the
+ * server recognises the type from the bytes, so the type is sent as plain bytes.
+ */
+export async function uploadFile<T>(path: string, file: Blob, query: Record<string, string>): Promise<T> {
+  const url = new URL(path, window.location.origin);
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+  const headers: Record<string, string> = { 'content-type': 'application/octet-stream' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(url, { method: 'POST', headers, credentials: 'same-origin', body: file });
+  } catch {
+    throw new ApiError({ title: '无法连接服务器，请检查网络后重试', status: 0, code: 'network' });
+  }
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (!res.ok) {
+    const p = (json ?? {}) as Partial<Problem>;
+    throw new ApiError({
+      ...p,
+      title: p.title ?? `上传失败（${res.status}）`,
+      status: res.status,
+      code: p.code ?? 'http_error',
+    });
+  }
+  return json as T;
+}

@@ -1,5 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, setCsrfToken } from './client';
+import type { PublicUser } from './contract';
+
+/** The signed-in user (src/contract/accounts.ts), with the role as the pages name it. */
+export type User = Omit<PublicUser, 'role'> & { role: Role };
 
 export type Role =
   | 'holder'
@@ -9,18 +13,6 @@ export type Role =
   | 'district_approver'
   | 'city_supervisor'
   | 'admin';
-
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  district: string | null;
-  unitId: string | null;
-  holderId: string | null;
-  /** The password was set by someone else (HR, the administrator, a reset): it must be changed first. */
-  passwordChangeRequired?: boolean;
-}
 
 interface SessionResponse {
   user?: User | null;

@@ -1,10 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import type { TimelinePoint } from '../api/contract';
 
-export interface ChartPoint {
-  date: string;
-  total: number;
-  provisional?: boolean;
-}
+/** One month of a projection (the plan's baseline timeline). */
+export type ChartPoint = TimelinePoint;
 
 export interface ChartMarker {
   date: string;

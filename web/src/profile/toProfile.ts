@@ -1,3 +1,4 @@
+import type { District } from '../vocabulary';
 import type { AwardLevel, EmployerKind, KeyAreaId, Profile, Qualification, RecordType } from './types';
 
 /**
@@ -201,7 +202,8 @@ export function toProfile(v: ProfileFormValues): Profile {
   const em = v.employer;
   if (em && (text(em.district) || text(em.kind)))
     p.employer = compact({
-      district: text(em.district) ?? '',
+      // The form's choice, checked by the server (an unknown district is refused naming the field).
+      district: (text(em.district) ?? '') as District,
       kind: (text(em.kind) ?? '') as EmployerKind,
       registeredInShanghai: em.registeredInShanghai ?? true,
       operatingNormally: em.operatingNormally ?? true,

@@ -18,23 +18,8 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { api } from '../../api/client';
+import type { PolicyDataOverview as Overview } from '../../api/contract';
 import { ProblemAlert, applyFieldErrors } from '../../components/ProblemAlert';
-
-interface Overview {
-  dataRevision: string;
-  wages: { from: string; to: string; value: number }[];
-  calendarYears: number[];
-  catalogue: { label: string; from: string; to: string; materials: number; revision: string };
-  revisions: {
-    id: string;
-    kind: string;
-    subject: string;
-    citation: string;
-    contentHash: string;
-    loadedByName: string;
-    loadedAt: string;
-  }[];
-}
 
 const KIND: Record<string, string> = {
   wage_figure: '社平工资',

@@ -1,21 +1,13 @@
 import { Button, Form, Input, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
+import type { UserList } from '../../api/contract';
 import { useSession } from '../../api/session';
 import { ProblemAlert, applyFieldErrors } from '../../components/ProblemAlert';
 import { ResetPasswordModal, type PasswordResetAnswer } from '../../components/ResetPasswordModal';
 import { DISTRICTS, type Page } from '../city/cityTypes';
 
-interface UserRow {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  district: string | null;
-  unitId: string | null;
-  active: boolean;
-  lastLoginAt: string | null;
-}
+type UserRow = UserList['items'][number];
 
 export const ROLE_NAMES: Record<string, string> = {
   holder: '持证人',

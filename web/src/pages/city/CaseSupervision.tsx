@@ -17,49 +17,14 @@ import {
 import { useState } from 'react';
 import { command } from '../../api/client';
 import { useRulesAt, valueOf } from '../../profile/policyRules';
+import type { CaseView } from '../../api/contract';
 import { ProblemAlert, applyFieldErrors } from '../../components/ProblemAlert';
 import { CaseTimeline } from '../../components/CaseTimeline';
 import { useConfirm } from '../../components/useConfirm';
 import { CONFIRM_TEXTS } from '../workflow/confirmTexts';
 import { TaskAssignment } from './TaskAssignment';
 
-export interface CaseView {
-  caseId: string;
-  /** 申请编号 (issue 15; the internal id is never shown). */
-  applicationNo?: string | null;
-  version: number;
-  state: string;
-  stateLabel: string;
-  reconsideration: string | null;
-  heldBy: { label: string };
-  due: { kind: string; date: string; workdaysLeft: number } | null;
-  district: string;
-  points: number | null;
-  holder?: { id: string; name: string; idNumberMasked: string } | null;
-  unit?: { id: string; name: string; district: string } | null;
-  reviewTasks: {
-    id: string;
-    indicator: string;
-    status: string;
-    outcomeNote?: string | null;
-    assignedTo?: string | null;
-  }[];
-  determinations: {
-    id: string;
-    sequence: number;
-    total: number;
-    reason: string;
-    rulesVersion: string;
-    decidedAt: string;
-  }[];
-  reconsiderations: {
-    id: string;
-    level: 'district' | 'city';
-    status: string;
-    grounds: string;
-    dueDate: string | null;
-  }[];
-}
+export type { CaseView } from '../../api/contract';
 
 const TASK_STATUS: Record<string, string> = {
   open: '待审核',

@@ -2,26 +2,8 @@ import { Button, Card, Form, Select, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import type { Page } from './cityTypes';
+import type { Page, Penalty } from './cityTypes';
 import { PenaltyEntryForm } from './PenaltyEntryForm';
-
-interface Penalty {
-  id: string;
-  subjectKind: 'individual' | 'unit';
-  holderId: string | null;
-  unitName: string | null;
-  caseId: string | null;
-  kind: string;
-  serious: boolean;
-  reason: string;
-  legalBasis?: string | null;
-  amountFen: number | null;
-  effectiveFrom: string;
-  effectiveUntil: string | null;
-  status: string;
-  decidedByName: string | null;
-  decidedAt: string;
-}
 
 const KIND: Record<string, string> = {
   false_material: '虚假材料记录（扣分）',

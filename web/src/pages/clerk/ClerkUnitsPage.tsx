@@ -1,22 +1,11 @@
 import { Button, Flex, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, command } from '../../api/client';
+import type { DistrictUnits } from '../../api/contract';
 import { applyFieldErrors, ProblemAlert } from '../../components/ProblemAlert';
 import { shanghaiTime, UNIT_KIND_LABELS } from '../workflow/caseTypes';
 
-interface UnitRow {
-  id: string;
-  name: string;
-  creditCode: string;
-  kind: string;
-  registrationStatus: 'registered' | 'verified' | 'rejected';
-  rejectionReason: string | null;
-  taxStatus: string;
-  operatingStatus: string;
-  barredUntil: string | null;
-  registeredAt: string;
-  verifiedAt: string | null;
-}
+type UnitRow = DistrictUnits['items'][number];
 
 const STATUS: Record<UnitRow['registrationStatus'], { label: string; color: string }> = {
   registered: { label: '待核验', color: 'processing' },

@@ -3,28 +3,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { caseHref } from '../../components/CaseSearch';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
+import type { UnitEmployees } from '../../api/contract';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ResetPasswordModal, type PasswordResetAnswer } from '../../components/ResetPasswordModal';
 
-interface Employee {
-  holderId: string;
-  name: string;
-  idNumberMasked: string;
-  insuredUntil: string;
-  permitIssuedOn: string | null;
-  permitActive: boolean;
-  accountOpensOn: string | null;
-  mayOpenAccount: boolean;
-  openCase: {
-    caseId: string;
-    applicationNo?: string | null;
-    state: string;
-    stateLabel: string;
-    ownUnit: boolean;
-  } | null;
-  /** The holder's online login has been opened (the unit may reset its password). */
-  hasLogin: boolean;
-}
+type Employee = UnitEmployees['items'][number];
 
 /** The unit's employees per the social-insurance registry, and when each one's points account may be opened. */
 export default function EmployeesPage({ unitId }: { unitId: string }) {

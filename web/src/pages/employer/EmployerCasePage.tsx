@@ -17,6 +17,11 @@ import {
   RefusalsPanel,
   RegistryDescriptions,
 } from '../workflow/CasePanels';
+import {
+  DeterminationComparison,
+  ReconsiderationFactsCard,
+  ReconsiderationRequestCard,
+} from '../workflow/ReconsiderationParts';
 import { useCase } from '../workflow/useCase';
 import { UnitCaseRequests } from './UnitCaseRequests';
 import { ClaimsEditor } from './ClaimsEditor';
@@ -300,6 +305,23 @@ export default function EmployerCasePage() {
         <NoticesPanel view={view} />
         <ReceiptsPanel view={view} />
         <ReconsiderationsPanel view={view} />
+        <DeterminationComparison workspace={workspace} />
+        <ReconsiderationFactsCard
+          view={view}
+          canReview={false}
+          run={run}
+          busy={busy}
+          onDone={(text) => setDone({ text, warnings: [] })}
+        />
+        {view.state === 'determined' && !view.reconsiderations.some((r) => r.status === 'requested') ? (
+          <ReconsiderationRequestCard
+            view={view}
+            workspace={workspace}
+            run={run}
+            busy={busy}
+            onDone={(text) => setDone({ text, warnings: [] })}
+          />
+        ) : null}
         <DeterminationsPanel view={view} workspace={workspace} />
         <Card title="共享登记数据" size="small" style={{ marginTop: 16 }}>
           <RegistryDescriptions registry={workspace.registry} />

@@ -5,11 +5,11 @@ import { CaseSearch, caseHref } from '../../components/CaseSearch';
 import { ExportButtons } from '../../components/ExportButtons';
 import { api } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { STATE_LABELS, type CaseState, type CaseSummary } from '../workflow/caseTypes';
+import { STATE_LABELS, type CaseState, type CaseListItem } from '../workflow/caseTypes';
 import { DueText, OverdueTag, StateTag, WaitingText, byDeadline, overdueRow } from '../workflow/CaseStatus';
 
 /** What the unit should be reminded of for a case (workflow.md: reminded after 10 working days at the counter). */
-function remindersOf(c: CaseSummary): { text: string; color: string }[] {
+function remindersOf(c: CaseListItem): { text: string; color: string }[] {
   const out: { text: string; color: string }[] = [];
   if (c.state === 'supplement_required') out.push({ text: '请按一次性告知单补齐材料', color: 'warning' });
   if (c.state === 'draft') out.push({ text: '待提交', color: 'default' });
@@ -23,14 +23,14 @@ function remindersOf(c: CaseSummary): { text: string; color: string }[] {
 
 /** The unit's cases: state, who holds each, the working-day deadline, waiting days and reminders. */
 export default function EmployerCasesPage({ unitId }: { unitId: string }) {
-  const [rows, setRows] = useState<CaseSummary[]>([]);
+  const [rows, setRows] = useState<CaseListItem[]>([]);
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(true);
   const [state, setState] = useState<CaseState | 'all'>('all');
   const navigate = useNavigate();
 
   useEffect(() => {
-    api<CaseSummary[]>('GET', `/api/v1/units/${encodeURIComponent(unitId)}/cases`)
+    api<CaseListItem[]>('GET', `/api/v1/units/${encodeURIComponent(unitId)}/cases`)
       .then((r) => setRows(r))
       .catch(setError)
       .finally(() => setLoading(false));
@@ -76,7 +76,7 @@ export default function EmployerCasesPage({ unitId }: { unitId: string }) {
         </Button>
       </Flex>
       <ProblemAlert error={error} />
-      <Table<CaseSummary>
+      <Table<CaseListItem>
         data-testid="employer-cases"
         rowKey="caseId"
         size="middle"

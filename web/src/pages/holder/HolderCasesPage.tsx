@@ -5,20 +5,8 @@ import { caseHref } from '../../components/CaseSearch';
 import { api } from '../../api/client';
 import { useSession } from '../../api/session';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { shanghaiTime, STATE_LABELS, type CaseState, type CaseSummary } from '../workflow/caseTypes';
+import { shanghaiTime, STATE_LABELS, type CaseState, type HolderCase } from '../workflow/caseTypes';
 import { DueText, StateTag, WaitingText } from '../workflow/CaseStatus';
-
-interface HolderCase extends CaseSummary {
-  determinations: {
-    sequence: number;
-    total: number;
-    reason: string;
-    rulesVersion: string;
-    verificationCode: string;
-    decidedAt: string;
-    inForce: boolean;
-  }[];
-}
 
 /** 我的申请: every application of the holder with where it stands, and the points in force. */
 export default function HolderCasesPage() {

@@ -30,6 +30,11 @@ import {
   RefusalsPanel,
   registryFacts,
 } from '../workflow/CasePanels';
+import {
+  DeterminationComparison,
+  ReconsiderationFactsCard,
+  RedeterminationPreview,
+} from '../workflow/ReconsiderationParts';
 import { useCase } from '../workflow/useCase';
 import { useConfirm } from '../../components/useConfirm';
 import { CONFIRM_TEXTS } from '../workflow/confirmTexts';
@@ -397,6 +402,8 @@ export default function ReviewCasePage() {
       ) : null}
 
       <ReconsiderationsPanel view={view} />
+      <ReconsiderationFactsCard view={view} canReview={reviewer} run={run} busy={busy} onDone={setDone} />
+      <DeterminationComparison workspace={workspace} />
       <DeterminationsPanel view={view} workspace={workspace} />
       <ReceiptsPanel view={view} />
       <Card title="材料" size="small" style={{ marginTop: 16 }}>
@@ -467,6 +474,7 @@ export default function ReviewCasePage() {
           ) : null}
           {dialog?.kind === 'reconsideration' ? (
             <>
+              <RedeterminationPreview caseId={view.caseId} />
               <Form.Item label="复核结果" name="outcome" initialValue="upheld" rules={[{ required: true }]}>
                 <Radio.Group
                   options={[

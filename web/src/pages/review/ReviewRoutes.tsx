@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router';
 import { useSession } from '../../api/session';
 import { CaseSearch, caseHref } from '../../components/CaseSearch';
 import { QueueTable } from '../workflow/QueueTable';
+import { PendingReconsiderations } from '../workflow/ReconsiderationParts';
 import ReviewCasePage from './ReviewCasePage';
 
 function ReviewQueue() {
@@ -24,6 +25,10 @@ function ReviewQueue() {
         searchUrl={`/api/v1/districts/${encodeURIComponent(district)}/case-search`}
         caseBase="/review/cases"
         testId="review-search"
+      />
+      <PendingReconsiderations
+        district={district}
+        linkTo={(id) => `/review/cases/${encodeURIComponent(id)}`}
       />
       <QueueTable
         district={district}

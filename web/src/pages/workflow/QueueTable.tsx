@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { ExportButtons } from '../../components/ExportButtons';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { STATE_LABELS, URGENCY_REASONS, shanghaiTime, type CaseState, type CaseSummary } from './caseTypes';
+import { STATE_LABELS, URGENCY_REASONS, shanghaiTime, type CaseState, type CaseListItem } from './caseTypes';
 import { DueText, OverdueTag, StateTag, WaitingText, byDeadline, overdueRow } from './CaseStatus';
 
 const PAGE = 20;
@@ -23,13 +23,13 @@ export function QueueTable({
   district: string;
   states: CaseState[];
   /** The case page of a row (by 申请编号). */
-  linkTo: (c: CaseSummary) => string;
+  linkTo: (c: CaseListItem) => string;
   testId: string;
 }) {
   const [state, setState] = useState<CaseState>(states[0]!);
   const [orderBy, setOrderBy] = useState<'oldest' | 'urgency'>('oldest');
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [rows, setRows] = useState<CaseSummary[]>([]);
+  const [rows, setRows] = useState<CaseListItem[]>([]);
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(true);
   const after = cursors[cursors.length - 1];
@@ -37,7 +37,7 @@ export function QueueTable({
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      const r = await api<CaseSummary[]>(
+      const r = await api<CaseListItem[]>(
         'GET',
         `/api/v1/districts/${encodeURIComponent(district)}/queue`,
         undefined,
@@ -102,7 +102,7 @@ export function QueueTable({
         />
       </Flex>
       <ProblemAlert error={error} />
-      <Table<CaseSummary>
+      <Table<CaseListItem>
         data-testid={testId}
         rowKey="caseId"
         size="middle"

@@ -1,203 +1,27 @@
-/** The shapes of the case API (src/cases/queries.ts, workspaceQueries.ts) and their Chinese labels. */
+/**
+ * The case API's shapes (src/contract/cases.ts, inferred from the schemas the server declares)
+ * and their Chinese labels for the pages.
+ */
+import type { CaseState, ReviewTask } from '../../api/contract';
 
-export type CaseState =
-  | 'new'
-  | 'draft'
-  | 'submitted'
-  | 'supplement_required'
-  | 'accepted'
-  | 'under_review'
-  | 'verified'
-  | 'refused'
-  | 'determined'
-  | 'withdrawn'
-  | 'expired'
-  | 'invalidated';
-
-export interface HeldBy {
-  party: string | null;
-  label: string;
-  authorities: string[];
-}
-
-export interface Due {
-  kind: string;
-  date: string;
-  workdaysLeft: number;
-}
-
-export interface CaseSummary {
-  caseId: string;
-  version: number;
-  state: CaseState;
-  stateLabel: string;
-  reconsideration: string | null;
-  heldBy: HeldBy;
-  due: Due | null;
-  waitingWorkdays: number | null;
-  /** Long at the counter: an internal management signal for the district, not a deadline. */
-  staleAtCounter?: boolean;
-  district: string;
-  unitId: string;
-  holderId: string;
-  urgency: { reason: string; date: string; text?: string } | null;
-  points: number | null;
-  submittedAt?: string | null;
-  /** 申请编号, the holder's and the unit's names (lists name people, never by internal id; issue 15). */
-  applicationNo?: string | null;
-  holderName?: string | null;
-  unitName?: string | null;
-}
-
-export interface Material {
-  id: string;
-  code: string;
-  label: string;
-  indicator: string | null;
-  required: boolean;
-  status: 'required' | 'received' | 'defective';
-  defectReason: string | null;
-}
-
-export interface NoticeItem {
-  code: string;
-  label: string;
-  reason: string;
-}
-
-export interface ReviewTask {
-  id: string;
-  indicator: string;
-  status: 'open' | 'passed' | 'failed' | 'referred' | 'settled';
-  referredTo: string | null;
-  referredAt: string | null;
-  returnedAt: string | null;
-  outcomeNote: string | null;
-}
-
-export interface Reconsideration {
-  id: string;
-  level: 'district' | 'city';
-  status: 'requested' | 'decided' | 'withdrawn';
-  requestedAt: string;
-  grounds: string;
-  dueDate: string | null;
-  decidedAt: string | null;
-  outcome: 'upheld' | 'changed' | null;
-  decisionDocument: unknown;
-}
-
-export interface CaseView extends CaseSummary {
-  /** 申请编号: the number people read (the internal `caseId` is never shown). */
-  applicationNo: string | null;
-  deadlines: Record<string, string>;
-  pause: { since: string | null; pausedWorkdays: number };
-  holder: { id: string; name: string; idNumberMasked: string; phoneMasked: string | null } | null;
-  unit: { id: string; name: string; district: string } | null;
-  materials: Material[];
-  receipts: { id: string; receiptNo: string; items: { code: string; label: string }[]; issuedAt: string }[];
-  notices: {
-    id: string;
-    sequence: number;
-    items: NoticeItem[];
-    issuedAt: string;
-    overrideReason: string | null;
-  }[];
-  reviewTasks: ReviewTask[];
-  determinations: {
-    id: string;
-    sequence: number;
-    total: number;
-    reason: string;
-    rulesVersion: string;
-    verificationCode: string;
-    decidedAt: string;
-  }[];
-  reconsiderations: Reconsideration[];
-  refusals: { id: string; reasons: { code: string; text: string; citation: string }[]; decidedAt: string }[];
-  reminders: { id: string; kind: string; dueOn: string; createdAt: string }[];
-}
-
-export interface ExplainedItem {
-  id: string;
-  label: string;
-  group: string;
-  points: number;
-  explanation: string;
-  citations: string[];
-  next: string | null;
-}
-
-export interface Registry {
-  holder: { id: string; name: string; idNumberMasked: string; phoneMasked: string | null; birthDate: string };
-  permit: {
-    permitNo: string;
-    issuedOn: string;
-    validUntil: string;
-    endorsedUntil: string;
-    status: string;
-    cancelledOn: string | null;
-  } | null;
-  insurance: {
-    months: number;
-    backPaidMonths: number;
-    firstMonth: string | null;
-    lastMonth: string | null;
-    lastBaseCny: number | null;
-    lastUnitCreditCode: string | null;
-  };
-  tax: { month: string; incomeCny: number; taxCny: number }[];
-  education: {
-    certificateNo: string;
-    level: string;
-    degree: boolean;
-    fullTime: boolean;
-    foreign: boolean;
-    result: string;
-    verifiedOn: string;
-    majorName: string | null;
-  }[];
-  household: { recordType: string; eventDate: string }[];
-}
-
-export interface Workspace {
-  caseId: string;
-  state: CaseState;
-  claims: { indicator: string; detail: Record<string, unknown> }[];
-  registry: Registry | null;
-  determinations: {
-    sequence: number;
-    reason: string;
-    total: number;
-    standard: number;
-    rulesVersion: string;
-    acceptanceDate: string;
-    verificationCode: string;
-    decidedAt: string;
-    items: ExplainedItem[];
-  }[];
-  precheck: { eligible: boolean; reasons: string[]; simulatedTotal: number } | null;
-  checklist: { id: string; name: string }[];
-  engine: {
-    total: number;
-    standard: number;
-    rulesVersion: string;
-    asOf: string;
-    provisional: boolean;
-    vetoed: boolean;
-    warnings: string[];
-    items: ExplainedItem[];
-  } | null;
-}
-
-export interface CommandResult {
-  caseId: string;
-  version: number;
-  state: CaseState;
-  replayed: boolean;
-  documents: Record<string, unknown>;
-  warnings: string[];
-}
+export type {
+  CaseListItem,
+  CaseSummary,
+  CaseState,
+  CaseView,
+  CommandResult,
+  Due,
+  ExplainedItem,
+  HeldBy,
+  HolderCase,
+  Material,
+  NoticeItem,
+  Reconsideration,
+  RefusalReason,
+  Registry,
+  ReviewTask,
+  Workspace,
+} from '../../api/contract';
 
 export { STATE_LABELS } from '../../vocabulary';
 
