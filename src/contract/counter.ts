@@ -125,3 +125,28 @@ export type CaseHistory = z.infer<typeof caseHistorySchema>;
 export type CaseSearchPage = z.infer<typeof caseSearchPageSchema>;
 export type UnitMessageCentre = z.infer<typeof unitMessageCentreSchema>;
 export type HolderMessages = z.infer<typeof holderMessagesSchema>;
+
+/** 查看完整证件号 (issue 15): the reason the officer gives, required and audited. */
+export const identityRevealBody = z.strictObject({
+  reason: z
+    .string({ message: '请填写查看原因' })
+    .trim()
+    .min(2, { message: '请填写查看原因（至少两个字）' })
+    .max(100, { message: '查看原因最多 100 个字' }),
+});
+
+/** The full ID number, shown once to the officer who asked (never cached, never logged). */
+export const identityRevealSchema = z
+  .object({
+    caseId: z.string(),
+    applicationNo: z.string().nullable(),
+    holderName: z.string(),
+    idNumber: z.string(),
+    revealedAt: z.string(),
+  })
+  .meta({ id: 'IdentityReveal', description: '完整证件号（已留审计记录）' });
+
+/** The case behind a 申请编号 typed or scanned at the counter. */
+export const caseByNumberSchema = z
+  .object({ caseId: z.string(), applicationNo: z.string() })
+  .meta({ id: 'CaseByNumber', description: '按申请编号找到的申请' });

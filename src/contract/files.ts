@@ -28,3 +28,13 @@ export const htmlResponse: FileResponse = {
   description: 'HTML 页面',
   content: { 'text/html': { schema: z.string() } },
 };
+
+/** An evidence file as uploaded (PDF, JPEG or PNG), always sent as an attachment. */
+export const evidenceFileResponse: FileResponse = {
+  description: '复核证据材料（附件下载）',
+  content: {
+    'application/pdf': { schema: bytes },
+    'image/jpeg': { schema: bytes },
+    'image/png': { schema: bytes },
+  },
+};

@@ -17,6 +17,8 @@ const EXCEPTIONS: Record<string, string> = {
   // form's strings, months as picker values. toProfile() turns it into a Profile (the contract's
   // type) and the server validates that; the form state is not an API shape.
   'profile/toProfile.ts:ProfileFormValues': 'form state, converted by toProfile into the contract Profile',
+  'pages/city/dateRangeParams.ts:DateRangeParams':
+    'a date range in the page URL ({from, to}); it shares two key names with a period of the profile, not its meaning',
 };
 
 /** Every object shape the contract declares (nested ones included), as sorted key lists. */

@@ -21,7 +21,11 @@ interface Operation {
  * delivery reports are verified over the raw bytes before their format is looked at (an unsigned
  * caller learns nothing about it); their format is the gateway's, documented in docs/notify.
  */
-const UNDOCUMENTED_BODIES = new Set(['POST /api/v1/sms/delivery-reports']);
+const UNDOCUMENTED_BODIES = new Set([
+  'POST /api/v1/sms/delivery-reports',
+  // The file's own bytes (PDF, JPEG or PNG), not JSON: checked by their magic bytes, never parsed by a schema.
+  'POST /api/v1/cases/:id/evidence',
+]);
 
 /**
  * Actions that take no input at all (the session or the path names everything), so they declare

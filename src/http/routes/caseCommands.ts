@@ -103,7 +103,7 @@ type SystemOrCreate = 'create_draft' | 'expire' | 'invalidate' | 'remind';
  * PUT of the whole list (src/http/routes/claimRoutes.ts), assigning a review task a PUT of its
  * assignee (taskRoutes.ts). Their use cases are declared like every other (caseUseCase).
  */
-const OWN_ROUTE: ReadonlySet<CommandType> = new Set(['create_draft', 'update_claims', 'assign_task']);
+export const OWN_ROUTE: ReadonlySet<CommandType> = new Set(['create_draft', 'update_claims', 'assign_task']);
 type OwnRoute = 'update_claims' | 'assign_task';
 
 /** One offered command: the registry's entry plus the roles the declared machine allows for it. */

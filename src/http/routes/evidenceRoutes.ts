@@ -8,6 +8,7 @@ import { DISTRICTS } from '../../shared/vocabulary.js';
 import { MAX_FILE_BYTES, uploadEvidence } from '../../evidence/uploadEvidence.js';
 import { ROLES } from '../../shared/vocabulary.js';
 import type { Database } from '../../storage/schema.js';
+import { evidenceFileResponse } from '../../contract/files.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 import { actorOf } from './caseRoutes.js';
 
@@ -204,6 +205,7 @@ export function evidenceRoutes({ db, clock }: EvidenceRouteDeps): RouteSpec[] {
       access: { roles: CASE_READERS, room: 'own_case', scope: 'cases:read' },
       schema: {
         params: z.strictObject({ id: z.string().min(1).max(100), evidenceId: z.string().min(1).max(100) }),
+        response: { 200: evidenceFileResponse },
       },
       handler: async (req, reply) => {
         const p = req.params as { id: string; evidenceId: string };

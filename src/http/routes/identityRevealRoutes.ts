@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { identityRevealBody, identityRevealSchema } from '../../contract/counter.js';
 import { revealIdentity } from '../../counter/revealIdentity.js';
 import { DISTRICT_ROLES } from '../../shared/vocabulary.js';
 import type { Database } from '../../storage/schema.js';
 import { route, type RouteSpec } from '../routeSpec.js';
-import { actorOf } from './caseRoutes.js';
+import { actorOf } from './actorOf.js';
 
 /**
  * 查看完整证件号 at the counter (issue 15). A POST with a required reason,
@@ -14,13 +15,6 @@ import { actorOf } from './caseRoutes.js';
  * token (a reporting integration) must not be able to cause. The answer is
  * never cached (`no-store`).
  */
-const body = z.strictObject({
-  reason: z
-    .string({ message: '请填写查看原因' })
-    .trim()
-    .min(2, { message: '请填写查看原因（至少两个字）' })
-    .max(100, { message: '查看原因最多 100 个字' }),
-});
 
 export function identityRevealRoutes({
   db,
@@ -36,12 +30,16 @@ export function identityRevealRoutes({
       summary: '查看完整证件号（须说明原因，留审计记录）',
       tags: ['申请'],
       access: { roles: [...DISTRICT_ROLES], room: 'own_case', scope: 'cases:write' },
-      schema: { params: z.strictObject({ id: z.string().min(1).max(100) }), body },
+      schema: {
+        params: z.strictObject({ id: z.string().min(1).max(100) }),
+        body: identityRevealBody,
+        response: { 200: identityRevealSchema },
+      },
       handler: async (req, reply) => {
         const r = await revealIdentity(db, {
           actor: actorOf(req.actor!),
-          caseId: (req.params as { id: string }).id,
-          reason: (req.body as z.output<typeof body>).reason,
+          caseId: req.params.id,
+          reason: req.body.reason,
           now: clock(),
         });
         void reply.header('cache-control', 'no-store').header('pragma', 'no-cache');

@@ -3,22 +3,10 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { ProblemAlert } from './ProblemAlert';
+import type { CaseSearchPage } from '../api/contract';
 
-interface Hit {
-  caseId: string;
-  applicationNo: string | null;
-  district: string;
-  holderName: string;
-  holderIdNumberMasked: string;
-  unitName: string;
-  stateLabel: string;
-}
-interface SearchPage {
-  kind: string;
-  kindLabel: string;
-  total: number;
-  items: Hit[];
-}
+type Hit = CaseSearchPage['items'][number];
+type SearchPage = CaseSearchPage;
 
 const PAGE = 10;
 const DEBOUNCE_MS = 350;

@@ -3,15 +3,9 @@ import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { shanghaiTime } from '../pages/workflow/caseTypes';
 import { ProblemAlert } from './ProblemAlert';
+import type { CaseHistory } from '../api/contract';
 
-interface HistoryEvent {
-  seq: number;
-  at: string;
-  roleLabel: string;
-  who: string;
-  what: string;
-  change: string | null;
-}
+type HistoryEvent = CaseHistory['events'][number];
 
 /**
  * 办理记录 (issue 15): who did what and when on this case, from the audit log,

@@ -3,21 +3,11 @@ import { useEffect, useRef, useState } from 'react';
 import { api, newIdempotencyKey } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { indicatorLabel } from '../workflow/caseTypes';
+import type { OfficerWorkload, ReviewTask } from '../../api/contract';
 
-interface Task {
-  id: string;
-  indicator: string;
-  status: string;
-  assignedTo?: string | null;
-}
+type Task = ReviewTask;
 
-interface Officer {
-  id: string;
-  name: string;
-  role: string;
-  active: boolean;
-  openTasks: number;
-}
+type Officer = OfficerWorkload['districts'][number]['officers'][number];
 
 const TO_DO: Record<string, string> = { open: '待审核', referred: '已提请核实' };
 

@@ -3,6 +3,7 @@ import { Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Swi
 import type { ReactNode } from 'react';
 import { Policy, RulesProvider } from '../../profile/policyRules';
 import { AWARD_LEVEL, KEY_AREA, options } from '../../profile/vocabulary';
+import type { Profile, Workspace } from '../../api/contract';
 
 /** The indicators a unit claims on the 积分申请表 (registry-backed ones need no detail). */
 export const SIMPLE_CLAIMS = [
@@ -13,10 +14,7 @@ export const SIMPLE_CLAIMS = [
   { value: 'tech_transfer_talent', label: '技术成果转化人才' },
 ];
 
-interface Period {
-  from?: string;
-  to?: string;
-}
+type Period = NonNullable<Profile['publicService']>[number];
 
 /** The form's values: one group per indicator of the profile contract (docs/spec/profile.md). */
 export interface ClaimsValues {
@@ -41,7 +39,8 @@ export interface ClaimsValues {
   }[];
 }
 
-type Claim = { indicator: string; detail?: Record<string, unknown> };
+/** A claim as the form sends it: the workspace's claim, its detail optional (none for a flag). */
+type Claim = Omit<Workspace['claims'][number], 'detail'> & { detail?: Workspace['claims'][number]['detail'] };
 
 const numbers = (xs: (number | null | undefined)[] | undefined): number[] | undefined => {
   const out = (xs ?? []).filter((x): x is number => typeof x === 'number');

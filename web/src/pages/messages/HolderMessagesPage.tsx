@@ -6,16 +6,9 @@ import { useSession } from '../../api/session';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { caseHref } from '../../components/CaseSearch';
 import { shanghaiTime } from '../workflow/caseTypes';
+import type { HolderMessages } from '../../api/contract';
 
-interface HolderMessage {
-  id: string;
-  caseId: string | null;
-  applicationNo: string | null;
-  text: string | null;
-  status: string;
-  statusLabel: string;
-  createdAt: string;
-}
+type HolderMessage = HolderMessages['items'][number];
 
 const STATUS_COLOURS: Record<string, string> = { delivered: 'success', failed: 'error', dead: 'error' };
 

@@ -6,17 +6,9 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { caseHref } from '../../components/CaseSearch';
 import { shanghaiTime } from '../workflow/caseTypes';
 import { MESSAGES_READ_EVENT } from './useUnreadMessages';
+import type { UnitMessageCentre } from '../../api/contract';
 
-interface UnitMessage {
-  id: string;
-  kind: string;
-  kindLabel: string;
-  caseId: string | null;
-  applicationNo: string | null;
-  text: string;
-  createdAt: string;
-  read: boolean;
-}
+type UnitMessage = UnitMessageCentre['items'][number];
 interface MessagePage {
   total: number;
   unread: number;
