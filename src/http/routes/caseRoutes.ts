@@ -317,12 +317,12 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
       access: { roles: CASE_READERS, room: 'own_case', scope: 'cases:read' },
       schema: { params: caseId },
       handler: (req) =>
-        cases.getCaseView(
+        cases.cachedCaseView(
           db,
           {
             actor: actorOf(req.actor!),
             caseId: (req.params as { id: string }).id,
-            today: time().today,
+            ...time(),
           },
           req.policy,
         ),

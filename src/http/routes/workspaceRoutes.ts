@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Actor as Account } from '../../accounts/Actor.js';
 import { resetHolderPassword } from '../../accounts/resetPassword.js';
+import { cachedCaseWorkspace } from '../../cases/index.js';
 import {
-  caseWorkspace,
   districtUnits,
   employeeRegistry,
   unitEmployees,
@@ -54,16 +54,14 @@ export function workspaceRoutes({ db, clock }: WorkspaceRouteDeps): RouteSpec[] 
       tags: ['申请'],
       access: { roles: CASE_READERS, room: 'own_case', scope: 'cases:read' },
       schema: { params: z.strictObject({ id }) },
-      handler: (req) =>
-        caseWorkspace(
+      handler: (req) => {
+        const now = clock();
+        return cachedCaseWorkspace(
           db,
-          {
-            actor: actorOf(req.actor!),
-            caseId: (req.params as { id: string }).id,
-            today: today(),
-          },
+          { actor: actorOf(req.actor!), caseId: (req.params as { id: string }).id, now, today: shanghaiDay(now) },
           req.policy,
-        ),
+        );
+      },
     }),
     route({
       method: 'GET',

@@ -10,6 +10,7 @@ import * as m0150 from './0150_login_guards.js';
 import * as m0160 from './0160_password_change_required.js';
 import * as m0170 from './0170_audit_chains.js';
 import * as m0180 from './0180_application_numbers.js';
+import * as m0200 from './0200_case_view_cache.js';
 
 /**
  * Migrations in code (not read from a folder at run time), so that they ship
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0160_password_change_required': m0160,
   '0170_audit_chains': m0170,
   '0180_application_numbers': m0180,
+  '0200_case_view_cache': m0200,
 };
