@@ -11,7 +11,15 @@ import { loadServerConfig } from '../../src/http/config.js';
 import { openDatabase } from '../../src/storage/index.js';
 import { DISTRICTS } from '../../src/storage/schema.js';
 import { WORLD_TODAY } from './caseTemplates.js';
-import { holderIdOf, holderUserIdOf, hrIdOf, officerId, tokenOf, unitOf, UNITS_PER_DISTRICT } from './seedCity.js';
+import {
+  holderIdOf,
+  holderUserIdOf,
+  hrIdOf,
+  officerId,
+  tokenOf,
+  unitOf,
+  UNITS_PER_DISTRICT,
+} from './seedCity.js';
 import { synthHolder } from '../../src/synth/synthProfile.js';
 
 const database = process.argv[2] ?? 'jifen_scale_s16';
@@ -49,7 +57,10 @@ const verified = await handle.db
   .where('state', '=', 'verified')
   .limit(repeat + 1)
   .execute();
-const last = await handle.db.selectFrom('cases').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+const last = await handle.db
+  .selectFrom('cases')
+  .select((eb) => eb.fn.max('id').as('id'))
+  .executeTakeFirst();
 let nextFree = Number(String(last?.id ?? 'c0').slice(1)) + 1;
 let key = 0;
 
@@ -74,13 +85,25 @@ const bearer = (u: string) => ({ authorization: `Bearer ${tokenOf(u)}` });
 const d0 = DISTRICTS.indexOf(submitted[0]!.district);
 
 await measure('clerk: view case', (i) =>
-  app.inject({ method: 'GET', url: `/api/v1/cases/${submitted[i % submitted.length]!.id}`, headers: bearer(officerId('clerk', DISTRICTS.indexOf(submitted[i % submitted.length]!.district))) }),
+  app.inject({
+    method: 'GET',
+    url: `/api/v1/cases/${submitted[i % submitted.length]!.id}`,
+    headers: bearer(officerId('clerk', DISTRICTS.indexOf(submitted[i % submitted.length]!.district))),
+  }),
 );
 await measure('clerk: queue', () =>
-  app.inject({ method: 'GET', url: `/api/v1/districts/${encodeURIComponent(DISTRICTS[d0]!)}/queue?limit=50`, headers: bearer(officerId('clerk', d0)) }),
+  app.inject({
+    method: 'GET',
+    url: `/api/v1/districts/${encodeURIComponent(DISTRICTS[d0]!)}/queue?limit=50`,
+    headers: bearer(officerId('clerk', d0)),
+  }),
 );
 await measure('holder: my cases', (i) =>
-  app.inject({ method: 'GET', url: `/api/v1/holders/${holderIdOf(i)}/cases`, headers: bearer(holderUserIdOf(i)) }),
+  app.inject({
+    method: 'GET',
+    url: `/api/v1/holders/${holderIdOf(i)}/cases`,
+    headers: bearer(holderUserIdOf(i)),
+  }),
 );
 await measure('holder: simulate score', () => {
   const s = synthHolder(20_000_000, { seed: 2026, asOf: WORLD_TODAY });
@@ -107,7 +130,11 @@ if (verified.length > 0)
     return app.inject({
       method: 'POST',
       url: `/api/v1/cases/${c.id}/determine`,
-      headers: { ...bearer(officerId('approver', DISTRICTS.indexOf(c.district))), 'idempotency-key': `qc-${process.pid}-${++key}`, 'if-match': String(c.version) },
+      headers: {
+        ...bearer(officerId('approver', DISTRICTS.indexOf(c.district))),
+        'idempotency-key': `qc-${process.pid}-${++key}`,
+        'if-match': String(c.version),
+      },
       payload: {},
     });
   });
@@ -121,13 +148,21 @@ await measure('hr: create + submit', async () => {
     method: 'POST',
     url: '/api/v1/cases',
     headers: { ...token, 'idempotency-key': `qc-${process.pid}-${++key}` },
-    payload: { holderId: holderIdOf(i), caseId, claims: s.profile.education ? [{ indicator: 'education' }] : [] },
+    payload: {
+      holderId: holderIdOf(i),
+      caseId,
+      claims: s.profile.education ? [{ indicator: 'education' }] : [],
+    },
   });
   if (created.statusCode !== 201) return created;
   return app.inject({
     method: 'POST',
     url: `/api/v1/cases/${caseId}/submit`,
-    headers: { ...token, 'idempotency-key': `qc-${process.pid}-${++key}`, 'if-match': String((created.json() as { version: number }).version) },
+    headers: {
+      ...token,
+      'idempotency-key': `qc-${process.pid}-${++key}`,
+      'if-match': String((created.json() as { version: number }).version),
+    },
     payload: {},
   });
 });

@@ -3,11 +3,7 @@ import { z } from 'zod';
 import type { Actor as Account } from '../../accounts/Actor.js';
 import { resetHolderPassword } from '../../accounts/resetPassword.js';
 import { cachedCaseWorkspace } from '../../cases/index.js';
-import {
-  districtUnits,
-  employeeRegistry,
-  unitEmployees,
-} from '../../cases/workspaceQueries.js';
+import { districtUnits, employeeRegistry, unitEmployees } from '../../cases/workspaceQueries.js';
 import { DISTRICTS, ROLES } from '../../shared/vocabulary.js';
 import type { Database } from '../../storage/schema.js';
 import type { Actor } from '../../workflow/types.js';
@@ -58,7 +54,12 @@ export function workspaceRoutes({ db, clock }: WorkspaceRouteDeps): RouteSpec[] 
         const now = clock();
         return cachedCaseWorkspace(
           db,
-          { actor: actorOf(req.actor!), caseId: (req.params as { id: string }).id, now, today: shanghaiDay(now) },
+          {
+            actor: actorOf(req.actor!),
+            caseId: (req.params as { id: string }).id,
+            now,
+            today: shanghaiDay(now),
+          },
           req.policy,
         );
       },
