@@ -91,6 +91,15 @@ await measure('clerk: view case', (i) =>
     headers: bearer(officerId('clerk', DISTRICTS.indexOf(submitted[i % submitted.length]!.district))),
   }),
 );
+// The same cases again: the stored view's key holds (issue 16).
+await measure('clerk: view again', (i) => {
+  const c = submitted[i % submitted.length]!;
+  return app.inject({
+    method: 'GET',
+    url: `/api/v1/cases/${c.id}`,
+    headers: bearer(officerId('clerk', DISTRICTS.indexOf(c.district))),
+  });
+});
 await measure('clerk: queue', () =>
   app.inject({
     method: 'GET',
