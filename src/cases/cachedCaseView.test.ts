@@ -1,13 +1,13 @@
 import { beforeAll, expect, it } from 'vitest';
 import { testPolicy } from '../policy/testing/testPolicy.js';
-import { specificsOf } from '../storage/dialectSpecifics.js';
+import { importRegistryFile } from '../storage/imports/importRegistryFile.js';
 import { describeOnBothEngines } from '../storage/testing/bothEngines.js';
 import type { Actor } from '../workflow/index.js';
 import { cachedCaseView, cachedCaseWorkspace, caseViewCacheStats } from './cachedCaseView.js';
 import { createDraft } from './createDraft.js';
 import { getCaseView } from './queries.js';
 import { submitApplication } from './submitApplication.js';
-import { seedHolderRow, seedUnitRow } from './testing/world.js';
+import { idNumberFor, seedHolderRow, seedUnitRow } from './testing/world.js';
 import { caseWorkspace } from './workspaceQueries.js';
 import type { CaseDeps } from './types.js';
 
@@ -58,20 +58,15 @@ describeOnBothEngines('stored case view and workspace (issue 16)', (getDb) => {
     );
   });
 
-  /** The registry's insurance month arrives (an import appends the row). */
+  /** The registry's insurance month arrives through the registry import (src/storage/imports). */
   const importMonth = (month: string) =>
-    getDb()
-      .insertInto('insuranceMonths')
-      .values({
-        holderId: 'cv-holder',
-        month,
-        baseFen: 1_200_000,
-        unitCreditCode: CREDIT,
-        backPaid: specificsOf(getDb()).bool(false) as never,
-        importedAt: NOW,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+    importRegistryFile(
+      getDb(),
+      'insurance',
+      'ins.csv',
+      `idNumber,month,base,unitCreditCode,backPaid\r\n${idNumberFor(811, '1988-06-07')},${month},12000,${CREDIT},false\r\n`,
+      NOW,
+    );
   const ws = (today = DAY, deps: CaseDeps = testPolicy) =>
     cachedCaseWorkspace(getDb(), { actor: hr, caseId: 'cv-case', today, now: NOW }, deps);
   const computedAfter = async (read: () => Promise<unknown>) => {
