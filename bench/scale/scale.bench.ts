@@ -16,6 +16,9 @@
  * Flags (or env SCALE_<NAME>): --holders, --cases, --months (insurance months per holder, 24),
  * --holder-users (20 000), --seconds (per load run, 30), --connections (virtual users, 32),
  * --database (jifen_scale), --seed (2026). PostgreSQL admin URL: JIFEN_TEST_PG_URL or the local default.
+ * --one-only: the one-instance load only (no two instances, sweep or impact), for before/after runs.
+ * --cpu-prof DIR: each server instance runs under `node --cpu-prof` and writes its .cpuprofile to DIR
+ * (summarise with `npx tsx bench/scale/cpuProfileTop.ts DIR/*.cpuprofile`).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -74,6 +77,8 @@ const options = z
     seed: opt('seed', 2026),
     reuse: flags.get('reuse') === 'true',
   });
+const oneOnly = flags.get('one-only') === 'true';
+const cpuProfDir = flags.get('cpu-prof');
 const ADMIN = process.env.JIFEN_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const fmt = (n: number, d = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -124,7 +129,7 @@ if (!options.reuse) {
     `${fmt(r.seconds, 0)} s`,
     'aim ~10 min',
   ]);
-} else {
+} else if (!oneOnly) {
   log('\n[0] reusing the seeded database; writing the population file for the impact run');
   spawnSync(
     join(ROOT, 'bin/jifen'),
@@ -179,7 +184,13 @@ async function pools(): Promise<WorkloadPools> {
 function startServer(): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
-    ['--max-semi-space-size=32', '--import', 'tsx', 'bench/scale/scaleServer.ts'],
+    [
+      '--max-semi-space-size=32',
+      ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []),
+      '--import',
+      'tsx',
+      'bench/scale/scaleServer.ts',
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: dbUrl, PORT: '0', JIFEN_DB_POOL_MAX: '10' },
@@ -237,6 +248,10 @@ const one = await runWorkload({
 });
 printWorkload('one instance', one);
 await Promise.all(servers.map(stopServer));
+if (oneOnly) {
+  await handle.close();
+  process.exit(0);
+}
 log('\n[2] mixed workload, two instances on one PostgreSQL (virtual users alternate between them)');
 servers = [await startServer(), await startServer()];
 await runWorkload({

@@ -50,5 +50,6 @@ export {
   mayRead,
   type CaseSummary,
 } from './queries.js';
+export { cachedCaseView, cachedCaseWorkspace, caseViewCacheStats } from './cachedCaseView.js';
 export { sweep, type SweepReport, type SweepOptions } from './sweep.js';
 export { CLAIMABLE, EMPLOYER_KIND_OF_UNIT, buildProfile } from './profileFromRecords.js';

@@ -114,43 +114,18 @@ async function loadReadable(
   return { row, s: readSnapshot(db, row) };
 }
 
-/** The full case view for unit, holder and officers (personal data masked). */
-export async function getCaseView(
-  db: Db,
-  req: { actor: Actor; caseId: string; today: string },
-  deps: CaseDeps,
-) {
-  const { row, s } = await loadReadable(db, req.actor, req.caseId);
-  const calendar = deps.calendar;
-  const holder = await db
-    .selectFrom('holders')
-    .select(['id', 'name', 'idNumberMasked', 'phoneMasked'])
-    .where('id', '=', row.holderId)
-    .executeTakeFirst();
-  const unit = await db
-    .selectFrom('units')
-    .select(['id', 'name', 'district'])
-    .where('id', '=', row.unitId)
-    .executeTakeFirst();
-  const messages = await db
-    .selectFrom('outbox')
-    .select(['id', 'channel', 'templateId', 'status', 'attempts', 'createdAt', 'sentAt'])
-    .where('caseId', '=', row.id)
-    .orderBy('createdAt')
-    .execute();
-  const refusals = await db.selectFrom('refusals').selectAll().where('caseId', '=', row.id).execute();
+/**
+ * The parts of the case view that only a command changes (each writes them in the
+ * transaction that bumps the case version): stored per version by cachedCaseView.ts.
+ */
+export async function caseViewLists(db: Db, caseId: string) {
+  const refusals = await db.selectFrom('refusals').selectAll().where('caseId', '=', caseId).execute();
   return {
-    ...summarise(s, req.today, calendar),
-    applicationNo: row.applicationNo,
-    deadlines: s.deadlines,
-    pause: s.pause,
-    holder,
-    unit,
-    materials: await listMaterials(db, row.id),
-    receipts: await listReceipts(db, row.id),
-    notices: await listOneTimeNotices(db, row.id),
-    reviewTasks: await listReviewTasks(db, row.id),
-    determinations: (await listDeterminations(db, row.id)).map((d) => ({
+    materials: await listMaterials(db, caseId),
+    receipts: await listReceipts(db, caseId),
+    notices: await listOneTimeNotices(db, caseId),
+    reviewTasks: await listReviewTasks(db, caseId),
+    determinations: (await listDeterminations(db, caseId)).map((d) => ({
       id: d.id,
       sequence: d.sequence,
       total: d.total,
@@ -161,12 +136,68 @@ export async function getCaseView(
       decidedAt: d.decidedAt,
       supersedes: d.supersedes,
     })),
-    reconsiderations: await listReconsiderations(db, row.id),
+    reconsiderations: await listReconsiderations(db, caseId),
     refusals: refusals.map((r) => ({ ...r, reasons: specificsOf(db).readJson<RefusalReason[]>(r.reasons) })),
-    reminders: await listReminders(db, row.id),
-    messages,
   };
 }
+
+/** What changes without a new case version: the reminders the sweep raises and the messages' delivery. */
+export async function caseViewLive(db: Db, caseId: string) {
+  const messages = await db
+    .selectFrom('outbox')
+    .select(['id', 'channel', 'templateId', 'status', 'attempts', 'createdAt', 'sentAt'])
+    .where('caseId', '=', caseId)
+    .orderBy('createdAt')
+    .execute();
+  return { reminders: await listReminders(db, caseId), messages };
+}
+
+/** The case view's fields in their order, from its parts. */
+export function assembleCaseView(
+  row: CaseRow,
+  s: CaseSnapshot,
+  today: string,
+  calendar: WorkdayCalendar,
+  holder: { id: string; name: string; idNumberMasked: string; phoneMasked: string | null } | undefined,
+  unit: { id: string; name: string; district: string } | undefined,
+  lists: Awaited<ReturnType<typeof caseViewLists>>,
+  live: Awaited<ReturnType<typeof caseViewLive>>,
+) {
+  return {
+    ...summarise(s, today, calendar),
+    applicationNo: row.applicationNo,
+    deadlines: s.deadlines,
+    pause: s.pause,
+    holder,
+    unit,
+    ...lists,
+    ...live,
+  };
+}
+
+/** The full case view for unit, holder and officers (personal data masked), computed afresh. */
+export async function getCaseView(
+  db: Db,
+  req: { actor: Actor; caseId: string; today: string },
+  deps: CaseDeps,
+) {
+  const { row, s } = await loadReadable(db, req.actor, req.caseId);
+  const holder = await db
+    .selectFrom('holders')
+    .select(['id', 'name', 'idNumberMasked', 'phoneMasked'])
+    .where('id', '=', row.holderId)
+    .executeTakeFirst();
+  const unit = await db
+    .selectFrom('units')
+    .select(['id', 'name', 'district'])
+    .where('id', '=', row.unitId)
+    .executeTakeFirst();
+  const lists = await caseViewLists(db, row.id);
+  const live = await caseViewLive(db, row.id);
+  return assembleCaseView(row, s, req.today, deps.calendar, holder, unit, lists, live);
+}
+
+export const forbiddenCaseRead = forbiddenRead;
 
 function assertDistrictOfficer(actor: Actor, district: string): void {
   const officer =

@@ -11,7 +11,7 @@ import { JifenError } from '../shared/errors.js';
 import { readBool } from '../storage/dialectSpecifics.js';
 import { listClaimedIndicators } from '../storage/caseRepository.js';
 import { listDeterminations } from '../storage/determinationRepository.js';
-import type { CaseState, District, UnitRegistrationStatus } from '../storage/schema.js';
+import type { CaseRow, CaseState, District, UnitRegistrationStatus } from '../storage/schema.js';
 import { isJifenError } from '../shared/errors.js';
 import { OPEN_STATES, STATE_LABELS, type Actor } from '../workflow/index.js';
 import { engineFacts, filingFacts } from './facts.js';
@@ -152,12 +152,26 @@ export async function caseWorkspace(
     throw row
       ? room('无权查看此案件', req.actor)
       : new JifenError('not_found', '申请不存在', [], { caseId: req.caseId });
+  return workspaceFor(req.actor, row, await workspaceParts(db, row, req.today, deps));
+}
+
+export type WorkspaceParts = Awaited<ReturnType<typeof workspaceParts>>;
+
+/**
+ * The workspace for every reader at once: what depends only on the case version,
+ * the policy data, the day and the registry facts (stored by cachedCaseView.ts).
+ * The pre-check is computed in the filing states and the engine in review, whoever asks;
+ * `workspaceFor` shows each only to whom it is for.
+ */
+export async function workspaceParts(
+  db: Db,
+  row: Pick<CaseRow, 'id' | 'holderId' | 'unitId' | 'permitId' | 'state' | 'acceptanceDate'>,
+  today: string,
+  deps: CaseDeps,
+) {
   const claims = (await listClaimedIndicators(db, row.id)).filter((c) => c.indicator !== DECLARED_FACTS);
-  // A unit sees registry data only of its current employee: what the registry route would refuse
-  // (rooms.ts), the workspace does not show either.
-  const registryVisible =
-    req.actor.role !== 'employer_hr' || (await isUnitEmployee(db, row.holderId, row.unitId, req.today));
-  const registry = registryVisible ? await registryOf(db, row.holderId, req.today) : null;
+  const unitEmployee = await isUnitEmployee(db, row.holderId, row.unitId, today);
+  const registry = await registryOf(db, row.holderId, today);
   const determinations = (await listDeterminations(db, row.id)).map((d) => ({
     sequence: d.sequence,
     reason: d.reason,
@@ -172,15 +186,11 @@ export async function caseWorkspace(
   const c = { id: row.id, holderId: row.holderId, unitId: row.unitId, permitId: row.permitId };
   let precheck: { eligible: boolean; reasons: string[]; simulatedTotal: number } | null = null;
   let checklist: { id: string; name: string }[] = [];
-  const filing = ['draft', 'supplement_required'].includes(row.state);
-  // The counter sees the pre-check beside its checklist (issue 15) while the case is at the counter.
-  const atCounter = ['submitted', 'supplement_required'].includes(row.state);
-  if (
-    (filing && ['employer_hr', 'city_supervisor'].includes(req.actor.role)) ||
-    (atCounter && req.actor.role === 'acceptance_clerk')
-  ) {
+  // Filing (the unit) and at the counter (the clerk sees the pre-check beside its checklist, issue 15):
+  // computed once for the case, shown to the readers workspaceFor lets see it.
+  if (['draft', 'supplement_required', 'submitted'].includes(row.state)) {
     try {
-      const f = await filingFacts(db, c, req.today, deps.rules, deps.calendar, deps.catalogue);
+      const f = await filingFacts(db, c, today, deps.rules, deps.calendar, deps.catalogue);
       precheck = f.precheck;
       checklist = f.checklist.map((i) => ({ id: i.id, name: i.name }));
     } catch (e) {
@@ -198,8 +208,7 @@ export async function caseWorkspace(
     warnings: string[];
     items: ExplainedItem[];
   } | null = null;
-  const officer = ['district_reviewer', 'district_approver', 'city_supervisor'].includes(req.actor.role);
-  if (officer && ['under_review', 'verified'].includes(row.state) && row.acceptanceDate) {
+  if (['under_review', 'verified'].includes(row.state) && row.acceptanceDate) {
     try {
       const e = await engineFacts(db, c, row.acceptanceDate, deps.rules);
       engine = {
@@ -216,7 +225,31 @@ export async function caseWorkspace(
       if (!isJifenError(e)) throw e;
     }
   }
-  return { caseId: row.id, state: row.state, claims, registry, determinations, precheck, checklist, engine };
+  return { claims, unitEmployee, registry, determinations, precheck, checklist, engine };
+}
+
+/** What this reader sees of the workspace parts (the rooms of the case view). */
+export function workspaceFor(actor: Actor, row: Pick<CaseRow, 'id' | 'state'>, parts: WorkspaceParts) {
+  const { claims, unitEmployee, registry, determinations } = parts;
+  // A unit sees registry data only of its current employee: what the registry route would refuse
+  // (rooms.ts), the workspace does not show either.
+  const registryVisible = actor.role !== 'employer_hr' || unitEmployee;
+  const filing = ['draft', 'supplement_required'].includes(row.state);
+  const atCounter = ['submitted', 'supplement_required'].includes(row.state);
+  const forFiler =
+    (filing && ['employer_hr', 'city_supervisor'].includes(actor.role)) ||
+    (atCounter && actor.role === 'acceptance_clerk');
+  const officer = ['district_reviewer', 'district_approver', 'city_supervisor'].includes(actor.role);
+  return {
+    caseId: row.id,
+    state: row.state,
+    claims,
+    registry: registryVisible ? registry : null,
+    determinations,
+    precheck: forFiler ? parts.precheck : null,
+    checklist: forFiler ? parts.checklist : [],
+    engine: officer ? parts.engine : null,
+  };
 }
 
 /**

@@ -448,6 +448,18 @@ export interface AuditCheckpointLeavesTable {
 }
 
 /** Migration 0180: named counters on SQLite (PostgreSQL uses sequences). */
+/** Issue 16: the stored case view / workspace parts and the key they were computed for (0200). */
+export interface CaseViewCacheTable {
+  caseId: string;
+  kind: 'case' | 'workspace';
+  caseVersion: number;
+  dataRevision: string;
+  businessDay: string;
+  factsKey: string;
+  payload: string;
+  computedAt: string;
+}
+
 export interface CountersTable {
   name: string;
   last: number;
@@ -511,6 +523,7 @@ export interface Database {
   refusals: RefusalsTable;
   unitMessages: UnitMessagesTable;
   counters: CountersTable;
+  caseViewCache: CaseViewCacheTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

@@ -175,12 +175,12 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
       access: { roles: CASE_READERS, room: 'own_case', scope: 'cases:read' },
       schema: { params: caseId, response: { 200: caseViewSchema } },
       handler: (req) =>
-        cases.getCaseView(
+        cases.cachedCaseView(
           db,
           {
             actor: actorOf(req.actor!),
             caseId: req.params.id,
-            today: time().today,
+            ...time(),
           },
           req.policy,
         ),

@@ -1,11 +1,7 @@
 import type { Kysely } from 'kysely';
 import { resetHolderPassword } from '../../accounts/resetPassword.js';
-import {
-  caseWorkspace,
-  districtUnits,
-  employeeRegistry,
-  unitEmployees,
-} from '../../cases/workspaceQueries.js';
+import { cachedCaseWorkspace } from '../../cases/index.js';
+import { districtUnits, employeeRegistry, unitEmployees } from '../../cases/workspaceQueries.js';
 import { ROLES } from '../../shared/vocabulary.js';
 import type { Database } from '../../storage/schema.js';
 import { employeeRegistrySchema, workspaceSchema } from '../../contract/cases.js';
@@ -45,16 +41,19 @@ export function workspaceRoutes({ db, clock }: WorkspaceRouteDeps): RouteSpec[] 
       tags: ['申请'],
       access: { roles: CASE_READERS, room: 'own_case', scope: 'cases:read' },
       schema: { params: idParams, response: { 200: workspaceSchema } },
-      handler: (req) =>
-        caseWorkspace(
+      handler: (req) => {
+        const now = clock();
+        return cachedCaseWorkspace(
           db,
           {
             actor: actorOf(req.actor!),
             caseId: req.params.id,
-            today: today(),
+            now,
+            today: shanghaiDay(now),
           },
           req.policy,
-        ),
+        );
+      },
     }),
     route({
       method: 'GET',

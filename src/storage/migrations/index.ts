@@ -11,6 +11,7 @@ import * as m0160 from './0160_password_change_required.js';
 import * as m0170 from './0170_audit_chains.js';
 import * as m0180 from './0180_application_numbers.js';
 import * as m0190 from './0190_reconsideration_evidence.js';
+import * as m0200 from './0200_case_view_cache.js';
 import * as m0210 from './0210_penalty_legal_basis.js';
 
 /**
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   '0170_audit_chains': m0170,
   '0180_application_numbers': m0180,
   '0190_reconsideration_evidence': m0190,
+  '0200_case_view_cache': m0200,
   '0210_penalty_legal_basis': m0210,
 };
