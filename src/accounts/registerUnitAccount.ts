@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { registerUnit, registerUnitInput } from '../cases/units.js';
+import { registerUnit, registerUnitInput } from '../cases/commands/units.js';
 import { parseInput } from '../cases/validate.js';
 import { JifenError } from '../shared/errors.js';
 import { z } from '../shared/zodLocale.js';

@@ -4,7 +4,7 @@
  * total, and the penalties on record. Read-only; only the city supervisor.
  */
 import type { Kysely } from 'kysely';
-import { districtStatistics, summarise } from '../cases/queries.js';
+import { districtStatistics, summarise } from '../cases/queries/queries.js';
 import type { CaseDeps } from '../cases/types.js';
 import { JifenError } from '../shared/errors.js';
 import { DISTRICTS } from '../shared/vocabulary.js';

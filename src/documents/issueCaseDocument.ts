@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { mayRead } from '../cases/queries.js';
+import { mayRead } from '../cases/queries/queries.js';
 import type { CaseDeps } from '../cases/types.js';
 import type { ResultItem, ScoreResult } from '../engine/types.js';
 import type { ParameterKey } from '../rules/rulesDataSchema.js';

@@ -212,3 +212,8 @@ export async function listClaimedIndicators(db: Db, caseId: string): Promise<Cla
     .execute();
   return rows.map((r) => ({ indicator: r.indicator, detail: s.readJson<Record<string, unknown>>(r.detail) }));
 }
+
+/** The urgency note (紧急说明) a clerk attached to the case. */
+export async function setUrgencyNote(db: Db, caseId: string, text: string | null): Promise<void> {
+  await db.updateTable('cases').set({ urgencyNote: text }).where('id', '=', caseId).execute();
+}

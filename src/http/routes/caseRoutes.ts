@@ -5,7 +5,7 @@ import type { Actor as Account } from '../../accounts/Actor.js';
 import { createHolderLogin } from '../../accounts/createHolderLogin.js';
 import { registerUnitAccount } from '../../accounts/registerUnitAccount.js';
 import * as cases from '../../cases/index.js';
-import { verifyNotice } from '../../cases/verifyNotice.js';
+import { verifyNotice } from '../../cases/queries/verifyNotice.js';
 import type { CaseDeps, CommandRequest } from '../../cases/index.js';
 import { DISTRICT_ROLES, DISTRICTS, ROLES } from '../../shared/vocabulary.js';
 import { CASE_STATES } from '../../storage/schema.js';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { caseHistory } from '../../cases/caseHistory.js';
+import { caseHistory } from '../../cases/queries/caseHistory.js';
 import { ROLES } from '../../shared/vocabulary.js';
 import type { Database } from '../../storage/schema.js';
 import { route, type RouteSpec } from '../routeSpec.js';

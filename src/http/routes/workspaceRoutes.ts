@@ -7,7 +7,7 @@ import {
   districtUnits,
   employeeRegistry,
   unitEmployees,
-} from '../../cases/workspaceQueries.js';
+} from '../../cases/queries/workspaceQueries.js';
 import { DISTRICTS, ROLES } from '../../shared/vocabulary.js';
 import type { Database } from '../../storage/schema.js';
 import type { Actor } from '../../workflow/types.js';
