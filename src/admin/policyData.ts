@@ -1,5 +1,5 @@
 /**
- * The administrator's data loads (workflow.md: admin — "rules data loads (wage
+ * The administrator's data loads (docs/spec/workflow.md: admin — "rules data loads (wage
  * figure, holidays, catalogues)"): each has a PREVIEW that changes nothing and
  * shows what would change, and an APPLY that validates again, appends the
  * revision with an audit event in one transaction and reloads this instance's

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Response shapes for the OpenAPI document (contracts of shared/spec/profile.md). */
+/** Response shapes for the OpenAPI document (contracts of docs/spec/profile.md). */
 export const problemSchema = z
   .object({
     type: z.string(),

@@ -25,7 +25,7 @@ interface CaseView {
 }
 
 /**
- * The whole workflow scenario of workflow.md (the inputs and working-day dates of
+ * The whole workflow scenario of docs/spec/workflow.md (the inputs and working-day dates of
  * `runFullScenario`, which `npm run demo:workflow` prints) over real HTTP, each
  * step by the demo account whose role it is, logged in through /api/v1/auth/login.
  */

@@ -1,4 +1,4 @@
-/** 加急说明 (workflow.md Decision): a reason from the fixed list and a date; never changes a deadline. */
+/** 加急说明 (docs/spec/workflow.md Decision): a reason from the fixed list and a date; never changes a deadline. */
 import { z } from '../../shared/zodLocale.js';
 import { URGENCY_REASONS } from '../../workflow/index.js';
 import { caseUseCase } from './caseCommand.js';

@@ -3,7 +3,7 @@
  * verified facts (registry data + claims whose review passed) with the rules in
  * force on the acceptance date; the result, its explanation, rules version and
  * data revision are frozen in a new determination. Refused while any wage figure
- * it needs is provisional (rules.md §7).
+ * it needs is provisional (docs/spec/rules.md §7).
  */
 import { z } from '../../shared/zodLocale.js';
 import { caseUseCase } from './caseCommand.js';

@@ -1,4 +1,4 @@
-/** 网上提交 (细则 第三条): pre-check first (rules.md §6); a total under 120 warns but does not block. */
+/** 网上提交 (细则 第三条): pre-check first (docs/spec/rules.md §6); a total under 120 warns but does not block. */
 import { z } from '../../shared/zodLocale.js';
 import { caseUseCase } from './caseCommand.js';
 import { claimsSchema, declaredSchema, writeClaims } from '../facts/claimInput.js';

@@ -1,5 +1,5 @@
 /**
- * Employer registration (workflow.md): `registered` online → `verified` by a clerk
+ * Employer registration (docs/spec/workflow.md): `registered` online → `verified` by a clerk
  * of the unit's district, or `rejected` with reasons. Not case commands, but the
  * same discipline: one transaction, idempotency key, audit event last.
  */
@@ -98,7 +98,7 @@ export const verifyUnitInput = z.discriminatedUnion('decision', [
   z.strictObject({ unitId: text(100), decision: z.literal('rejected'), reason: text(500) }),
 ]);
 
-/** 受理点核验单位 (workflow.md Employer registration): a clerk of the unit's own district only. */
+/** 受理点核验单位 (docs/spec/workflow.md Employer registration): a clerk of the unit's own district only. */
 export async function verifyUnit(
   db: Db,
   req: UnitRequest<z.input<typeof verifyUnitInput>>,

@@ -20,8 +20,8 @@ export async function runEngine(
 }
 
 /**
- * rules.md §7: an official determination refuses a provisional wage figure and
- * says which figure must be loaded first; rules.md §5: a veto is refused, not determined.
+ * docs/spec/rules.md §7: an official determination refuses a provisional wage figure and
+ * says which figure must be loaded first; docs/spec/rules.md §5: a veto is refused, not determined.
  */
 export function engineRefusal(guard: string, state: Record<string, unknown>): JifenError | undefined {
   const facts = state.engine as EngineFacts | undefined;
@@ -48,7 +48,7 @@ export function engineRefusal(guard: string, state: Record<string, unknown>): Ji
   return undefined;
 }
 
-/** The acceptance date fixes the rules version (rules.md §1). */
+/** The acceptance date fixes the rules version (docs/spec/rules.md §1). */
 export function acceptanceDateOf(p: PrepareInput): string {
   const d = p.snapshot.acceptedOn ?? p.row?.acceptanceDate ?? null;
   if (d === null)

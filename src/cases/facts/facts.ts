@@ -53,7 +53,7 @@ export interface FilingFacts {
   checklist: { id: string; name: string; neededFor: string[] }[];
 }
 
-/** Pre-check (rules.md §6) and the personalised checklist for a submission on `today`. */
+/** Pre-check (docs/spec/rules.md §6) and the personalised checklist for a submission on `today`. */
 export async function filingFacts(
   tx: Tx,
   c: { id: string; holderId: string; unitId: string; permitId: string | null },
@@ -96,7 +96,7 @@ export interface EngineFacts {
 
 /**
  * The engine on verified facts with the rules in force on the acceptance date
- * (rules.md §1): registry data plus the claims whose review passed.
+ * (docs/spec/rules.md §1): registry data plus the claims whose review passed.
  */
 export async function engineFacts(
   tx: Tx,

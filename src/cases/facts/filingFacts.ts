@@ -36,7 +36,7 @@ export async function prepareFiling(p: PrepareInput, state: Record<string, unkno
   };
 }
 
-/** Pre-check failed: say every reason, one issue each (rules.md §6). */
+/** Pre-check failed: say every reason, one issue each (docs/spec/rules.md §6). */
 export function precheckRefusal(guard: string, state: Record<string, unknown>): JifenError | undefined {
   const facts = state.facts as FilingFacts | undefined;
   if (guard !== 'precheckPassed' || !facts) return undefined;

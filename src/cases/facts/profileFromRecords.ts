@@ -200,7 +200,7 @@ export async function buildProfile(tx: Tx, src: ProfileSources): Promise<Profile
   if (uses('fresh_graduate')) profile.freshGraduate = true;
   if (uses('award')) profile.awards = claim('award').awards;
 
-  // Penalties on record (细则 第十四条; rules.md §5 −150 for 3 years).
+  // Penalties on record (细则 第十四条; docs/spec/rules.md §5 −150 for 3 years).
   const penalties = await tx
     .selectFrom('penalties')
     .select(['effectiveFrom', 'serious'])

@@ -1,7 +1,7 @@
 /**
  * Per-case history (issue 15): every role that may see a case sees its
  * timeline — who, when, what — in Chinese, from the case's audit events
- * (workflow.md: every change is a command by a named user with a role and
+ * (docs/spec/workflow.md: every change is a command by a named user with a role and
  * produces an audit event). Read under the same room check as the case view.
  */
 import { JifenError } from '../../shared/errors.js';

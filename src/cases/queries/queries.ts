@@ -1,7 +1,7 @@
 /**
  * Read side: every view says the state (Chinese), who holds the case, the
  * working-day due date and how long it has waited. Reading is checked against
- * the same rooms as acting (workflow.md "People and their rooms").
+ * the same rooms as acting (docs/spec/workflow.md "People and their rooms").
  */
 import { JifenError } from '../../shared/errors.js';
 import { specificsOf } from '../../storage/dialectSpecifics.js';
@@ -62,7 +62,7 @@ export interface CaseSummary {
   waitingWorkdays: number | null;
   /**
    * Waiting at the counter (submitted, or returned for 补齐) for ACCEPTANCE_STALE_WORKDAYS working
-   * days or more: an internal management signal for the district (workflow.md), not a legal deadline.
+   * days or more: an internal management signal for the district (docs/spec/workflow.md), not a legal deadline.
    */
   staleAtCounter: boolean;
   district: string;
@@ -329,7 +329,7 @@ function medianOf(h: { value: number; n: number }[]): number | null {
 }
 
 /**
- * District statistics (workflow.md): cases by state, median working days to
+ * District statistics (docs/spec/workflow.md): cases by state, median working days to
  * acceptance and to determination, share of determination deadlines met (made on
  * time ÷ made + pending past their deadline),
  * one-time-notice rate by reason, stale and overdue counts, urgency notes.
@@ -441,7 +441,7 @@ export async function districtStatistics(
     oneTimeNoticeRateByItem: Object.fromEntries(
       [...byItem].map(([k, v]) => [k, filedCount === 0 ? 0 : v / filedCount]),
     ),
-    /** 等待受理 for 30 working days or more (workflow.md Decision). */
+    /** 等待受理 for 30 working days or more (docs/spec/workflow.md Decision). */
     staleAtCounter,
     determinationOverdue,
     reconsiderationOverdue,
