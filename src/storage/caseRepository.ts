@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import { JifenError } from '../shared/errors.js';
 import { specificsOf } from './dialectSpecifics.js';
 import { toInstant } from './instant.js';
@@ -101,6 +101,23 @@ export interface QueueCursor {
   id: string;
 }
 
+/** Keyset page after the cursor, by (submitted_at, id): oldest submission first. */
+function pageBySubmission(
+  query: SelectQueryBuilder<Database, 'cases', CaseRow>,
+  q: { limit: number; after?: QueueCursor },
+): SelectQueryBuilder<Database, 'cases', CaseRow> {
+  if (q.after) {
+    const { submittedAt, id } = q.after;
+    query = query.where((eb) =>
+      eb.or([
+        eb('submittedAt', '>', submittedAt),
+        eb.and([eb('submittedAt', '=', submittedAt), eb('id', '>', id)]),
+      ]),
+    );
+  }
+  return query.orderBy('submittedAt').orderBy('id').limit(q.limit);
+}
+
 /**
  * A district's queue for one state, oldest submission first (the complaint this
  * product fixes is cases waiting unseen). Keyset paging on the
@@ -116,16 +133,7 @@ export async function listDistrictQueue(
     .where('district', '=', q.district)
     .where('state', '=', q.state)
     .where('submittedAt', 'is not', null);
-  if (q.after) {
-    const { submittedAt, id } = q.after;
-    query = query.where((eb) =>
-      eb.or([
-        eb('submittedAt', '>', submittedAt),
-        eb.and([eb('submittedAt', '=', submittedAt), eb('id', '>', id)]),
-      ]),
-    );
-  }
-  return query.orderBy('submittedAt').orderBy('id').limit(q.limit).execute();
+  return pageBySubmission(query, q).execute();
 }
 
 /** Dashboard: number of cases per (district, state), optionally for one district. */
@@ -166,16 +174,7 @@ export async function listCasesSubmittedBefore(
     .selectAll()
     .where('state', '=', q.state)
     .where('submittedAt', '<', toInstant(q.before));
-  if (q.after) {
-    const { submittedAt, id } = q.after;
-    query = query.where((eb) =>
-      eb.or([
-        eb('submittedAt', '>', submittedAt),
-        eb.and([eb('submittedAt', '=', submittedAt), eb('id', '>', id)]),
-      ]),
-    );
-  }
-  return query.orderBy('submittedAt').orderBy('id').limit(q.limit).execute();
+  return pageBySubmission(query, q).execute();
 }
 
 export interface ClaimedIndicator {
