@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
-import { addMilliseconds, toInstant } from './instant.js';
-import { claimDueMessages, recordAttempt, type OutboxMessage } from './outbox.js';
-import { runInTransaction } from './runInTransaction.js';
-import type { Database, OutboxChannel } from './schema.js';
+import { addMilliseconds, toInstant } from '../storage/instant.js';
+import { claimDueMessages, recordAttempt, type OutboxMessage } from '../storage/outbox.js';
+import { runInTransaction } from '../storage/runInTransaction.js';
+import type { Database, OutboxChannel } from '../storage/schema.js';
 
 /**
  * Delivers the outbox. Run it from a loop, a timer of the operator's process

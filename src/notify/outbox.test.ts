@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, expect, it } from 'vitest';
-import { DevSmsProvider } from './devSmsProvider.js';
+import { DevSmsProvider } from './DevSmsProvider.js';
 import {
   backoffMs,
   dispatchBatch,
@@ -10,11 +10,11 @@ import {
   type MessageProvider,
   type OutgoingMessage,
 } from './dispatcher.js';
-import { addMilliseconds } from './instant.js';
-import { claimDueMessages, enqueue, getOutboxMessage, recordDeliveryReport } from './outbox.js';
-import { runInTransaction } from './runInTransaction.js';
-import { describeOnBothEngines } from './testing/bothEngines.js';
-import { T0 } from './testing/fixtures.js';
+import { addMilliseconds } from '../storage/instant.js';
+import { claimDueMessages, enqueue, getOutboxMessage, recordDeliveryReport } from '../storage/outbox.js';
+import { runInTransaction } from '../storage/runInTransaction.js';
+import { describeOnBothEngines } from '../storage/testing/bothEngines.js';
+import { T0 } from '../storage/testing/fixtures.js';
 
 /** A provider that dedups by message id, as the real one must, and counts what it really delivered. */
 class DedupingProvider implements MessageProvider {
@@ -141,7 +141,7 @@ describeOnBothEngines('outbox and dispatcher', (getDb) => {
     const [first] = await claimDueMessages(db, { now: T0, limit: 10, leaseMs: 1000 });
     const [second] = await claimDueMessages(db, { now: addMilliseconds(T0, 1000), limit: 10, leaseMs: 1000 });
     expect([first?.attempts, second?.attempts]).toEqual([1, 2]);
-    const { recordAttempt } = await import('./outbox.js');
+    const { recordAttempt } = await import('../storage/outbox.js');
     expect(await recordAttempt(db, 'm5', 1, { ok: false, error: 'late', retryAt: T0, now: T0 })).toBe(false);
     expect(await recordAttempt(db, 'm5', 2, { ok: true, providerMessageId: 'p-m5', now: T0 })).toBe(true);
   });
