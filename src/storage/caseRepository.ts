@@ -127,7 +127,7 @@ export async function listDistrictQueue(
   db: Db,
   q: { district: District; state: CaseState; limit: number; after?: QueueCursor },
 ): Promise<CaseRow[]> {
-  let query = db
+  const query = db
     .selectFrom('cases')
     .selectAll()
     .where('district', '=', q.district)
@@ -169,7 +169,7 @@ export async function listCasesSubmittedBefore(
   db: Db,
   q: { state: CaseState; before: string; limit: number; after?: QueueCursor },
 ): Promise<CaseRow[]> {
-  let query = db
+  const query = db
     .selectFrom('cases')
     .selectAll()
     .where('state', '=', q.state)
