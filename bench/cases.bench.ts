@@ -31,7 +31,7 @@ import {
   sweep,
   verifyApplication,
 } from '../src/cases/index.js';
-import { nextSweepOn, columnsOf } from '../src/cases/snapshotColumns.js';
+import { nextSweepOn, columnsOf } from '../src/cases/executor/snapshotColumns.js';
 import { seedHolderRow, seedUnitRow } from '../src/cases/testing/world.js';
 import { loadWorkCalendar } from '../src/calendar/index.js';
 import { migrateToLatest } from '../src/storage/migrate.js';

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
-import { DEMO_TODAY, seedDemo } from '../src/cases/demo/seedDemo.js';
+import { DEMO_TODAY, seedDemo } from '../src/demo/seedDemo.js';
 import { buildServer } from '../src/http/buildServer.js';
 import { loadServerConfig } from '../src/http/config.js';
 import { configFromEnv, migrateToLatest, openDatabase } from '../src/storage/index.js';

@@ -7,7 +7,7 @@
  * the banner stays in view. Graceful shutdown on SIGTERM/SIGINT.
  */
 import { resolve } from 'node:path';
-import { DEMO_PASSWORD, DEMO_TODAY, DEMO_UNIT_ID, seedDemo } from './cases/demo/seedDemo.js';
+import { DEMO_PASSWORD, DEMO_TODAY, DEMO_UNIT_ID, seedDemo } from './demo/seedDemo.js';
 import { renderCliError } from './cli/renderCliError.js';
 import { buildServer } from './http/buildServer.js';
 import { loadServerConfig } from './http/config.js';

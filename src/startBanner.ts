@@ -9,7 +9,7 @@ export interface BannerAccount {
   unitName: string | null;
 }
 
-/** What each demo role shows a newcomer (the demo world of src/cases/demo/seedDemo.ts). */
+/** What each demo role shows a newcomer (the demo world of src/demo/seedDemo.ts). */
 const DEMONSTRATES: Partial<Record<Role, string>> = {
   holder: '查看本人的申请进度、积分通知书',
   employer_hr: '为本单位职工申报、补正材料、查看核定结果',

@@ -27,7 +27,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { z } from 'zod';
-import { sweep } from '../../src/cases/sweep.js';
+import { sweep } from '../../src/cases/commands/sweep.js';
 import { addDays } from '../../src/shared/dates.js';
 import { openDatabase } from '../../src/storage/openDatabase.js';
 import { DISTRICTS } from '../../src/storage/schema.js';

@@ -1,6 +1,6 @@
 import type { District, Role } from '../storage/schema.js';
 
-/** Who is acting, and the room they act in (workflow.md "People and their rooms"). */
+/** Who is acting, and the room they act in (docs/spec/workflow.md "People and their rooms"). */
 export interface Actor {
   id: string;
   username: string;

@@ -1,6 +1,6 @@
 import argon2 from 'argon2';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../cases/demo/seedDemo.js';
+import { DEMO_PASSWORD } from '../demo/seedDemo.js';
 import { dummyHash, hashPassword, needsRehash, newOneTimePassword, verifyPassword } from './passwords.js';
 
 /** One argon2id parameter set (issue 12): a known user answers no slower than an unknown one. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { registerUnit, registerUnitInput } from '../cases/units.js';
+import { registerUnit, registerUnitInput } from '../cases/commands/units.js';
 import { parseInput } from '../cases/validate.js';
 import { JifenError } from '../shared/errors.js';
 import { z } from '../shared/zodLocale.js';
@@ -23,7 +23,7 @@ export const unitRegistrationInput = z.strictObject({
 /**
  * 申请积分用人单位注册登记 (申办流程 第4步): the unit registers online and its HR
  * officer's account is created with it, in one transaction — "HR accounts by
- * unit registration" (workflow.md). The unit starts `registered`; a clerk of
+ * unit registration" (docs/spec/workflow.md). The unit starts `registered`; a clerk of
  * its district verifies it before it may file.
  */
 export async function registerUnitAccount(

@@ -54,7 +54,7 @@ async function issueOneTimePassword(
 
 /**
  * 重置密码 by the administrator, for officers' and units' HR accounts
- * (workflow.md: the administrator keeps "users, roles"). Holders are reset by
+ * (docs/spec/workflow.md: the administrator keeps "users, roles"). Holders are reset by
  * their employer's HR, who knows them (resetHolderPassword); an administrator's
  * own password is changed, not reset.
  */

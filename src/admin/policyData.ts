@@ -1,5 +1,5 @@
 /**
- * The administrator's data loads (workflow.md: admin — "rules data loads (wage
+ * The administrator's data loads (docs/spec/workflow.md: admin — "rules data loads (wage
  * figure, holidays, catalogues)"): each has a PREVIEW that changes nothing and
  * shows what would change, and an APPLY that validates again, appends the
  * revision with an audit event in one transaction and reloads this instance's
@@ -10,8 +10,8 @@ import type { Kysely } from 'kysely';
 import { parse as parseYaml } from 'yaml';
 import { checkCalendarYear, type CalendarYear } from '../calendar/calendarYearSchema.js';
 import { WorkCalendar } from '../calendar/WorkCalendar.js';
-import { loadPermit, loadUnit } from '../cases/facts.js';
-import { buildProfile } from '../cases/profileFromRecords.js';
+import { loadPermit, loadUnit } from '../cases/facts/facts.js';
+import { buildProfile } from '../cases/facts/profileFromRecords.js';
 import { listClaimedIndicators } from '../storage/caseRepository.js';
 import { compileMaterialsCatalogue, type MaterialsCatalogue } from '../checklist/loadMaterialsCatalogue.js';
 import { score } from '../engine/score.js';

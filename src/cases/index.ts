@@ -4,7 +4,7 @@
  * the tests call these with `{ actor, caseId, expectedVersion?, idempotencyKey,
  * now, today, input }`.
  */
-export type { DeclaredCaseUseCase } from './caseCommand.js';
+export type { DeclaredCaseUseCase } from './commands/caseCommand.js';
 export type { CaseCommandResult, CaseDeps, CommandDocuments, CommandRequest, Db } from './types.js';
 export {
   executeCaseCommand,
@@ -12,34 +12,45 @@ export {
   type ExecuteRequest,
   type Prepared,
   type PrepareInput,
-} from './executeCaseCommand.js';
-export { createDraft, createHolderAccount, createDraftInput, type CreateRequest } from './createDraft.js';
-export { submitApplication } from './submitApplication.js';
-export { resubmit } from './resubmit.js';
-export { withdrawApplication } from './withdrawApplication.js';
-export { acceptApplication } from './acceptApplication.js';
-export { returnWithNotice } from './returnWithNotice.js';
-export { attachUrgencyNote } from './attachUrgencyNote.js';
-export { updateClaims, updateClaimsInput } from './updateClaims.js';
-export { assignTask, assignTaskInput } from './assignTask.js';
-export { startReview, ALWAYS_REVIEWED } from './startReview.js';
-export { recordTaskResult } from './recordTaskResult.js';
-export { referItem } from './referItem.js';
-export { settleReferral } from './settleReferral.js';
-export { verifyApplication } from './verifyApplication.js';
-export { refuseApplication } from './refuseApplication.js';
-export { determinePoints } from './determinePoints.js';
-export { confirmAtEndorsement } from './confirmAtEndorsement.js';
-export { requestAdjustment } from './requestAdjustment.js';
-export { applyDecrease } from './applyDecrease.js';
-export { correctPoints } from './correctPoints.js';
-export { requestReconsideration } from './requestReconsideration.js';
-export { decideReconsideration } from './decideReconsideration.js';
-export { reviewReconsiderationFact } from './reviewReconsiderationFact.js';
-export { applyReviewedFacts } from './applyReviewedFacts.js';
-export { engineFacts, type EngineFacts } from './facts.js';
-export { expireCase, invalidateCase, remindCase } from './lifecycle.js';
-export { registerUnit, verifyUnit, verifyUnitInput, type UnitRequest, type UnitResult } from './units.js';
+} from './executor/executeCaseCommand.js';
+export {
+  createDraft,
+  createHolderAccount,
+  createDraftInput,
+  type CreateRequest,
+} from './commands/createDraft.js';
+export { submitApplication } from './commands/submitApplication.js';
+export { resubmit } from './commands/resubmit.js';
+export { withdrawApplication } from './commands/withdrawApplication.js';
+export { acceptApplication } from './commands/acceptApplication.js';
+export { returnWithNotice } from './commands/returnWithNotice.js';
+export { attachUrgencyNote } from './commands/attachUrgencyNote.js';
+export { updateClaims, updateClaimsInput } from './commands/updateClaims.js';
+export { assignTask, assignTaskInput } from './commands/assignTask.js';
+export { startReview, ALWAYS_REVIEWED } from './commands/startReview.js';
+export { recordTaskResult } from './commands/recordTaskResult.js';
+export { referItem } from './commands/referItem.js';
+export { settleReferral } from './commands/settleReferral.js';
+export { verifyApplication } from './commands/verifyApplication.js';
+export { refuseApplication } from './commands/refuseApplication.js';
+export { determinePoints } from './commands/determinePoints.js';
+export { confirmAtEndorsement } from './commands/confirmAtEndorsement.js';
+export { requestAdjustment } from './commands/requestAdjustment.js';
+export { applyDecrease } from './commands/applyDecrease.js';
+export { correctPoints } from './commands/correctPoints.js';
+export { requestReconsideration } from './commands/requestReconsideration.js';
+export { decideReconsideration } from './commands/decideReconsideration.js';
+export { reviewReconsiderationFact } from './commands/reviewReconsiderationFact.js';
+export { applyReviewedFacts } from './commands/applyReviewedFacts.js';
+export { engineFacts, type EngineFacts } from './facts/facts.js';
+export { expireCase, invalidateCase, remindCase } from './commands/lifecycle.js';
+export {
+  registerUnit,
+  verifyUnit,
+  verifyUnitInput,
+  type UnitRequest,
+  type UnitResult,
+} from './commands/units.js';
 export {
   getCaseView,
   districtQueue,
@@ -49,7 +60,7 @@ export {
   summarise,
   mayRead,
   type CaseSummary,
-} from './queries.js';
-export { cachedCaseView, cachedCaseWorkspace, caseViewCacheStats } from './cachedCaseView.js';
-export { sweep, type SweepReport, type SweepOptions } from './sweep.js';
-export { CLAIMABLE, EMPLOYER_KIND_OF_UNIT, buildProfile } from './profileFromRecords.js';
+} from './queries/queries.js';
+export { cachedCaseView, cachedCaseWorkspace, caseViewCacheStats } from './queries/cachedCaseView.js';
+export { sweep, type SweepReport, type SweepOptions } from './commands/sweep.js';
+export { CLAIMABLE, EMPLOYER_KIND_OF_UNIT, buildProfile } from './facts/profileFromRecords.js';

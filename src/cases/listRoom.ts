@@ -8,7 +8,7 @@ export type ListRoom =
 
 /**
  * Whoever may read every case of the room may list, search and export it: the
- * same standing predicate as reading one case (workflow.md "People and their
+ * same standing predicate as reading one case (docs/spec/workflow.md "People and their
  * rooms"), asked about a case that would sit in that room.
  */
 export function assertListRoom(actor: Actor, room: ListRoom): void {

@@ -144,7 +144,7 @@ export const MATERIAL_CONDITIONS = {
   },
   spouse_hukou: {
     neededFor: ['spouse_hukou'],
-    // A marriage dated after asOf is ignored, like every later fact (profile.md).
+    // A marriage dated after asOf is ignored, like every later fact (docs/spec/profile.md).
     holds: ({ profile }) =>
       yes(
         profile.spouse?.shanghaiHukou === true &&

@@ -1,10 +1,10 @@
 /**
- * City supervision (workflow.md: city_supervisor "supervises all districts"):
+ * City supervision (docs/spec/workflow.md: city_supervisor "supervises all districts"):
  * the city-wide case list, the statistics of every district with the city
  * total, and the penalties on record. Read-only; only the city supervisor.
  */
 import type { Kysely } from 'kysely';
-import { districtStatistics, summarise } from '../cases/queries.js';
+import { districtStatistics, summarise } from '../cases/queries/queries.js';
 import type { CaseDeps } from '../cases/types.js';
 import { JifenError } from '../shared/errors.js';
 import { DISTRICTS } from '../shared/vocabulary.js';
@@ -123,7 +123,7 @@ function medianOf(h: Map<number, number>): number | null {
 }
 
 /**
- * The statistics of workflow.md per district (the same figures as each
+ * The statistics of docs/spec/workflow.md per district (the same figures as each
  * district's own dashboard) and for the whole city: cases by state, median
  * working days to acceptance and to determination (medians of the merged
  * distributions, not of the district medians), share of determination deadlines

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { mayRead } from '../cases/queries.js';
+import { mayRead } from '../cases/queries/queries.js';
 import type { CaseDeps } from '../cases/types.js';
 import type { ResultItem, ScoreResult } from '../engine/types.js';
 import type { ParameterKey } from '../rules/rulesDataSchema.js';
@@ -66,7 +66,7 @@ const notFound = (what: string, caseId: string, ref?: string) =>
 
 /**
  * A printed document of one case, for exactly those who may read the case
- * (workflow.md rooms: the holder their own, HR its unit's, officers their
+ * (docs/spec/workflow.md rooms: the holder their own, HR its unit's, officers their
  * district's, the city all; never admin). Each print is an audit event: who
  * printed which document of which case, by ids only.
  */

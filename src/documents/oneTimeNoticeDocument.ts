@@ -24,7 +24,7 @@ export interface OneTimeNoticeData {
  * issue 14); the unit resubmits once complete. How long the case has waited is an
  * internal management signal shown to HR and the clerk, never a term on this notice.
  * Whatever else was on the checklist was judged present now and may not be objected
- * to in a later notice (workflow.md Decision).
+ * to in a later notice (docs/spec/workflow.md Decision).
  */
 export function renderOneTimeNotice(d: OneTimeNoticeData, fonts: DocumentFonts): Promise<Buffer> {
   return renderOfficialDocument(

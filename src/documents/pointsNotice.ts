@@ -15,7 +15,7 @@ export interface PointsNoticeData {
   holderName: string;
   holderIdNumberMasked: string;
   decidedOn: string;
-  /** The acceptance date whose rules version applies (rules.md §1). */
+  /** The acceptance date whose rules version applies (docs/spec/rules.md §1). */
   rulesAsOf: string;
   rulesVersion: string;
   total: number;

@@ -17,7 +17,7 @@ export interface ReceiptData {
 /**
  * 收件凭证 (细则 第五条: 材料齐全的，予以受理并出具收件凭证): the receipt number
  * and every item received. The acceptance date it shows fixes the rules version
- * of the determination (rules.md §1), so it is printed in words.
+ * of the determination (docs/spec/rules.md §1), so it is printed in words.
  */
 export function renderReceipt(d: ReceiptData, fonts: DocumentFonts): Promise<Buffer> {
   return renderOfficialDocument(

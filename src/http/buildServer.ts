@@ -86,7 +86,7 @@ async function openPolicyStore(app: FastifyInstance, db: Kysely<Database> | unde
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
- * Personal data never reaches the logs (workflow.md): bodies are not logged, and
+ * Personal data never reaches the logs (docs/spec/workflow.md): bodies are not logged, and
  * headers and fields that may carry credentials or identities are redacted.
  */
 export const LOG_REDACT = [

@@ -1,6 +1,6 @@
 import { testPolicy } from '../policy/testing/testPolicy.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_TODAY, seedDemo } from '../cases/demo/seedDemo.js';
+import { DEMO_PASSWORD, DEMO_TODAY, seedDemo } from '../demo/seedDemo.js';
 import { describeOnBothEngines } from '../storage/testing/bothEngines.js';
 import { Browser, startTestServer, type TestServer } from './testing/startTestServer.js';
 

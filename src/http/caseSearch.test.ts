@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testPolicy } from '../policy/testing/testPolicy.js';
-import { DEMO_PASSWORD, DEMO_TODAY, seedDemo } from '../cases/demo/seedDemo.js';
+import { DEMO_PASSWORD, DEMO_TODAY, seedDemo } from '../demo/seedDemo.js';
 import { describeOnBothEngines } from '../storage/testing/bothEngines.js';
 import { COMMAND_LABELS, ROLE_LABELS, STATE_LABELS } from '../workflow/index.js';
 import { Browser, startTestServer, type TestServer } from './testing/startTestServer.js';

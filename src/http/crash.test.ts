@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../cases/demo/seedDemo.js';
+import { DEMO_PASSWORD } from '../demo/seedDemo.js';
 import { describeOnBothEngines } from '../storage/testing/bothEngines.js';
 import { Browser } from './testing/startTestServer.js';
 import { REPO_ROOT, startServerProcess, type ServerProcess } from './testing/serverProcess.js';

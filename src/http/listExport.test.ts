@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { testPolicy } from '../policy/testing/testPolicy.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_TODAY, seedDemo } from '../cases/demo/seedDemo.js';
+import { DEMO_PASSWORD, DEMO_TODAY, seedDemo } from '../demo/seedDemo.js';
 import { exportCaseList } from '../export/exportList.js';
 import { describeOnBothEngines } from '../storage/testing/bothEngines.js';
 import { STATE_LABELS } from '../workflow/index.js';

@@ -17,7 +17,7 @@ const SAFE_QUERY = new Set([
 const SECRET_PATHS = [/^(\/api\/v1\/notices\/)[^/?]+/, /^(\/verify\/)[^/?]+/];
 
 /**
- * A request URL fit for the log (workflow.md: personal data never logged, URLs
+ * A request URL fit for the log (docs/spec/workflow.md: personal data never logged, URLs
  * included): notice codes replaced by `:code`, query values other than a few
  * harmless ones (search terms `q`, names, ID numbers, phones) by `*`.
  */

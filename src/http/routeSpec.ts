@@ -4,7 +4,7 @@ import type { FileResponse } from '../contract/files.js';
 
 /**
  * Who may call a route. `public`: anyone; otherwise the roles allowed, each with
- * the room it is confined to (workflow.md "People and their rooms"). Every route
+ * the room it is confined to (docs/spec/workflow.md "People and their rooms"). Every route
  * declares this; the authorization-matrix test enumerates the table.
  */
 export type Access =

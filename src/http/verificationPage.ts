@@ -1,4 +1,4 @@
-import type { NoticeVerification } from '../cases/verifyNotice.js';
+import type { NoticeVerification } from '../cases/queries/verifyNotice.js';
 
 const escapeHtml = (s: string): string =>
   s.replace(

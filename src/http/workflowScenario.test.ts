@@ -1,6 +1,6 @@
 import { testPolicy } from '../policy/testing/testPolicy.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemo } from '../cases/demo/seedDemo.js';
+import { DEMO_PASSWORD, seedDemo } from '../demo/seedDemo.js';
 import { verifyAuditChain } from '../storage/index.js';
 import { describeOnBothEngines } from '../storage/testing/bothEngines.js';
 import { Browser, startTestServer, type TestServer } from './testing/startTestServer.js';
@@ -25,7 +25,7 @@ interface CaseView {
 }
 
 /**
- * The whole workflow scenario of workflow.md (the inputs and working-day dates of
+ * The whole workflow scenario of docs/spec/workflow.md (the inputs and working-day dates of
  * `runFullScenario`, which `npm run demo:workflow` prints) over real HTTP, each
  * step by the demo account whose role it is, logged in through /api/v1/auth/login.
  */

@@ -1,4 +1,4 @@
-import { PermanentSendError } from '../storage/dispatcher.js';
+import { PermanentSendError } from './dispatcher.js';
 import { signBody, SIGNATURE_HEADER } from './requestSignature.js';
 import type { SmsDriver, SmsToSend } from './SmsDriver.js';
 

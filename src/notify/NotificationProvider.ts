@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { PermanentSendError, type MessageProvider, type OutgoingMessage } from '../storage/dispatcher.js';
+import { PermanentSendError, type MessageProvider, type OutgoingMessage } from './dispatcher.js';
 import type { Database } from '../storage/schema.js';
 import { insertUnitMessage } from '../storage/unitMessageRepository.js';
 import { renderMessage, TemplateError, type TemplateCatalogue } from './messageTemplates.js';

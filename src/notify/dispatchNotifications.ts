@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { dispatchBatch, type DispatchOptions, type DispatchReport } from '../storage/dispatcher.js';
+import { dispatchBatch, type DispatchOptions, type DispatchReport } from './dispatcher.js';
 import type { Database } from '../storage/schema.js';
 import type { TemplateCatalogue } from './messageTemplates.js';
 import { NotificationProvider } from './NotificationProvider.js';

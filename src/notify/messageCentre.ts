@@ -2,7 +2,7 @@
  * The message centre (issue 15) of a unit and of a holder: the in-system
  * messages (notices, returns, determinations, undelivered-SMS fallbacks) with
  * unread counts and mark-read for the unit; the SMS sent to the holder with
- * their delivery status (workflow.md: delivery status is tracked and failures
+ * their delivery status (docs/spec/workflow.md: delivery status is tracked and failures
  * are shown). Room: the unit's own HR (or the city); the holder themself (or the city).
  */
 import type { TemplateCatalogue } from './messageTemplates.js';

@@ -8,7 +8,7 @@ import { currentTemplateVersion, renderMessage, type TemplateCatalogue } from '.
  * An SMS to a holder that could not be delivered (dead letter after its
  * retries, a permanent refusal, or a carrier's failed delivery report) becomes
  * an in-system message to the holder's unit, which can tell the holder
- * (workflow.md: failures are retried and then shown to the unit). Written in
+ * (docs/spec/workflow.md: failures are retried and then shown to the unit). Written in
  * the transaction that records the failure, once per SMS.
  */
 export async function fallbackToUnit(

@@ -2,7 +2,7 @@ import type { Profile } from '../profile/profileSchema.js';
 import { indexToIsoMonth } from '../shared/dates.js';
 import type { Candidate, Lever, PlannerContext } from './types.js';
 
-/** The last `years` yearly values, oldest first, padded with 0 for missing years (profile.md). */
+/** The last `years` yearly values, oldest first, padded with 0 for missing years (docs/spec/profile.md). */
 const lastYears = (values: readonly number[] | undefined, years: number): number[] => {
   const v = (values ?? []).slice(-years);
   return [...new Array<number>(years - v.length).fill(0), ...v];

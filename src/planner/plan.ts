@@ -96,7 +96,7 @@ export interface PlanningData {
 }
 
 /**
- * 达标方案 (profile.md, Plan): the current score, the baseline "if nothing changes" month by
+ * 达标方案 (docs/spec/profile.md, Plan): the current score, the baseline "if nothing changes" month by
  * month, and the options that reach the standard sooner, ranked. Pure: every number comes
  * from the engine scoring (transformed) profiles as of later dates; no clock.
  */

@@ -6,7 +6,7 @@ import { indexToFirstOfMonth, monthIndexOf } from '../shared/dates.js';
 import type { Lever, Point } from './types.js';
 
 /**
- * The dates a plan scores (profile.md, Plan): the asOf itself for the current month, then
+ * The dates a plan scores (docs/spec/profile.md, Plan): the asOf itself for the current month, then
  * the 1st of each later month up to the horizon. The first point is the asOf, so that the
  * timeline starts at `current.total`.
  */
@@ -141,7 +141,7 @@ export function bestOf(points: readonly Point[]): Point {
 
 /**
  * Whether the score on a date counted a contribution month whose wage figure is not yet
- * published (rules.md §7). Up to the last policy version the engine's `provisional` flag
+ * published (docs/spec/rules.md §7). Up to the last policy version the engine's `provisional` flag
  * says exactly that; past it every result is provisional (rules assumed to continue), so
  * the contribution runs of the profile scored are compared with the wage table instead.
  */

@@ -5,7 +5,7 @@ import type { PlannerAssumptions } from './plannerAssumptions.js';
 
 export const PLAN_CONTRACT = 1;
 
-/** One month of the baseline (profile.md, Plan). `provisional` is added only when true. */
+/** One month of the baseline (docs/spec/profile.md, Plan). `provisional` is added only when true. */
 export interface TimelinePoint {
   date: string;
   total: number;

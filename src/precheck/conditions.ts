@@ -15,7 +15,7 @@ import { permitValid } from './permitValid.js';
 import { sixValidMonthsInTwelve } from './sixValidMonthsInTwelve.js';
 import type { Condition } from './types.js';
 
-/** Every condition of rules.md §6, in the order results list them (holder, then employer, then account). */
+/** Every condition of docs/spec/rules.md §6, in the order results list them (holder, then employer, then account). */
 export const CONDITIONS: readonly Condition[] = [
   permitValid,
   permitNotCancelled,

@@ -8,7 +8,7 @@ export const notBarredFalseMaterial: Condition = {
   code: 'not_barred_false_material',
   cite: [{ instrument: 'rules2022', article: '第十四条（提供虚假材料的法律责任）' }],
   check({ profile, asOf, params }) {
-    // `records` is a list: absent means none (profile.md), so this condition is always decided.
+    // `records` is a list: absent means none (docs/spec/profile.md), so this condition is always decided.
     const bars = (profile.records ?? [])
       .map((r, index) => ({ ...r, index }))
       .filter((r) => r.type === 'false_material' && r.serious === true && r.date <= asOf)

@@ -4,7 +4,7 @@ import { CONDITIONS } from './conditions.js';
 import type { ConditionContext, ConditionResult, PrecheckOptions, PrecheckResult } from './types.js';
 
 /**
- * Eligibility pre-check (rules.md §6): may this holder apply on `profile.asOf`?
+ * Eligibility pre-check (docs/spec/rules.md §6): may this holder apply on `profile.asOf`?
  * Pure: the rules data and the working-day calendar are passed in, no clock is
  * read. Each condition is `pass`, `fail` or `unknown` (a fact the profile does
  * not give); `eligible` only when all pass. A date outside every policy version

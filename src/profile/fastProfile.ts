@@ -136,7 +136,7 @@ function contributions(v: unknown): boolean {
   )
     return false;
   if (v === undefined) return true;
-  // No two runs may cover the same month (profile.md).
+  // No two runs may cover the same month (docs/spec/profile.md).
   const runs = [...(v as { from: string; to?: string | null }[])].sort((a, b) =>
     a.from < b.from ? -1 : a.from > b.from ? 1 : 0,
   );

@@ -4,7 +4,7 @@ import type { Profile } from './profileSchema.js';
 
 /**
  * fast-check generator of valid profiles across every policy version, for the
- * engine's property tests. Contribution runs never overlap (profile.md); months
+ * engine's property tests. Contribution runs never overlap (docs/spec/profile.md); months
  * stay at or after 2010-04 wherever a wage figure may be read.
  */
 const DAY_MIN = isoToDayNumber('2013-07-01');

@@ -4,7 +4,7 @@ import { isIsoDate, isIsoMonth } from '../shared/dates.js';
 import { jsonPath, type FieldIssue } from '../shared/errors.js';
 
 /**
- * The profile contract v1 (shared/spec/profile.md): the facts about one holder
+ * The profile contract v1 (docs/spec/profile.md): the facts about one holder
  * as of one date. Strict: unknown fields are rejected, nothing is guessed.
  * Additive changes only; never rename or change the meaning of a field.
  */
@@ -87,7 +87,7 @@ export const recordTypes = [
 // ---- Extensions for the eligibility pre-check and the materials checklist (docs/profile-extensions.md).
 // Additive and optional: the engine ignores them, so a score never depends on them.
 
-/** The 16 districts of Shanghai (shared/spec/workflow.md), as written on registrations. */
+/** The 16 districts of Shanghai (docs/spec/workflow.md), as written on registrations. */
 export { DISTRICTS };
 
 /**
@@ -169,7 +169,7 @@ export const profileObjectSchema = z.strictObject({
     .array(
       z.strictObject({
         level: z.enum(['municipal_special', 'municipal_comprehensive', 'national']),
-        // Added 2026-12 (profile.md; 解读七, 细则 第四条（二）5): an award dated after asOf, not obtained
+        // Added 2026-12 (docs/spec/profile.md; 解读七, 细则 第四条（二）5): an award dated after asOf, not obtained
         // while working in Shanghai, not on the published catalogue or not filed (备案) contributes 0.
         date: isoDateSchema.optional(),
         obtainedWhileWorkingInShanghai: z.boolean().optional(),
@@ -216,7 +216,7 @@ function checkRuns(runs: Run[] | undefined, field: string, out: FieldIssue[], no
       out.push({ path: jsonPath([field, i, 'to']), message: `结束月份 ${to} 早于开始月份 ${from}` });
   });
   if (!noOverlap) return;
-  // One person has one Shanghai employee-insurance account at a time (profile.md).
+  // One person has one Shanghai employee-insurance account at a time (docs/spec/profile.md).
   const order = runs.map((_, i) => i).filter((i) => month(runs[i]!.from));
   order.sort((a, b) => (month(runs[a]!.from)! < month(runs[b]!.from)! ? -1 : 1));
   for (let k = 1; k < order.length; k++) {

@@ -9,7 +9,7 @@ export interface WageFigure {
 }
 
 /**
- * 上年度全市职工月平均工资 by contribution month (rules.md §7), as a dense array
+ * 上年度全市职工月平均工资 by contribution month (docs/spec/rules.md §7), as a dense array
  * indexed by month so that scoring a 48-month window costs 48 array reads.
  */
 export class WageTable {

@@ -4,7 +4,7 @@
  * migration keeps its own frozen copy: it must mean the same thing forever.)
  */
 
-/** The 16 districts of Shanghai as written on registrations (shared/spec/workflow.md). */
+/** The 16 districts of Shanghai as written on registrations (docs/spec/workflow.md). */
 export const DISTRICTS = [
   '黄浦',
   '徐汇',
@@ -25,7 +25,7 @@ export const DISTRICTS = [
 ] as const;
 export type District = (typeof DISTRICTS)[number];
 
-/** The people of workflow.md "People and their rooms". */
+/** The people of docs/spec/workflow.md "People and their rooms". */
 export const ROLES = [
   'holder',
   'employer_hr',

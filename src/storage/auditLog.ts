@@ -8,7 +8,7 @@ import { runInTransaction } from './runInTransaction.js';
 import type { Database } from './schema.js';
 
 /**
- * The audit log (workflow.md "Across all of it"): every command appends one
+ * The audit log (docs/spec/workflow.md "Across all of it"): every command appends one
  * event in its own transaction. Since issue 16 (docs/audit.md) events form one
  * hash chain per subject — a case, an account, a unit, a policy-data subject —
  * `hash = sha256(prev_hash + canonical JSON of the event and its place in the

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import { JifenError } from '../shared/errors.js';
 import { specificsOf } from './dialectSpecifics.js';
 import { toInstant } from './instant.js';
@@ -101,21 +101,11 @@ export interface QueueCursor {
   id: string;
 }
 
-/**
- * A district's queue for one state, oldest submission first (the complaint this
- * product fixes is cases waiting unseen). Keyset paging on the
- * (district, state, submitted_at) index.
- */
-export async function listDistrictQueue(
-  db: Db,
-  q: { district: District; state: CaseState; limit: number; after?: QueueCursor },
-): Promise<CaseRow[]> {
-  let query = db
-    .selectFrom('cases')
-    .selectAll()
-    .where('district', '=', q.district)
-    .where('state', '=', q.state)
-    .where('submittedAt', 'is not', null);
+/** Keyset page after the cursor, by (submitted_at, id): oldest submission first. */
+function pageBySubmission(
+  query: SelectQueryBuilder<Database, 'cases', CaseRow>,
+  q: { limit: number; after?: QueueCursor },
+): SelectQueryBuilder<Database, 'cases', CaseRow> {
   if (q.after) {
     const { submittedAt, id } = q.after;
     query = query.where((eb) =>
@@ -125,7 +115,25 @@ export async function listDistrictQueue(
       ]),
     );
   }
-  return query.orderBy('submittedAt').orderBy('id').limit(q.limit).execute();
+  return query.orderBy('submittedAt').orderBy('id').limit(q.limit);
+}
+
+/**
+ * A district's queue for one state, oldest submission first (the complaint this
+ * product fixes is cases waiting unseen). Keyset paging on the
+ * (district, state, submitted_at) index.
+ */
+export async function listDistrictQueue(
+  db: Db,
+  q: { district: District; state: CaseState; limit: number; after?: QueueCursor },
+): Promise<CaseRow[]> {
+  const query = db
+    .selectFrom('cases')
+    .selectAll()
+    .where('district', '=', q.district)
+    .where('state', '=', q.state)
+    .where('submittedAt', 'is not', null);
+  return pageBySubmission(query, q).execute();
 }
 
 /** Dashboard: number of cases per (district, state), optionally for one district. */
@@ -161,21 +169,12 @@ export async function listCasesSubmittedBefore(
   db: Db,
   q: { state: CaseState; before: string; limit: number; after?: QueueCursor },
 ): Promise<CaseRow[]> {
-  let query = db
+  const query = db
     .selectFrom('cases')
     .selectAll()
     .where('state', '=', q.state)
     .where('submittedAt', '<', toInstant(q.before));
-  if (q.after) {
-    const { submittedAt, id } = q.after;
-    query = query.where((eb) =>
-      eb.or([
-        eb('submittedAt', '>', submittedAt),
-        eb.and([eb('submittedAt', '=', submittedAt), eb('id', '>', id)]),
-      ]),
-    );
-  }
-  return query.orderBy('submittedAt').orderBy('id').limit(q.limit).execute();
+  return pageBySubmission(query, q).execute();
 }
 
 export interface ClaimedIndicator {
@@ -211,4 +210,9 @@ export async function listClaimedIndicators(db: Db, caseId: string): Promise<Cla
     .orderBy('indicator')
     .execute();
   return rows.map((r) => ({ indicator: r.indicator, detail: s.readJson<Record<string, unknown>>(r.detail) }));
+}
+
+/** The urgency note (紧急说明) a clerk attached to the case. */
+export async function setUrgencyNote(db: Db, caseId: string, text: string | null): Promise<void> {
+  await db.updateTable('cases').set({ urgencyNote: text }).where('id', '=', caseId).execute();
 }

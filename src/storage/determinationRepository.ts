@@ -134,3 +134,18 @@ export async function getDeterminationByVerificationCode(
     .executeTakeFirst();
   return row && toDetermination(db, row);
 }
+
+/** The id of a case's determination by its sequence. */
+export async function determinationIdBySequence(
+  db: Db,
+  caseId: string,
+  sequence: number,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('determinations')
+    .select('id')
+    .where('caseId', '=', caseId)
+    .where('sequence', '=', sequence)
+    .executeTakeFirst();
+  return row?.id;
+}

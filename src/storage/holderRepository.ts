@@ -77,3 +77,9 @@ export async function holderIdsByIdNumber(
   }
   return out;
 }
+
+/** The holder's phone for an outbox message (never logged; the message keeps it as its recipient). */
+export async function holderPhone(db: Db, id: string): Promise<string | null> {
+  const h = await db.selectFrom('holders').select('phone').where('id', '=', id).executeTakeFirst();
+  return h?.phone ?? null;
+}

@@ -9,7 +9,7 @@ import type { Database } from './schema.js';
 type Db = Kysely<Database> | Transaction<Database>;
 
 /**
- * Idempotency keys (workflow.md: a command repeated with the same key has its
+ * Idempotency keys (docs/spec/workflow.md: a command repeated with the same key has its
  * effect once). Keys are scoped to the actor. The key row is inserted first,
  * in the command's transaction: a concurrent twin waits on the key (PostgreSQL
  * ON CONFLICT waits for the first transaction), then finds the stored

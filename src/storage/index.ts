@@ -34,8 +34,6 @@ export * from './idempotencyRepository.js';
 export * from './registryRepository.js';
 export * from './outbox.js';
 export * from './unitMessageRepository.js';
-export * from './dispatcher.js';
-export { DevSmsProvider } from './devSmsProvider.js';
 export {
   importRegistryFile,
   isImportKind,

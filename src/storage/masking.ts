@@ -1,5 +1,5 @@
 /**
- * Masked forms of personal identifiers (workflow.md: shown whole only to the
+ * Masked forms of personal identifiers (docs/spec/workflow.md: shown whole only to the
  * roles that need them, masked elsewhere, e.g. 3101********1234). Computed
  * once when the row is written, so that lists never read the full value.
  */

@@ -126,3 +126,14 @@ export async function listMaterials(db: Db, caseId: string): Promise<Material[]>
     .execute();
   return rows.map((r) => ({ ...r, required: readBool(r.required) }));
 }
+
+/** Whether the case's checklist lists the material (only listed materials change status). */
+export async function isMaterialListed(db: Db, caseId: string, code: string): Promise<boolean> {
+  const listed = await db
+    .selectFrom('materials')
+    .select('id')
+    .where('caseId', '=', caseId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return listed !== undefined;
+}

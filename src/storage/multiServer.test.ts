@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCase } from './caseRepository.js';
-import { dispatchBatch, type MessageProvider } from './dispatcher.js';
+import { dispatchBatch, type MessageProvider } from '../notify/dispatcher.js';
 import { openDatabase, type DatabaseHandle } from './openDatabase.js';
 import { enqueue } from './outbox.js';
 import { createReminderOnce, listReminders } from './reminderRepository.js';

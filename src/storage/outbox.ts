@@ -8,7 +8,7 @@ import type { Database, OutboxChannel, OutboxStatus, OutboxTable } from './schem
 type Db = Kysely<Database> | Transaction<Database>;
 
 /**
- * The outbox (workflow.md): SMS to holders and messages to units are rows
+ * The outbox (docs/spec/workflow.md): SMS to holders and messages to units are rows
  * written in the same transaction as the command that causes them, so a
  * message exists exactly when its command committed. `dispatcher.ts` delivers
  * them; the message id is the idempotency key the provider dedups on.

@@ -2,7 +2,7 @@ import { JifenError, jsonPath, type FieldIssue } from '../shared/errors.js';
 
 /**
  * Guard for payloads that end up in the audit log or in logs: they must not
- * carry personal data (workflow.md: ID numbers and phone numbers are never
+ * carry personal data (docs/spec/workflow.md: ID numbers and phone numbers are never
  * written to logs). Refers to people by their ids instead.
  */
 const FORBIDDEN_KEYS = new Set([

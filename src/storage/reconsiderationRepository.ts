@@ -105,3 +105,20 @@ export async function listReconsiderations(db: Db, caseId: string) {
     .execute();
   return rows.map((r) => toRecord(db, r));
 }
+
+/** The latest reconsideration of a level (the city level links the district one it follows). */
+export async function latestReconsiderationId(
+  db: Db,
+  caseId: string,
+  level: 'district' | 'city',
+  status?: 'requested',
+): Promise<string | undefined> {
+  let q = db
+    .selectFrom('reconsiderations')
+    .select('id')
+    .where('caseId', '=', caseId)
+    .where('level', '=', level);
+  if (status) q = q.where('status', '=', status);
+  const row = await q.orderBy('requestedAt', 'desc').limit(1).executeTakeFirst();
+  return row?.id;
+}

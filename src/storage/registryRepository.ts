@@ -4,7 +4,7 @@ import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Read side of the registry feeds: what an application pulls in instead of retyping (workflow.md "draft"). */
+/** Read side of the registry feeds: what an application pulls in instead of retyping (docs/spec/workflow.md "draft"). */
 
 export async function listInsuranceMonths(
   db: Db,

@@ -63,3 +63,41 @@ export async function updateReviewTask(
 export async function listReviewTasks(db: Db, caseId: string) {
   return db.selectFrom('reviewTasks').selectAll().where('caseId', '=', caseId).orderBy('indicator').execute();
 }
+
+/** An adjustment cycle reviews the same indicators again: their tasks reopen. */
+export async function reopenReviewTasks(
+  db: Db,
+  caseId: string,
+  indicators: string[],
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('reviewTasks')
+    .set({
+      status: 'open',
+      referredTo: null,
+      referredAt: null,
+      returnedAt: null,
+      outcomeNote: null,
+      updatedAt: toInstant(now),
+    })
+    .where('caseId', '=', caseId)
+    .where('indicator', 'in', indicators)
+    .execute();
+}
+
+/** Sets a task's fields by the command's effect; no row is not an error here (the machine declared the task). */
+export async function patchReviewTask(
+  db: Db,
+  caseId: string,
+  indicator: string,
+  patch: ReviewTaskPatch,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('reviewTasks')
+    .set({ ...patch, updatedAt: toInstant(now) })
+    .where('caseId', '=', caseId)
+    .where('indicator', '=', indicator)
+    .execute();
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchBatch, type MessageProvider } from './dispatcher.js';
+import { dispatchBatch, type MessageProvider } from '../notify/dispatcher.js';
 import { openDatabase, type DatabaseHandle } from './openDatabase.js';
 import { enqueue } from './outbox.js';
 import { addMilliseconds } from './instant.js';

@@ -11,7 +11,7 @@ import type {
   Room,
 } from './types.js';
 
-/** One role allowed to issue the command, in one room (workflow.md "People and their rooms"). */
+/** One role allowed to issue the command, in one room (docs/spec/workflow.md "People and their rooms"). */
 export interface Allowance {
   role: Exclude<Role, 'admin'>;
   room: Room;

@@ -13,7 +13,7 @@ import {
 export const acceptAction: Action<'accept'> = ({ s, p, ctx, version }) => {
   const cleared = clearDeadlines(s, ACCEPTANCE_DEADLINES);
   return {
-    // The acceptance date picks the rules version of the determination (rules.md §1).
+    // The acceptance date picks the rules version of the determination (docs/spec/rules.md §1).
     patch: { acceptedOn: ctx.today, deadlines: cleared.deadlines },
     effects: [
       { type: 'create_receipt', caseId: s.caseId, receivedOn: ctx.today, items: [...p.received] },

@@ -1,5 +1,5 @@
 /**
- * The declared life cycle of one application (workflow.md "One application",
+ * The declared life cycle of one application (docs/spec/workflow.md "One application",
  * 细则 第三条–第十四条) as data: for every allowed (state, command) the target,
  * the roles and rooms allowed, the named guards and the effects. `transition()`
  * interprets it; `describeMachine()` renders it for the HTTP layer and the docs;

@@ -10,20 +10,20 @@ import type { WorkdayCalendar } from './WorkdayCalendar.js';
 
 /** 细则 第七条: 区人社局在20个工作日内进行积分核定. */
 export const DETERMINATION_WORKDAYS = 20;
-/** workflow.md Decision: district reconsideration decided within 20 working days. */
+/** docs/spec/workflow.md Decision: district reconsideration decided within 20 working days. */
 export const RECONSIDERATION_WORKDAYS = 20;
-/** workflow.md Decision: the unit is reminded after 10 working days in 等待受理. */
+/** docs/spec/workflow.md Decision: the unit is reminded after 10 working days in 等待受理. */
 export const ACCEPTANCE_REMINDER_WORKDAYS = 10;
-/** workflow.md Decision: after 30 working days in 等待受理 the case shows as stale. */
+/** docs/spec/workflow.md Decision: after 30 working days in 等待受理 the case shows as stale. */
 export const ACCEPTANCE_STALE_WORKDAYS = 30;
-/** workflow.md: holder and unit are reminded 30 (calendar) days before the permit lapses. */
+/** docs/spec/workflow.md: holder and unit are reminded 30 (calendar) days before the permit lapses. */
 export const PERMIT_EXPIRY_REMINDER_DAYS = 30;
-/** 申办流程 第5步 / rules.md §6: 领取居住证3个工作日后 the unit may create the points account. */
+/** 申办流程 第5步 / docs/spec/rules.md §6: 领取居住证3个工作日后 the unit may create the points account. */
 export const ACCOUNT_CREATION_WORKDAYS = 3;
 
 /**
  * The first day on which the unit may create the holder's points account: the
- * 3rd working day after the permit was issued (rules.md §6 "only from the 3rd
+ * 3rd working day after the permit was issued (docs/spec/rules.md §6 "only from the 3rd
  * working day after the permit was issued"). The issue day is not counted even
  * when it is a working day, because the permit data reach the points system
  * only after the day's registry transfer (申办流程: "为保证居住证数据传送").
@@ -89,7 +89,7 @@ export function permitLapsesOn(permitValidUntil: string): string {
   return addDays(permitValidUntil, 1);
 }
 
-/** Last day for a reconsideration decision (workflow.md Decision: 20 working days). */
+/** Last day for a reconsideration decision (docs/spec/workflow.md Decision: 20 working days). */
 export function reconsiderationDue(cal: WorkdayCalendar, requestedOn: string): string {
   return cal.addWorkdays(requestedOn, RECONSIDERATION_WORKDAYS);
 }

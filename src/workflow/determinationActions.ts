@@ -23,7 +23,7 @@ export function newDetermination(
       caseId: s.caseId,
       seq,
       reason,
-      // rules.md §1: the rules version in force on the acceptance date.
+      // docs/spec/rules.md §1: the rules version in force on the acceptance date.
       rulesAsOf: s.acceptedOn ?? ctx.today,
       rulesVersion: engine.rulesVersion,
       points: engine.total,

@@ -21,7 +21,7 @@ import {
 } from './effectBuilders.js';
 import type { CaseSnapshot, Effect } from './types.js';
 
-/** rules.md §2: the standard score. Below it the unit is warned, not blocked (workflow.md Decision). */
+/** docs/spec/rules.md §2: the standard score. Below it the unit is warned, not blocked (docs/spec/workflow.md Decision). */
 export const STANDARD_SCORE = 120;
 
 /** 细则 第十条/第十一条: the case lives as long as the permit; both its dates are stored from day one. */
@@ -109,7 +109,7 @@ export const withdrawAction: Action<'withdraw'> = ({ s, ctx, version, to }) => {
   };
 };
 
-/** workflow.md Decision: visible to clerks and reviewers; never changes a deadline. */
+/** docs/spec/workflow.md Decision: visible to clerks and reviewers; never changes a deadline. */
 export const attachUrgencyNoteAction: Action<'attach_urgency_note'> = ({ s, p }) => ({
   patch: { urgency: { reason: p.reason, date: p.date } },
   effects: [

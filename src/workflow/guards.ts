@@ -51,18 +51,18 @@ export const REMINDER_RULES: Record<ReminderKind, { deadline: DeadlineKind; when
 export const reminderKey = (kind: ReminderKind, due: string): string => `${kind}@${due}`;
 
 export const GUARDS = {
-  /** rules.md §6, 申办流程: account not before the 3rd working day after the permit was issued. */
+  /** docs/spec/rules.md §6, 申办流程: account not before the 3rd working day after the permit was issued. */
   permitOldEnough: guard<unknown>('居住证领取满3个工作日后（第3个工作日起）方可创建积分账户', (s, _p, ctx) =>
     accountCreationAllowed(ctx.calendar, s.permit.issuedOn, ctx.today),
   ),
-  /** rules.md §6: holds a valid 上海市居住证. */
+  /** docs/spec/rules.md §6: holds a valid 上海市居住证. */
   permitValid: guard<unknown>('居住证须在有效期内', (s, _p, ctx) => dayLE(ctx.today, s.permit.validUntil)),
-  /** workflow.md Employer registration: only a verified unit can file. */
+  /** docs/spec/workflow.md Employer registration: only a verified unit can file. */
   unitMayFile: guard<{ unitStatus: UnitStatus }>(
     '用人单位须已通过受理点核验且未被限制代办',
     (_s, p) => p.unitStatus === 'verified',
   ),
-  /** rules.md §6: an ineligible application cannot be submitted (a total under 120 only warns). */
+  /** docs/spec/rules.md §6: an ineligible application cannot be submitted (a total under 120 only warns). */
   precheckPassed: guard<{ precheck: PrecheckOutcome }>(
     '预检查未通过，不能提交',
     (_s, p) => p.precheck.eligible && p.precheck.reasons.length === 0,
@@ -85,7 +85,7 @@ export const GUARDS = {
       p.items.every((i) => nonBlank(i.itemId) && nonBlank(i.reason)),
   ),
   /**
-   * 细则 第五条 "当场一次性告知" (workflow.md Decision): a later notice may not
+   * 细则 第五条 "当场一次性告知" (docs/spec/workflow.md Decision): a later notice may not
    * object to an item that was present and not objected to at an earlier one,
    * unless a supervisor (not the clerk) records why.
    */
@@ -102,7 +102,7 @@ export const GUARDS = {
       p.override.supervisorId !== ctx.actor.id
     );
   }),
-  /** workflow.md Decision: a reason from the fixed list and a real date not in the past. */
+  /** docs/spec/workflow.md Decision: a reason from the fixed list and a real date not in the past. */
   urgencyNoteValid: guard<{ reason: UrgencyReason; date: string }>(
     '加急说明须从固定理由中选择，并注明不早于今天的日期',
     (_s, p, ctx) =>
@@ -133,7 +133,7 @@ export const GUARDS = {
   referralOpen: guard<{ taskId: string }>('该事项须正在提请核实中', (s, p) =>
     s.tasks.some((t) => t.id === p.taskId && t.status === 'referred'),
   ),
-  /** workflow.md verify: all tasks pass (or are settled). */
+  /** docs/spec/workflow.md verify: all tasks pass (or are settled). */
   allTasksSettled: guard<unknown>(
     '所有审核任务须已办结',
     (s) => s.tasks.length > 0 && s.tasks.every((t) => t.status === 'passed' || t.status === 'failed'),
@@ -142,7 +142,7 @@ export const GUARDS = {
     '不得有尚在主管部门核实中的事项',
     (s) => !s.tasks.some((t) => t.status === 'referred'),
   ),
-  /** workflow.md refuse: reasons and citations. */
+  /** docs/spec/workflow.md refuse: reasons and citations. */
   refusalReasoned: guard<{ reasons: { code: string; text: string; citation: string }[] }>(
     '不予通过须写明理由及依据条款',
     (_s, p) =>
@@ -161,12 +161,12 @@ export const GUARDS = {
       return f.fineCny === undefined;
     },
   ),
-  /** rules.md §7: an official determination refuses a provisional wage figure. */
+  /** docs/spec/rules.md §7: an official determination refuses a provisional wage figure. */
   wageFiguresFinal: guard<{ engine?: EngineOutcome }>(
     '所需的社会平均工资尚未公布，须先加载后才能核定',
     (_s, p) => p.engine === undefined || !p.engine.provisional,
   ),
-  /** rules.md §5: a vetoed applicant is refused, not determined. */
+  /** docs/spec/rules.md §5: a vetoed applicant is refused, not determined. */
   notVetoed: guard<{ engine?: EngineOutcome }>(
     '存在一票否决情形，应不予通过而非核定',
     (_s, p) => p.engine === undefined || !p.engine.vetoed,

@@ -1,4 +1,4 @@
-/** Rooms and roles, and the life-cycle stories of workflow.md, through transition(). */
+/** Rooms and roles, and the life-cycle stories of docs/spec/workflow.md, through transition(). */
 import { describe, expect, it } from 'vitest';
 import { JifenError } from '../shared/errors.js';
 import {

@@ -48,7 +48,7 @@ export function inRoom(actor: Actor, room: Room, s: CaseSnapshot): boolean {
   }
 }
 
-/** The room each role may ever act in (workflow.md "People and their rooms"). */
+/** The room each role may ever act in (docs/spec/workflow.md "People and their rooms"). */
 export const ROOM_OF_ROLE: Record<Role, Room | null> = {
   holder: 'own_case',
   employer_hr: 'own_unit',
@@ -57,7 +57,7 @@ export const ROOM_OF_ROLE: Record<Role, Room | null> = {
   district_approver: 'own_district',
   city_supervisor: 'city',
   system: 'system',
-  admin: null, // workflow.md: admin never edits a case.
+  admin: null, // docs/spec/workflow.md: admin never edits a case.
 };
 
 /** Whether the actor may act on this case at all, whatever the command. */

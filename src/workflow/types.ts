@@ -7,7 +7,7 @@ import { ROLES as PERSON_ROLES } from '../shared/vocabulary.js';
 import type { WorkdayCalendar } from './WorkdayCalendar.js';
 
 /**
- * Main states of one application (workflow.md "One application").
+ * Main states of one application (docs/spec/workflow.md "One application").
  *
  * `new` is the pseudo-state of a case that does not exist yet (no points
  * account): `create_draft` is its only command, so account creation is a
@@ -55,7 +55,7 @@ export const RECONSIDERATION_STATES = [
 export type ReconsiderationState = (typeof RECONSIDERATION_STATES)[number];
 
 /**
- * Roles of workflow.md "People and their rooms". `system` is not a person: it
+ * Roles of docs/spec/workflow.md "People and their rooms". `system` is not a person: it
  * is the sweep and the registry feeds (reminders, 签注 confirmation, expiry,
  * cancellation). `admin` is listed so that it can be refused: it never edits a case.
  */
@@ -109,7 +109,7 @@ export type ReminderKind =
   | 'reconsideration_overdue'
   | 'permit_expiry_reminder';
 
-/** Fixed list of reasons a unit may give for urgency (workflow.md Decision). */
+/** Fixed list of reasons a unit may give for urgency (docs/spec/workflow.md Decision). */
 export const URGENCY_REASONS = [
   'child_zhongkao_gaokao',
   'child_school_entry',
@@ -140,7 +140,7 @@ export interface CaseSnapshot {
   permit: { issuedOn: string; validUntil: string };
   /** Date of the last (re)submission: the 等待受理 clock starts here. */
   submittedOn: string | null;
-  /** Acceptance date of the current cycle: picks the rules version (rules.md §1). */
+  /** Acceptance date of the current cycle: picks the rules version (docs/spec/rules.md §1). */
   acceptedOn: string | null;
   verifiedOn: string | null;
   /** Material items required for this applicant (积分对应材料), set at submission. */
@@ -186,11 +186,11 @@ export interface NoticeItem {
   reason: string;
 }
 
-/** What the rules engine said, summarised for the guards (rules.md §5, §7). */
+/** What the rules engine said, summarised for the guards (docs/spec/rules.md §5, §7). */
 export interface EngineOutcome {
   total: number;
   rulesVersion: string;
-  /** True when a wage figure was extrapolated (rules.md §7): no determination then. */
+  /** True when a wage figure was extrapolated (docs/spec/rules.md §7): no determination then. */
   provisional: boolean;
   provisionalMonths?: string[];
   vetoed: boolean;

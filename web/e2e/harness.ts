@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { DEMO_PASSWORD, DEMO_TODAY, seedDemo } from '../../src/cases/demo/seedDemo.js';
+import { DEMO_PASSWORD, DEMO_TODAY, seedDemo } from '../../src/demo/seedDemo.js';
 import { startTestServer, type TestServer } from '../../src/http/testing/startTestServer.js';
 import { createTestDatabase, type TestDatabase } from '../../src/storage/testing/createTestDatabase.js';
 

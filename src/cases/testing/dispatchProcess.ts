@@ -5,8 +5,8 @@
  *
  *   node --import tsx dispatchProcess.ts <sqlite|postgres> <file-or-url> <sms.jsonl> <now> <crash|normal>
  */
-import { DevSmsProvider } from '../../storage/devSmsProvider.js';
-import { dispatchBatch, type OutgoingMessage } from '../../storage/dispatcher.js';
+import { DevSmsProvider } from '../../notify/DevSmsProvider.js';
+import { dispatchBatch, type OutgoingMessage } from '../../notify/dispatcher.js';
 import { openDatabase } from '../../storage/openDatabase.js';
 
 const [dialect, location, smsFile, now, mode] = process.argv.slice(2) as [

@@ -166,7 +166,7 @@ let seq = 0;
 /**
  * h1: bachelor, steady contributions 2019-01..2026-06 (determinations are final).
  * h2: contributions until 2026-09: a determination on acceptance in 2026-09 needs
- *     wage figures not published yet (provisional, rules.md §7).
+ *     wage figures not published yet (provisional, docs/spec/rules.md §7).
  */
 export async function seedWorld(db: Kysely<Database>, p: string): Promise<World> {
   const units = { a: `${p}-unit-a`, b: `${p}-unit-b`, pd: `${p}-unit-pd`, barred: `${p}-unit-x` };

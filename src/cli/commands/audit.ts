@@ -1,5 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
-import { nowFromClock, parseNowOption } from '../../cases/cliTime.js';
+import { nowFromClock, parseNowOption } from '../cliTime.js';
 import { verifyAuditChain, writeAuditCheckpoint, type AuditProblem } from '../../storage/auditLog.js';
 import { chainLabel } from '../../storage/auditSubject.js';
 import { withDatabase } from '../../storage/withDatabase.js';

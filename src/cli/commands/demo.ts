@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { seedDemo } from '../../cases/demo/seedDemo.js';
+import { seedDemo } from '../../demo/seedDemo.js';
 import { withDatabase } from '../../storage/withDatabase.js';
 import { cliPolicy } from '../cliPolicy.js';
 

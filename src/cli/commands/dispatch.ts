@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { nowFromClock, parseNowOption } from '../../cases/cliTime.js';
+import { nowFromClock, parseNowOption } from '../cliTime.js';
 import { dispatchNotifications } from '../../notify/dispatchNotifications.js';
 import { smsDriverFromEnv } from '../../notify/smsDriverFromEnv.js';
 import { withDatabase } from '../../storage/withDatabase.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { sweep } from '../../cases/sweep.js';
-import { nowFromClock, parseNowOption } from '../../cases/cliTime.js';
+import { sweep } from '../../cases/commands/sweep.js';
+import { nowFromClock, parseNowOption } from '../cliTime.js';
 import { migrateToLatest } from '../../storage/migrate.js';
 import { withDatabase } from '../../storage/withDatabase.js';
 import { cliPolicy } from '../cliPolicy.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createHolderLogin, holderLoginInput } from '../../accounts/createHolderLogin.js';
 import { registerUnitAccount, unitRegistrationInput } from '../../accounts/registerUnitAccount.js';
 import * as cases from '../../cases/index.js';
-import { verifyNotice } from '../../cases/verifyNotice.js';
+import { verifyNotice } from '../../cases/queries/verifyNotice.js';
 import {
   caseListItemSchema,
   caseViewSchema,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { caseHistory } from '../../cases/caseHistory.js';
+import { caseHistory } from '../../cases/queries/caseHistory.js';
 import { ROLES } from '../../shared/vocabulary.js';
 import type { Database } from '../../storage/schema.js';
 import { caseHistorySchema } from '../../contract/counter.js';

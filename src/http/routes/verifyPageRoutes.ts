@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { verifyNotice, type NoticeVerification } from '../../cases/verifyNotice.js';
+import { verifyNotice, type NoticeVerification } from '../../cases/queries/verifyNotice.js';
 import type { Database } from '../../storage/schema.js';
 import { htmlResponse } from '../../contract/files.js';
 import { noticeCodeParams } from '../../contract/requests.js';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { resetHolderPassword } from '../../accounts/resetPassword.js';
 import { cachedCaseWorkspace } from '../../cases/index.js';
-import { districtUnits, employeeRegistry, unitEmployees } from '../../cases/workspaceQueries.js';
+import { districtUnits, employeeRegistry, unitEmployees } from '../../cases/queries/workspaceQueries.js';
 import { ROLES } from '../../shared/vocabulary.js';
 import type { Database } from '../../storage/schema.js';
 import { employeeRegistrySchema, workspaceSchema } from '../../contract/cases.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordProblem } from '../../accounts/passwordPolicy.js';
 import { hashPassword } from '../../accounts/passwords.js';
-import { DEMO_PASSWORD } from '../../cases/demo/seedDemo.js';
+import { DEMO_PASSWORD } from '../../demo/seedDemo.js';
 import { insertUser } from '../../storage/index.js';
 import { describeOnBothEngines } from '../../storage/testing/bothEngines.js';
 import { Browser, startTestServer, type TestServer } from '../testing/startTestServer.js';

@@ -108,7 +108,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // ID numbers and phones are kept whole for the roles that need them; the
-  // masked copies are what lists and every other room read (workflow.md).
+  // masked copies are what lists and every other room read (docs/spec/workflow.md).
   await db.schema
     .createTable('holders')
     .addColumn('id', 'text', (c) => c.primaryKey())

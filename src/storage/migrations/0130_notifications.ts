@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 /**
  * Issue 7 (notifications): the in-system messages of a unit (单位消息). Messages
  * of the workflow to the unit land here, and so does the fallback for an SMS
- * to a holder that could not be delivered (workflow.md: failures are retried
+ * to a holder that could not be delivered (docs/spec/workflow.md: failures are retried
  * and then shown to the unit). `dedup_key` makes each delivery idempotent: the
  * outbox message id for a direct message, `undeliverable:<outbox id>` for a
  * fallback, so a dispatcher re-running after a crash writes nothing twice.

@@ -1,0 +1,39 @@
+/**
+ * 分派审核人员 (issue 15): a review task is given to a named reviewer of the
+ * case's own district (workflow.md rooms: a district officer works only their
+ * district's cases). The district's reviewers and approvers, and the city
+ * supervisor, may assign; the assignment changes no result and no deadline.
+ */
+import { JifenError } from '../../shared/errors.js';
+import { z } from '../../shared/zodLocale.js';
+import { readBool } from '../../storage/dialectSpecifics.js';
+import { caseUseCase } from './caseCommand.js';
+import { text } from '../validate.js';
+
+export const assignTaskInput = z.strictObject({ taskId: text(100), assigneeId: text(100) });
+
+export const assignTask = caseUseCase({
+  command: 'assign_task',
+  what: '分派审核人员',
+  input: assignTaskInput,
+  prepare: async (input, { tx, snapshot }) => {
+    const officer = await tx
+      .selectFrom('users')
+      .select(['id', 'role', 'district', 'active'])
+      .where('id', '=', input.assigneeId)
+      .executeTakeFirst();
+    if (
+      !officer ||
+      officer.role !== 'district_reviewer' ||
+      officer.district !== snapshot.district ||
+      !readBool(officer.active)
+    )
+      throw new JifenError(
+        'validation_failed',
+        '只能分派给本案件所在区在岗的审核人员',
+        [{ path: '$.input.assigneeId', message: '不是本区在岗的审核人员' }],
+        { caseId: snapshot.caseId },
+      );
+    return { payload: { taskId: input.taskId, assigneeId: officer.id } };
+  },
+});

@@ -1,0 +1,40 @@
+/**
+ * 监督纠正 (细则 第十二条): the city supervisor marks the indicators obtained with
+ * irregular materials as failed; the engine re-runs on the remaining verified
+ * facts (rules of the acceptance date) and a new determination supersedes. The
+ * original acceptance district notifies the holder.
+ */
+import { z } from '../../shared/zodLocale.js';
+import { toInstant } from '../../storage/instant.js';
+import { caseUseCase } from './caseCommand.js';
+import { acceptanceDateOf, engineRefusal, runEngine } from '../facts/engineRun.js';
+import { penaltySchema } from './penaltyInput.js';
+import { text } from '../validate.js';
+
+export const correctPoints = caseUseCase({
+  command: 'correct',
+  what: '监督纠正积分',
+  input: z.strictObject({
+    reason: text(500),
+    irregularIndicators: z.array(text(100)).min(1, { message: '须列明使用违规材料的指标' }).max(20),
+    falseMaterial: penaltySchema.optional(),
+  }),
+  prepare: async (input, p, state) => {
+    await p.tx
+      .updateTable('reviewTasks')
+      .set({ status: 'failed', outcomeNote: `监督纠正：${input.reason}`, updatedAt: toInstant(p.ctx.now) })
+      .where('caseId', '=', p.snapshot.caseId)
+      .where('indicator', 'in', input.irregularIndicators)
+      .execute();
+    const engine = await runEngine(p, acceptanceDateOf(p), state);
+    return {
+      payload: {
+        engine: engine.outcome,
+        reason: input.reason,
+        ...(input.falseMaterial ? { falseMaterial: input.falseMaterial } : {}),
+      },
+      context: { engine, correctionReason: input.reason },
+    };
+  },
+  onGuardFailure: engineRefusal,
+});

@@ -1,0 +1,44 @@
+/**
+ * 复核决定 (细则 第十二条): upheld, or changed — a changed result comes from the
+ * engine on the facts as the decision finds them (review results it overturns),
+ * with the rules of the acceptance date, as a new determination.
+ */
+import { z } from '../../shared/zodLocale.js';
+import { toInstant } from '../../storage/instant.js';
+import { caseUseCase } from './caseCommand.js';
+import { applyReviewedFacts } from './applyReviewedFacts.js';
+import { acceptanceDateOf, engineRefusal, runEngine } from '../facts/engineRun.js';
+import { text } from '../validate.js';
+
+export const decideReconsideration = caseUseCase({
+  command: 'decide_reconsideration',
+  what: '作出复核决定',
+  input: z.strictObject({
+    outcome: z.enum(['upheld', 'changed']),
+    reasons: text(2000),
+    /** For a changed result: the review findings the decision overturns. */
+    findings: z
+      .array(z.strictObject({ indicator: text(100), result: z.enum(['passed', 'failed']) }))
+      .max(20)
+      .optional(),
+  }),
+  prepare: async (input, p, state) => {
+    if (input.outcome === 'upheld') return { payload: { outcome: 'upheld', reasons: input.reasons } };
+    for (const f of input.findings ?? []) {
+      await p.tx
+        .updateTable('reviewTasks')
+        .set({ status: f.result, outcomeNote: `复核认定：${input.reasons}`, updatedAt: toInstant(p.ctx.now) })
+        .where('caseId', '=', p.snapshot.caseId)
+        .where('indicator', '=', f.indicator)
+        .execute();
+    }
+    // Issue 15: the facts the reviewer accepted become the case's verified claims first.
+    await applyReviewedFacts(p.tx, p.snapshot.caseId, p.ctx.now);
+    const engine = await runEngine(p, acceptanceDateOf(p), state);
+    return {
+      payload: { outcome: 'changed', reasons: input.reasons, engine: engine.outcome },
+      context: { engine },
+    };
+  },
+  onGuardFailure: engineRefusal,
+});

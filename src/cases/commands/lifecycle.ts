@@ -1,0 +1,35 @@
+/** 细则 第十条/第十一条 and the sweep's reminders: commands of the `system` actor. */
+import { z } from '../../shared/zodLocale.js';
+import { caseUseCase } from './caseCommand.js';
+import { isoDate } from '../validate.js';
+
+/** 签注过期，积分失效. */
+export const expireCase = caseUseCase({
+  command: 'expire',
+  what: '签注过期积分失效',
+  input: z.strictObject({}),
+  prepare: async () => ({ payload: {} }),
+});
+
+/** 居住证被注销，积分自动失效. */
+export const invalidateCase = caseUseCase({
+  command: 'invalidate',
+  what: '居住证注销积分失效',
+  input: z.strictObject({ cancelledOn: isoDate }),
+  prepare: async (input) => ({ payload: input }),
+});
+
+export const remindCase = caseUseCase({
+  command: 'remind',
+  what: '到期提醒',
+  input: z.strictObject({
+    kind: z.enum([
+      'acceptance_reminder',
+      'acceptance_stale',
+      'determination_overdue',
+      'reconsideration_overdue',
+      'permit_expiry_reminder',
+    ]),
+  }),
+  prepare: async (input) => ({ payload: input }),
+});

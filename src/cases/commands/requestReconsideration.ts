@@ -1,0 +1,30 @@
+/** 复核申请 (细则 第十二条): first at the acceptance district, then at the city. */
+import { z } from '../../shared/zodLocale.js';
+import { caseUseCase } from './caseCommand.js';
+import { disputedSchema, reconsiderationFactsSchema } from '../facts/reconsiderationInput.js';
+import { text } from '../validate.js';
+
+export const requestReconsideration = caseUseCase({
+  command: 'request_reconsideration',
+  what: '申请复核',
+  input: z.strictObject({
+    grounds: text(1000),
+    disputed: disputedSchema.optional(),
+    facts: reconsiderationFactsSchema.optional(),
+  }),
+  prepare: async (input) => ({
+    payload: {
+      grounds: input.grounds,
+      ...(input.disputed?.length ? { disputed: input.disputed } : {}),
+      ...(input.facts?.length
+        ? {
+            facts: input.facts.map((f) => ({
+              indicator: f.indicator,
+              detail: f.detail ?? {},
+              statement: f.statement,
+            })),
+          }
+        : {}),
+    },
+  }),
+});

@@ -1,0 +1,38 @@
+/**
+ * 核实复核补正事实 (issue 15; workflow.md: facts come from the registry or
+ * reviewed evidence, never retyped): the reviewer accepts or rejects one fact
+ * of the pending reconsideration against its evidence, with a note.
+ */
+import { z } from '../../shared/zodLocale.js';
+import { JifenError, jsonPath } from '../../shared/errors.js';
+import { caseUseCase } from './caseCommand.js';
+import { text } from '../validate.js';
+
+export const reviewReconsiderationFact = caseUseCase({
+  command: 'review_reconsideration_fact',
+  what: '核实复核补正事实',
+  input: z.strictObject({
+    factId: text(200),
+    result: z.enum(['accepted', 'rejected']),
+    note: text(500),
+  }),
+  prepare: async (input, p) => {
+    const fact = await p.tx
+      .selectFrom('reconsiderationFacts')
+      .innerJoin('reconsiderations', 'reconsiderations.id', 'reconsiderationFacts.reconsiderationId')
+      .select(['reconsiderationFacts.status as status', 'reconsiderations.status as requestStatus'])
+      .where('reconsiderationFacts.id', '=', input.factId)
+      .where('reconsiderationFacts.caseId', '=', p.snapshot.caseId)
+      .executeTakeFirst();
+    if (!fact || fact.requestStatus !== 'requested')
+      throw new JifenError(
+        'not_found',
+        '待处理的复核申请中没有这项事实',
+        [{ path: jsonPath(['input', 'factId']), message: '没有这项待核实的事实' }],
+        { factId: input.factId },
+      );
+    if (fact.status !== 'open')
+      throw new JifenError('conflict', '这项事实已经核实过', [], { factId: input.factId });
+    return { payload: { factId: input.factId, result: input.result, note: input.note } };
+  },
+});

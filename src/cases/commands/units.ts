@@ -1,0 +1,158 @@
+/**
+ * Employer registration (docs/spec/workflow.md): `registered` online → `verified` by a clerk
+ * of the unit's district, or `rejected` with reasons. Not case commands, but the
+ * same discipline: one transaction, idempotency key, audit event last.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from '../../shared/zodLocale.js';
+import { isValidCreditCode } from '../../shared/creditCode.js';
+import { JifenError } from '../../shared/errors.js';
+import { appendAuditEvent } from '../../storage/auditLog.js';
+import { requestHash, withIdempotency } from '../../storage/idempotencyRepository.js';
+import { toInstant } from '../../storage/instant.js';
+import { runInTransaction } from '../../storage/runInTransaction.js';
+import { DISTRICTS, type UnitRow } from '../../storage/schema.js';
+import { getUnitByCreditCode, insertUnit, setUnitRegistration } from '../../storage/unitRepository.js';
+import type { Actor } from '../../workflow/index.js';
+import type { Db } from '../types.js';
+import { checkRequest, parseInput, text } from '../validate.js';
+
+export interface UnitRequest<I> {
+  actor: Actor;
+  idempotencyKey: string;
+  now: string;
+  today: string;
+  input: I;
+}
+
+export interface UnitResult {
+  unitId: string;
+  status: UnitRow['registrationStatus'];
+  replayed: boolean;
+}
+
+/** A unit's id is the server's (a random UUID): a registrant cannot pick, guess or collide with one. */
+export const registerUnitInput = z.strictObject({
+  name: text(200),
+  creditCode: z
+    .string()
+    .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, {
+      message: '统一社会信用代码应为18位数字或大写字母（不含I、O、S、V、Z）',
+    })
+    .refine(isValidCreditCode, { message: '统一社会信用代码校验位不正确（GB 32100-2015）' }),
+  district: z.enum(DISTRICTS),
+  kind: z.enum([
+    'enterprise',
+    'public_institution',
+    'social_organization',
+    'private_non_enterprise',
+    'individual_business',
+    'representative_office',
+    'branch',
+  ]),
+});
+
+/** 单位网上注册. Anyone representing the unit may register; verification is the district's. */
+export async function registerUnit(
+  db: Db,
+  req: UnitRequest<z.input<typeof registerUnitInput>>,
+): Promise<UnitResult> {
+  checkRequest(req);
+  const input = parseInput(registerUnitInput, req.input, '单位注册');
+  if (req.actor.role === 'admin' || req.actor.role === 'holder')
+    throw new JifenError('forbidden', '只有用人单位经办人可以注册单位', [], { role: req.actor.role });
+  const now = toInstant(req.now);
+  const out = await runInTransaction(db, (tx) =>
+    withIdempotency(
+      tx,
+      {
+        actorId: req.actor.id,
+        key: req.idempotencyKey,
+        command: 'register_unit',
+        requestHash: requestHash(input),
+        now,
+      },
+      async () => {
+        // One registration per 统一社会信用代码: a second one (a squatter, or the unit twice) is a conflict.
+        if (await getUnitByCreditCode(tx, input.creditCode))
+          throw new JifenError('conflict', '该统一社会信用代码的单位已注册', [
+            { path: '$.input.creditCode', message: '已注册' },
+          ]);
+        const unit = await insertUnit(tx, { ...input, id: randomUUID(), now });
+        await appendAuditEvent(tx, {
+          at: now,
+          actorId: req.actor.id,
+          actorRole: req.actor.role,
+          command: 'register_unit',
+          payload: { unitId: unit.id, district: unit.district, kind: unit.kind },
+        });
+        return { unitId: unit.id, status: unit.registrationStatus, replayed: false } as UnitResult;
+      },
+    ),
+  );
+  return outcomeOf(out);
+}
+
+export const verifyUnitInput = z.discriminatedUnion('decision', [
+  z.strictObject({ unitId: text(100), decision: z.literal('verified') }),
+  z.strictObject({ unitId: text(100), decision: z.literal('rejected'), reason: text(500) }),
+]);
+
+/** 受理点核验单位 (docs/spec/workflow.md Employer registration): a clerk of the unit's own district only. */
+export async function verifyUnit(
+  db: Db,
+  req: UnitRequest<z.input<typeof verifyUnitInput>>,
+): Promise<UnitResult> {
+  checkRequest(req);
+  const input = parseInput(verifyUnitInput, req.input, '核验单位');
+  const now = toInstant(req.now);
+  const out = await runInTransaction(db, (tx) =>
+    withIdempotency(
+      tx,
+      {
+        actorId: req.actor.id,
+        key: req.idempotencyKey,
+        command: 'verify_unit',
+        requestHash: requestHash(input),
+        now,
+      },
+      async () => {
+        const unit = await tx
+          .selectFrom('units')
+          .selectAll()
+          .where('id', '=', input.unitId)
+          .executeTakeFirst();
+        if (req.actor.role !== 'acceptance_clerk' || !unit || unit.district !== req.actor.district)
+          throw new JifenError('forbidden', '只有单位注册地所在区的受理点可以核验该单位', [], {
+            role: req.actor.role,
+          });
+        if (unit.registrationStatus !== 'registered')
+          throw new JifenError(
+            'invalid_transition',
+            `单位当前状态为「${unit.registrationStatus}」，不能再次核验`,
+            [],
+            { unitId: unit.id },
+          );
+        const updated = await setUnitRegistration(
+          tx,
+          unit.id,
+          input.decision === 'verified'
+            ? { status: 'verified', by: req.actor.id, now }
+            : { status: 'rejected', by: req.actor.id, reason: input.reason, now },
+        );
+        await appendAuditEvent(tx, {
+          at: now,
+          actorId: req.actor.id,
+          actorRole: req.actor.role,
+          command: 'verify_unit',
+          payload: { unitId: unit.id, decision: input.decision },
+        });
+        return { unitId: unit.id, status: updated.registrationStatus, replayed: false } as UnitResult;
+      },
+    ),
+  );
+  return outcomeOf(out);
+}
+
+const outcomeOf = (out: { replayed: boolean; response: UnitResult }): UnitResult =>
+  out.replayed ? { ...out.response, replayed: true } : out.response;
