@@ -7,7 +7,6 @@ import type { Kysely } from 'kysely';
 import { testPolicy } from '../../policy/testing/testPolicy.js';
 import {
   acceptApplication,
-  createDraft,
   decideReconsideration,
   determinePoints,
   getCaseView,
@@ -18,12 +17,10 @@ import {
   startReview,
   submitApplication,
   verifyApplication,
-  type CaseCommandResult,
-  type CaseDeps,
 } from '../../cases/index.js';
-import { at, type World } from '../../cases/testing/world.js';
+import { caseDriver } from '../../cases/testing/caseDriver.js';
+import type { World } from '../../cases/testing/world.js';
 import type { Database } from '../../storage/schema.js';
-import type { Actor } from '../../workflow/index.js';
 
 export async function caseWithEveryDocument(
   db: Kysely<Database>,
@@ -32,40 +29,9 @@ export async function caseWithEveryDocument(
   holderId = w.holders.h1,
 ): Promise<{ verificationCode: string }> {
   const a = w.actors;
-  let version = 0;
-  let n = 0;
-  const go = async (
-    f: (db: Kysely<Database>, req: never, deps: CaseDeps) => Promise<CaseCommandResult>,
-    actor: Actor,
-    day: string,
-    input: unknown,
-  ) => {
-    const r = await f(
-      db,
-      {
-        actor,
-        caseId,
-        expectedVersion: version,
-        idempotencyKey: `${caseId}-${++n}`,
-        ...at(day),
-        input,
-      } as never,
-      testPolicy,
-    );
-    version = r.version;
-    return r;
-  };
-  const created = await createDraft(
-    db,
-    {
-      actor: a.hrA,
-      idempotencyKey: `${caseId}-${++n}`,
-      ...at('2025-09-15'),
-      input: { holderId, caseId, claims: [{ indicator: 'education' }] },
-    },
-    testPolicy,
-  );
-  version = created.version;
+  const driver = caseDriver(db, caseId);
+  const go = driver.go.bind(driver);
+  await driver.create(a.hrA, '2025-09-15', holderId);
   await go(submitApplication, a.hrA, '2025-09-16', {});
   const view = await getCaseView(db, { actor: a.city, caseId, today: '2025-09-16' }, testPolicy);
   const codes = view.materials.map((m) => m.code);

@@ -6,7 +6,6 @@
 import type { Kysely } from 'kysely';
 import {
   acceptApplication,
-  createDraft,
   determinePoints,
   getCaseView,
   recordTaskResult,
@@ -14,10 +13,9 @@ import {
   startReview,
   submitApplication,
   verifyApplication,
-  type CaseCommandResult,
-  type CaseDeps,
 } from '../../cases/index.js';
-import { at, type World } from '../../cases/testing/world.js';
+import { caseDriver } from '../../cases/testing/caseDriver.js';
+import type { World } from '../../cases/testing/world.js';
 import { testPolicy } from '../../policy/testing/testPolicy.js';
 import type { Database } from '../../storage/schema.js';
 import type { Actor } from '../../workflow/index.js';
@@ -29,40 +27,9 @@ export async function pendingReconsideration(
   opts: { holderId?: string; holder?: Actor; request?: Record<string, unknown> | false } = {},
 ): Promise<{ version: number }> {
   const a = w.actors;
-  let version = 0;
-  let n = 0;
-  const go = async (
-    f: (db: Kysely<Database>, req: never, deps: CaseDeps) => Promise<CaseCommandResult>,
-    actor: Actor,
-    day: string,
-    input: unknown,
-  ) => {
-    const r = await f(
-      db,
-      {
-        actor,
-        caseId,
-        expectedVersion: version,
-        idempotencyKey: `${caseId}-${++n}`,
-        ...at(day),
-        input,
-      } as never,
-      testPolicy,
-    );
-    version = r.version;
-    return r;
-  };
-  const created = await createDraft(
-    db,
-    {
-      actor: a.hrA,
-      idempotencyKey: `${caseId}-${++n}`,
-      ...at('2025-09-15'),
-      input: { holderId: opts.holderId ?? w.holders.h1, caseId, claims: [{ indicator: 'education' }] },
-    },
-    testPolicy,
-  );
-  version = created.version;
+  const driver = caseDriver(db, caseId);
+  const go = driver.go.bind(driver);
+  await driver.create(a.hrA, '2025-09-15', opts.holderId ?? w.holders.h1);
   await go(submitApplication, a.hrA, '2025-09-16', {});
   const view = await getCaseView(db, { actor: a.city, caseId, today: '2025-09-16' }, testPolicy);
   await go(acceptApplication, a.clerk, '2025-09-24', { received: view.materials.map((m) => m.code) });
@@ -78,5 +45,5 @@ export async function pendingReconsideration(
       '2025-10-22',
       opts.request ?? { grounds: '中级职称在申请时漏报' },
     );
-  return { version };
+  return { version: driver.version };
 }
