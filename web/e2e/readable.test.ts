@@ -81,6 +81,10 @@ async function inspect(page: Page, path: string): Promise<PageReport> {
   await page.goto(path);
   await settle(page);
   await expandAll(page);
+  // Opened panels fade in: axe would read the text mid-fade (e.g. #d5d5d5 on white) as low contrast.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, {
+    timeout: 15_000,
+  });
   await page.evaluate(AXE);
   const axe = await page.evaluate(async () => {
     const r = await (

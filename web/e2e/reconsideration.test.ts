@@ -144,6 +144,11 @@ describe('reconsideration that can correct, in the web UI', () => {
     await approver.getByText('变更核定（重新计算）').click();
     await approver.getByLabel('决定理由').fill('经核实，申请人已取得与岗位对应的中级职称，应予计分');
     await approver.getByRole('button', { name: /确\s*定/ }).click();
+    // A binding decision asks first (issue 15): the confirmation states its effect.
+    const confirm = approver.locator('.ant-modal-confirm');
+    await confirm.waitFor();
+    await confirm.getByRole('button', { name: '确认决定' }).click();
+    await confirm.waitFor({ state: 'detached' });
     await expect
       .poll(() => approver.getByTestId('reconsideration-outcome').innerText(), SLOW)
       .toContain('变更');
