@@ -250,13 +250,18 @@ export async function listPenalties(db: Db, req: { actor: Actor; query: z.output
   const rows = await base
     .leftJoin('units', 'units.id', 'penalties.unitId')
     .leftJoin('users', 'users.id', 'penalties.decidedBy')
+    // People read names and 申请编号, never internal ids (issue 15).
+    .leftJoin('holders', 'holders.id', 'penalties.holderId')
+    .leftJoin('cases', 'cases.id', 'penalties.caseId')
     .select([
       'penalties.id',
       'penalties.subjectKind',
       'penalties.holderId',
+      'holders.name as holderName',
       'penalties.unitId',
       'units.name as unitName',
       'penalties.caseId',
+      'cases.applicationNo',
       'penalties.kind',
       'penalties.serious',
       'penalties.reason',

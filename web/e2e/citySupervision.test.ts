@@ -5,7 +5,7 @@ import { loginAs, looksRendered, startE2E, type E2E } from './harness.js';
 /** The UI waits for the API on a busy machine: poll generously. */
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000, interval: 250 });
 
-type Page_ = { total: number; items: { caseId: string }[] };
+type Page_ = { total: number; items: { caseId: string; applicationNo: string | null }[] };
 
 /** Issue 15: the city acts on what it watches; HR edits the claims of a draft. */
 describe('city supervision and claims editing in a real browser', () => {
@@ -46,7 +46,7 @@ describe('city supervision and claims editing in a real browser', () => {
     await poll(() => page.getByText(`共 ${overdue.total} 件`).count()).toBe(1);
     await poll(async () => (await shownCaseIds(page)).sort()).toEqual(
       overdue.items
-        .map((i) => i.caseId)
+        .map((i) => i.applicationNo ?? '（未编号）')
         .slice(0, 20)
         .sort(),
     );
@@ -66,7 +66,9 @@ describe('city supervision and claims editing in a real browser', () => {
     const list = (await (
       await page.request.get('/api/v1/city/cases?from=2025-07-01&to=2025-08-31&limit=20')
     ).json()) as Page_;
-    await poll(async () => (await shownCaseIds(page)).sort()).toEqual(list.items.map((i) => i.caseId).sort());
+    await poll(async () => (await shownCaseIds(page)).sort()).toEqual(
+      list.items.map((i) => i.applicationNo ?? '（未编号）').sort(),
+    );
   }, 240_000);
 
   it('the supervisor records a penalty with its legal basis and sees it in the list', async () => {

@@ -20,6 +20,7 @@ import { CaseSupervision, type CaseView } from './CaseSupervision';
 import { STATE_LABELS } from '../../vocabulary';
 import { DISTRICTS, STATE_ORDER, type CaseSummary, type Page } from './cityTypes';
 import { pickerValue, rangeOf, withRange } from './dateRangeParams';
+import { ExportButtons } from '../../components/ExportButtons';
 
 /** The overdue figures of the dashboard a list can be narrowed to. */
 const OVERDUE: Record<string, string> = { determination: '超期待核定', reconsideration: '复核超期' };
@@ -156,6 +157,19 @@ export default function CityCasesPage() {
           to: '结束日期',
         }}
       />
+      <ExportButtons
+        url="/api/v1/city/cases/export"
+        query={{
+          district,
+          state,
+          q,
+          reconsideration: pending ? 'pending' : undefined,
+          overdue,
+          from: range.from,
+          to: range.to,
+        }}
+        testId="city-cases-export"
+      />
       <Table<CaseSummary>
         rowKey="caseId"
         size="small"
@@ -179,10 +193,11 @@ export default function CityCasesPage() {
         columns={[
           {
             title: '申请编号',
-            dataIndex: 'caseId',
-            render: (id: string) => (
-              <Button type="link" style={{ padding: 0 }} onClick={() => setOpen(id)}>
-                {id}
+            key: 'no',
+            // The number people read opens the case; the internal id stays internal (issue 15).
+            render: (_, r) => (
+              <Button type="link" style={{ padding: 0 }} onClick={() => setOpen(r.caseId)}>
+                {r.applicationNo ?? '（未编号）'}
               </Button>
             ),
           },
@@ -196,6 +211,8 @@ export default function CityCasesPage() {
               </Space>
             ),
           },
+          { title: '持证人', render: (_, r) => r.holderName ?? '—' },
+          { title: '单位', render: (_, r) => r.unitName ?? '—' },
           { title: '经办方', render: (_, r) => r.heldBy.label },
           {
             title: '期限',
@@ -219,7 +236,7 @@ export default function CityCasesPage() {
       <Drawer
         open={open !== undefined}
         onClose={() => setOpen(undefined)}
-        title={open ? `案件 ${open}` : ''}
+        title={open ? `申请 ${data?.items.find((r) => r.caseId === open)?.applicationNo ?? ''}` : ''}
         size="large"
         destroyOnHidden
       >

@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import type { Page, Penalty } from './cityTypes';
 import { PenaltyEntryForm } from './PenaltyEntryForm';
+import { ExportButtons } from '../../components/ExportButtons';
 
 const KIND: Record<string, string> = {
   false_material: '虚假材料记录（扣分）',
@@ -88,6 +89,7 @@ export default function PenaltiesPage() {
         </Form.Item>
       </Form>
       <ProblemAlert error={error} />
+      <ExportButtons url="/api/v1/city/penalties/export" query={{ kind, status }} testId="penalties-export" />
       <Table<Penalty>
         rowKey="id"
         size="small"
@@ -105,7 +107,7 @@ export default function PenaltiesPage() {
           {
             title: '对象',
             render: (_, p) =>
-              p.subjectKind === 'unit' ? `单位：${p.unitName ?? ''}` : `个人：${p.holderId}`,
+              p.subjectKind === 'unit' ? `单位：${p.unitName ?? ''}` : `个人：${p.holderName ?? '—'}`,
           },
           {
             title: '类别',
@@ -127,7 +129,7 @@ export default function PenaltiesPage() {
           { title: '理由', dataIndex: 'reason' },
           { title: '依据', render: (_, p) => p.legalBasis ?? '—' },
           { title: '起止', render: (_, p) => `${p.effectiveFrom} 至 ${p.effectiveUntil ?? '—'}` },
-          { title: '案件', dataIndex: 'caseId' },
+          { title: '申请编号', render: (_, p) => p.applicationNo ?? '—' },
           { title: '决定人', dataIndex: 'decidedByName' },
           { title: '状态', render: (_, p) => STATUS[p.status] ?? p.status },
         ]}
