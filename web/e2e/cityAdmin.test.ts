@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { checkScreenshot, loginAs, screenshot, startE2E, type E2E } from './harness.js';
+import { checkScreenshot, loginAs, screenshot, startE2E, type E2E, confirmBinding } from './harness.js';
 
 const CAL_2027 = readFileSync(
   new URL('../../src/admin/fixtures/calendar-2027.yaml', import.meta.url),
@@ -104,7 +104,7 @@ describe('city supervisor and admin in a real browser', () => {
     await drawer.getByLabel('纠正理由').fill('学历证明系伪造（测试）');
     await drawer.getByRole('button', { name: '纠正积分' }).click();
     // A binding command asks first (issue 15).
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: '确认纠正' }).click();
+    await confirmBinding(page, '确认纠正');
     await page
       .getByText(/已纠正/)
       .waitFor()

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { qrCodes } from '../../src/documents/testing/pdfTools.js';
 import { listAuditEventsForCase } from '../../src/storage/auditLog.js';
 import { insertUnitMessage } from '../../src/storage/unitMessageRepository.js';
-import { loginAs, screenshot, startE2E, type E2E } from './harness.js';
+import { loginAs, screenshot, startE2E, type E2E, confirmBinding } from './harness.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -141,7 +141,7 @@ describe('the counter and the exports, in the browser', () => {
       .executeTakeFirstOrThrow();
     expect(before.state).toBe('submitted');
     await clerk.getByRole('button', { name: /受理并出具收件凭证/ }).click();
-    await confirm.getByRole('button', { name: '确认受理' }).click();
+    await confirmBinding(clerk, '确认受理');
     await expect.poll(() => clerk.getByTestId('clerk-result').innerText(), SLOW).toMatch(/收件凭证号：\S+/);
     await expect.poll(() => clerk.getByTestId('case-state').first().innerText(), SLOW).toContain('已受理');
   }, 300_000);

@@ -165,3 +165,24 @@ export async function setOwnPassword(page: Page, current: string, next: string):
   await form.getByRole('button', { name: '确认修改' }).click();
   await page.waitForURL((u) => u.pathname !== '/account/password');
 }
+
+/**
+ * Confirms a binding command's dialog (issue 15) with its OK button, after checking it states the
+ * effect. A click that lands while the dialog is still zooming in can be lost (seen once in a full
+ * run: the dialog stayed open), so the button is pressed again until the dialog has gone.
+ */
+export async function confirmBinding(page: Page, okText: string): Promise<void> {
+  const dialog = page.locator('.ant-modal-confirm');
+  await dialog.waitFor();
+  expect((await dialog.innerText()).length).toBeGreaterThan(20);
+  const ok = dialog.getByRole('button', { name: okText });
+  await expect
+    .poll(
+      async () => {
+        if (await dialog.isVisible()) await ok.click({ timeout: 2_000 }).catch(() => undefined);
+        return dialog.count();
+      },
+      { timeout: 45_000, interval: 1_000 },
+    )
+    .toBe(0);
+}

@@ -8,7 +8,7 @@ import { hashPassword } from '../../src/accounts/passwords.js';
 import { seedWorld } from '../../src/cases/testing/world.js';
 import { pendingReconsideration } from '../../src/evidence/testing/pendingReconsideration.js';
 import { insertUser } from '../../src/storage/index.js';
-import { loginAs, screenshot, startE2E, type E2E } from './harness.js';
+import { loginAs, screenshot, startE2E, type E2E, confirmBinding } from './harness.js';
 
 const PASSWORD = 'reconsideration e2e 2025';
 const CASE = 'rc-web-case';
@@ -145,10 +145,7 @@ describe('reconsideration that can correct, in the web UI', () => {
     await approver.getByLabel('决定理由').fill('经核实，申请人已取得与岗位对应的中级职称，应予计分');
     await approver.getByRole('button', { name: /确\s*定/ }).click();
     // A binding decision asks first (issue 15): the confirmation states its effect.
-    const confirm = approver.locator('.ant-modal-confirm');
-    await confirm.waitFor();
-    await confirm.getByRole('button', { name: '确认决定' }).click();
-    await confirm.waitFor({ state: 'detached' });
+    await confirmBinding(approver, '确认决定');
     await expect
       .poll(() => approver.getByTestId('reconsideration-outcome').innerText(), SLOW)
       .toContain('变更');

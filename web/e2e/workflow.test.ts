@@ -1,19 +1,19 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { checkScreenshot, loginAs, screenshot, setOwnPassword, startE2E, type E2E } from './harness.js';
+import {
+  checkScreenshot,
+  loginAs,
+  screenshot,
+  setOwnPassword,
+  startE2E,
+  type E2E,
+  confirmBinding,
+} from './harness.js';
 
 /** A demo holder with no case yet, employed by demo-mh-1 (闵行), whose HR is hr.mh1. */
 const HOLDER = 'demo-h109';
-/** The dialog of a confirmation (issue 15: every binding command asks first). */
-const confirmDialog = (page: Page) => page.locator('.ant-modal-confirm');
-/** Confirms a binding command, after checking the dialog states its effect. */
-const confirmWith = async (page: Page, okText: string) => {
-  const dialog = confirmDialog(page);
-  await dialog.waitFor();
-  expect((await dialog.innerText()).length).toBeGreaterThan(20);
-  await dialog.getByRole('button', { name: okText }).click();
-  await dialog.waitFor({ state: 'detached' });
-};
+/** Confirms a binding command (issue 15: every binding command asks first). */
+const confirmWith = confirmBinding;
 
 /**
  * The whole scenario of workflow.md clicked through the UI by the people whose
