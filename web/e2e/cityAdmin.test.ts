@@ -91,8 +91,8 @@ describe('city supervisor and admin in a real browser', () => {
     }).toBe(true);
     // One without a pending reconsideration (a correction waits for that decision).
     const row = table.locator('tbody tr.ant-table-row').filter({ hasNotText: '复核中' }).first();
-    const caseId = await row.locator('td:first-child button').innerText();
-    await table.getByRole('button', { name: caseId }).click();
+    const applicationNo = await row.locator('td:first-child button').innerText();
+    await table.getByRole('button', { name: applicationNo }).click();
     const drawer = page.locator('.ant-drawer:visible');
     await drawer.getByText('监督纠正').first().waitFor();
     const before = await drawer.locator('.ant-table-tbody tr.ant-table-row').count();
@@ -112,6 +112,10 @@ describe('city supervisor and admin in a real browser', () => {
         throw new Error(`${String(e)}\n${await drawer.innerText()}`);
       });
     await poll(() => drawer.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(before + 1);
+    // The list shows the 申请编号; the API opens the case behind it.
+    const { caseId } = (await (
+      await page.request.get(`/api/v1/case-numbers/${encodeURIComponent(applicationNo)}`)
+    ).json()) as { caseId: string };
     const view = (await (await page.request.get(`/api/v1/cases/${caseId}`)).json()) as {
       determinations: { reason: string }[];
     };
