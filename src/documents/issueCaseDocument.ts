@@ -19,6 +19,7 @@ import { renderPointsNotice } from './pointsNotice.js';
 import { renderReceipt } from './receiptDocument.js';
 import { reconsiderationDetail } from './reconsiderationDetail.js';
 import { renderReconsiderationDecision } from './reconsiderationDecisionDocument.js';
+import { shanghaiDay } from '../shared/shanghaiDay.js';
 
 export const CASE_DOCUMENT_KINDS = [
   'application-form',
@@ -56,10 +57,6 @@ const REASON_LABEL: Record<string, string> = {
   reconsideration_district: '经区级复核重新核定',
   reconsideration_city: '经市级复核重新核定',
 };
-
-/** Shanghai's calendar day of an instant (UTC+8, no daylight saving). */
-const shanghaiDay = (instant: string): string =>
-  new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
 
 const notFound = (what: string, caseId: string, ref?: string) =>
   new JifenError('not_found', `该申请没有${what}`, [], { caseId, ...(ref ? { ref } : {}) });

@@ -11,6 +11,7 @@ import { cityCasePageSchema, cityStatisticsSchema, penaltyPageSchema } from '../
 import type { Database } from '../../storage/schema.js';
 import type { Actor } from '../../workflow/types.js';
 import { route, type RouteSpec } from '../routeSpec.js';
+import { shanghaiDay } from '../../shared/shanghaiDay.js';
 
 export interface CityRouteDeps {
   db: Kysely<Database>;
@@ -18,8 +19,6 @@ export interface CityRouteDeps {
 }
 
 const CITY = ['city_supervisor'] as const;
-const shanghaiDay = (instant: string): string =>
-  new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
 const actorOf = (a: NonNullable<import('fastify').FastifyRequest['actor']>): Actor => ({
   id: a.id,
   role: a.role,

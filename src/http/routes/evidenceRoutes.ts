@@ -11,6 +11,7 @@ import type { Database } from '../../storage/schema.js';
 import { evidenceFileResponse } from '../../contract/files.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 import { actorOf } from './caseRoutes.js';
+import { shanghaiDay } from '../../shared/shanghaiDay.js';
 
 export interface EvidenceRouteDeps {
   db: Kysely<Database>;
@@ -108,8 +109,8 @@ export function evidenceRoutes({ db, clock }: EvidenceRouteDeps): RouteSpec[] {
         return {
           items: await pendingReconsiderations(db, {
             actor: actorOf(req.actor!),
-            district: (req.params as { district: string }).district,
-            today: new Date(Date.parse(now) + 8 * 3_600_000).toISOString().slice(0, 10),
+            district: req.params.district,
+            today: shanghaiDay(now),
             calendar: req.policy.calendar,
           }),
         };
@@ -132,7 +133,7 @@ export function evidenceRoutes({ db, clock }: EvidenceRouteDeps): RouteSpec[] {
       handler: async (req) =>
         previewRedetermination(
           db,
-          { actor: actorOf(req.actor!), caseId: (req.params as { id: string }).id, now: clock() },
+          { actor: actorOf(req.actor!), caseId: req.params.id, now: clock() },
           req.policy,
         ),
     }),
@@ -156,8 +157,8 @@ export function evidenceRoutes({ db, clock }: EvidenceRouteDeps): RouteSpec[] {
         const body = req.body;
         const file = await uploadEvidence(db, {
           actor: actorOf(req.actor!),
-          caseId: (req.params as { id: string }).id,
-          fileName: (req.query as { name: string }).name,
+          caseId: req.params.id,
+          fileName: req.query.name,
           bytes: Buffer.isBuffer(body) ? body : Buffer.alloc(0),
           now: clock(),
         });
@@ -172,9 +173,7 @@ export function evidenceRoutes({ db, clock }: EvidenceRouteDeps): RouteSpec[] {
       access: { roles: CASE_READERS, room: 'own_case', scope: 'cases:read' },
       schema: { params, response: { 200: z.strictObject({ files: z.array(evidenceSchema) }) } },
       handler: async (req) => ({
-        files: (await listCaseEvidence(db, actorOf(req.actor!), (req.params as { id: string }).id)).map(
-          shape,
-        ),
+        files: (await listCaseEvidence(db, actorOf(req.actor!), req.params.id)).map(shape),
       }),
     }),
     route({
@@ -185,7 +184,7 @@ export function evidenceRoutes({ db, clock }: EvidenceRouteDeps): RouteSpec[] {
       access: { roles: CASE_READERS, room: 'own_case', scope: 'cases:read' },
       schema: { params, response: { 200: z.strictObject({ facts: z.array(factSchema) }) } },
       handler: async (req) => ({
-        facts: (await listCaseFacts(db, actorOf(req.actor!), (req.params as { id: string }).id)).map((f) => ({
+        facts: (await listCaseFacts(db, actorOf(req.actor!), req.params.id)).map((f) => ({
           id: f.id,
           reconsiderationId: f.reconsiderationId,
           indicator: f.indicator,
@@ -208,7 +207,7 @@ export function evidenceRoutes({ db, clock }: EvidenceRouteDeps): RouteSpec[] {
         response: { 200: evidenceFileResponse },
       },
       handler: async (req, reply) => {
-        const p = req.params as { id: string; evidenceId: string };
+        const p = req.params;
         const file = await downloadEvidence(db, {
           actor: actorOf(req.actor!),
           caseId: p.id,

@@ -75,23 +75,7 @@ export async function api<T>(
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError({ title: '无法连接服务器，请检查网络后重试', status: 0, code: 'network' });
   }
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  if (!res.ok) {
-    const p = (json ?? {}) as Partial<Problem>;
-    throw new ApiError({
-      ...p,
-      title: p.title ?? `请求失败（${res.status}）`,
-      status: res.status,
-      code: p.code ?? 'http_error',
-    });
-  }
-  return json as T;
+  return answerOf<T>(res, '请求失败');
 }
 
 /** A command of the case core (POST with an Idempotency-Key). */
@@ -113,6 +97,11 @@ export async function uploadFile<T>(path: string, file: Blob, query: Record<stri
   } catch {
     throw new ApiError({ title: '无法连接服务器，请检查网络后重试', status: 0, code: 'network' });
   }
+  return answerOf<T>(res, '上传失败');
+}
+
+/** The JSON answer, or the server's problem as an ApiError (`failed` names it when the body says nothing). */
+async function answerOf<T>(res: Response, failed: string): Promise<T> {
   const text = await res.text();
   let json: unknown;
   try {
@@ -124,7 +113,7 @@ export async function uploadFile<T>(path: string, file: Blob, query: Record<stri
     const p = (json ?? {}) as Partial<Problem>;
     throw new ApiError({
       ...p,
-      title: p.title ?? `上传失败（${res.status}）`,
+      title: p.title ?? `${failed}（${res.status}）`,
       status: res.status,
       code: p.code ?? 'http_error',
     });
