@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { getUser, type Database } from '../storage/index.js';
+import { getApiTokenWithOwner, getUser, type Database } from '../storage/index.js';
 import { JifenError } from '../shared/errors.js';
 import type { Actor } from './Actor.js';
 import { hashSecret, newSecret } from './secrets.js';
@@ -69,14 +69,11 @@ export async function issueApiToken(
 }
 
 export async function resolveApiToken(db: Kysely<Database>, token: string, now: string) {
-  const row = await db
-    .selectFrom('apiTokens')
-    .selectAll()
-    .where('tokenHash', '=', hashSecret(token))
-    .executeTakeFirst();
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return undefined;
-  const user = await getUser(db, row.userId);
-  if (!user?.active) return undefined;
+  const found = await getApiTokenWithOwner(db, hashSecret(token));
+  if (!found) return undefined;
+  const { token: row, user } = found;
+  if (row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return undefined;
+  if (!user.active) return undefined;
   return { user, scopes: JSON.parse(row.scopes) as Scope[], tokenId: row.id };
 }
 

@@ -53,13 +53,24 @@ export function normaliseApplicationNo(typed: string): string | null {
 export const applicationCounter = (code: string, year: number): string =>
   `application_no_${code.toLowerCase()}_${year}`;
 
+/**
+ * Counters known to exist, per database handle: a counter is never dropped, so each is
+ * ensured once per process and handle, not once per draft (issue 16 counts round trips).
+ */
+const ensuredCounters = new WeakMap<object, Set<string>>();
+
 /** Prepares the district's counter for the year; call outside the case transaction. */
 export async function ensureApplicationCounter(
   db: Executor<Database>,
   district: District,
   year: number,
 ): Promise<void> {
-  await specificsOf(db).ensureCounter(db, applicationCounter(DISTRICT_CODES[district], year));
+  const name = applicationCounter(DISTRICT_CODES[district], year);
+  let known = ensuredCounters.get(db);
+  if (known?.has(name)) return;
+  await specificsOf(db).ensureCounter(db, name);
+  if (!known) ensuredCounters.set(db, (known = new Set()));
+  known.add(name);
 }
 
 /** The next application number of the district and year, inside the case transaction. */

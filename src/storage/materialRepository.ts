@@ -46,32 +46,70 @@ export async function syncMaterialChecklist(
   let del = db.deleteFrom('materials').where('caseId', '=', caseId);
   if (codes.length > 0) del = del.where('code', 'not in', codes);
   await del.execute();
-  for (const item of items) {
-    await db
-      .insertInto('materials')
-      .values({
+  if (items.length === 0) return;
+  // One statement for the whole list (issue 16: a command's round trips are its cost).
+  await db
+    .insertInto('materials')
+    .values(
+      items.map((item) => ({
         id: randomUUID(),
         caseId,
         code: item.code,
         label: item.label,
         indicator: item.indicator ?? null,
         required: s.bool(item.required),
-        status: 'required',
+        status: 'required' as const,
         defectReason: null,
         updatedBy: null,
         createdAt: at,
         updatedAt: at,
-      })
-      .onConflict((oc) =>
-        oc.columns(['caseId', 'code']).doUpdateSet({
-          label: item.label,
-          indicator: item.indicator ?? null,
-          required: s.bool(item.required),
-          updatedAt: at,
-        }),
-      )
-      .execute();
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['caseId', 'code']).doUpdateSet((eb) => ({
+        label: eb.ref('excluded.label'),
+        indicator: eb.ref('excluded.indicator'),
+        required: eb.ref('excluded.required'),
+        updatedAt: eb.ref('excluded.updatedAt'),
+      })),
+    )
+    .execute();
+}
+
+export interface MaterialMark {
+  code: string;
+  status: MaterialStatus;
+  defectReason?: string | null;
+}
+
+/**
+ * Sets the status of the listed materials among `marks` (receipts and notices may name items
+ * the checklist does not list, e.g. 其他材料: those change nothing). One statement per distinct
+ * (status, reason), so a receipt of eleven items is one round trip (issue 16).
+ */
+export async function markListedMaterials(
+  db: Db,
+  caseId: string,
+  marks: readonly MaterialMark[],
+  by: string,
+  now: string,
+): Promise<void> {
+  const at = toInstant(now);
+  const groups = new Map<string, { status: MaterialStatus; defectReason: string | null; codes: string[] }>();
+  for (const m of marks) {
+    const defectReason = m.status === 'defective' ? (m.defectReason ?? null) : null;
+    const key = JSON.stringify([m.status, defectReason]);
+    const g = groups.get(key) ?? { status: m.status, defectReason, codes: [] };
+    g.codes.push(m.code);
+    groups.set(key, g);
   }
+  for (const g of groups.values())
+    await db
+      .updateTable('materials')
+      .set({ status: g.status, defectReason: g.defectReason, updatedBy: by, updatedAt: at })
+      .where('caseId', '=', caseId)
+      .where('code', 'in', g.codes)
+      .execute();
 }
 
 /** The clerk's tick: received, or defective with the reason that goes on the one-time notice. */
@@ -128,12 +166,3 @@ export async function listMaterials(db: Db, caseId: string): Promise<Material[]>
 }
 
 /** Whether the case's checklist lists the material (only listed materials change status). */
-export async function isMaterialListed(db: Db, caseId: string, code: string): Promise<boolean> {
-  const listed = await db
-    .selectFrom('materials')
-    .select('id')
-    .where('caseId', '=', caseId)
-    .where('code', '=', code)
-    .executeTakeFirst();
-  return listed !== undefined;
-}

@@ -144,3 +144,36 @@ export async function revokeUserTokens(db: Db, userId: string, now: string): Pro
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+/**
+ * An API token (by the hash of its secret) and its owner, in one statement: every request
+ * with a bearer token reads it, so it is one round trip, not two (issue 16).
+ */
+export async function getApiTokenWithOwner(db: Db, tokenHash: string) {
+  const row = await db
+    .selectFrom('apiTokens as t')
+    .innerJoin('users as u', 'u.id', 't.userId')
+    .select([
+      'u.id',
+      'u.username',
+      'u.displayName',
+      'u.role',
+      'u.district',
+      'u.unitId',
+      'u.holderId',
+      'u.active',
+      'u.passwordChangeRequired',
+      't.id as tokenId',
+      't.scopes as tokenScopes',
+      't.revokedAt as tokenRevokedAt',
+      't.expiresAt as tokenExpiresAt',
+    ])
+    .where('t.tokenHash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { tokenId, tokenScopes, tokenRevokedAt, tokenExpiresAt, ...user } = row;
+  return {
+    token: { id: tokenId, scopes: tokenScopes, revokedAt: tokenRevokedAt, expiresAt: tokenExpiresAt },
+    user: readUser(user) as User,
+  };
+}

@@ -11,11 +11,15 @@ import { claimsSchema, declaredSchema, writeClaims } from '../facts/claimInput.j
 import { keyedCaseId } from './keyedCaseId.js';
 import { executeCaseCommand } from '../executor/executeCaseCommand.js';
 import { loadUnit, unitStatusOf } from '../facts/facts.js';
-import type { District } from '../../storage/schema.js';
+import { getUnit } from '../../storage/unitRepository.js';
 import type { CaseCommandResult, CaseDeps, Db } from '../types.js';
 import { parseInput } from '../validate.js';
 import { requireUnitEmployee } from '../rooms.js';
-import { ensureApplicationCounter, nextApplicationNo } from '../../storage/applicationNumbers.js';
+import {
+  applicationNoOf,
+  ensureApplicationCounter,
+  nextApplicationNo,
+} from '../../storage/applicationNumbers.js';
 
 export const createDraftInput = z.strictObject({
   holderId: z.string().min(1).max(100),
@@ -52,8 +56,10 @@ export async function createDraft(
   // The application number's counter (district of the unit, year of creation) exists before the
   // case transaction starts: creating a PostgreSQL sequence is not something to race inside it.
   const year = Number(req.today.slice(0, 4));
-  const unitRow = await db.selectFrom('units').select('district').where('id', '=', unitId).executeTakeFirst();
+  // The unit is read once for the whole command (district, status): issue 16 counts round trips.
+  const unitRow = await getUnit(db, unitId);
   if (unitRow) await ensureApplicationCounter(db, unitRow.district, year);
+  let applicationNo: string | undefined;
   const result = await executeCaseCommand(db, {
     actor: req.actor,
     caseId,
@@ -95,9 +101,12 @@ export async function createDraft(
         throw new JifenError('invalid_transition', '持证人没有有效的上海市居住证', [], {
           holderId: input.holderId,
         });
-      const unit = await loadUnit(tx, unitId);
+      const unit = unitRow ?? (await loadUnit(tx, unitId));
+      // 申请编号: given once, here, and never changed (issue 15).
+      applicationNo = await nextApplicationNo(tx, unit.district, year);
       return {
         permitId: permit.id,
+        applicationNo,
         snapshot: initialSnapshot({
           caseId,
           holderId: input.holderId,
@@ -112,24 +121,18 @@ export async function createDraft(
       };
     },
     prepare: async ({ tx, snapshot, ctx }) => {
-      const unit = await loadUnit(tx, snapshot.unitId);
+      const unit = unitRow ?? (await loadUnit(tx, snapshot.unitId));
       return {
         payload: { unitStatus: unitStatusOf(unit, ctx.today) },
         after: async (t, next) => {
-          // 申请编号: given once, here, and never changed (issue 15).
-          const applicationNo = await nextApplicationNo(t, snapshot.district as District, year);
-          await t.updateTable('cases').set({ applicationNo }).where('id', '=', next.caseId).execute();
-          await writeClaims(t, next.caseId, input.claims, input.declared, req.now);
+          await writeClaims(t, next.caseId, input.claims, input.declared, req.now, { fresh: true });
         },
       };
     },
   });
-  const numbered = await db
-    .selectFrom('cases')
-    .select('applicationNo')
-    .where('id', '=', result.caseId)
-    .executeTakeFirst();
-  return numbered?.applicationNo ? { ...result, applicationNo: numbered.applicationNo } : result;
+  // A replayed request ran no transaction here: its number is the stored one.
+  applicationNo ??= result.replayed ? await applicationNoOf(db, result.caseId) : undefined;
+  return applicationNo ? { ...result, applicationNo } : result;
 }
 
 /** The points account is the draft case: the same use case under the name units know it by. */

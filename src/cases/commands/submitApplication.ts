@@ -2,7 +2,7 @@
 import { z } from '../../shared/zodLocale.js';
 import { caseUseCase } from './caseCommand.js';
 import { claimsSchema, declaredSchema, writeClaims } from '../facts/claimInput.js';
-import { loadUnit, unitStatusOf } from '../facts/facts.js';
+import { unitStatusOf } from '../facts/facts.js';
 import { precheckRefusal, prepareFiling } from '../facts/filingFacts.js';
 
 export const submitApplicationInput = z.strictObject({
@@ -17,11 +17,10 @@ export const submitApplication = caseUseCase({
   input: submitApplicationInput,
   prepare: async (input, p, state) => {
     if (input.claims) await writeClaims(p.tx, p.snapshot.caseId, input.claims, input.declared, p.ctx.now);
-    const unit = await loadUnit(p.tx, p.snapshot.unitId);
     const filing = await prepareFiling(p, state);
     return {
       payload: {
-        unitStatus: unitStatusOf(unit, p.ctx.today),
+        unitStatus: unitStatusOf(filing.facts.unit, p.ctx.today),
         precheck: filing.facts.precheck,
         checklist: filing.facts.checklist.map((i) => i.id),
       },

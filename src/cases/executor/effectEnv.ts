@@ -32,6 +32,10 @@ export interface EffectEnv {
   before: CaseSnapshot;
   after: CaseSnapshot;
   caseId: string;
+  /** 申请编号 of the case, for the messages' wording (the internal id for a row that never got one). */
+  applicationNo: string;
+  /** The holder's phone on record (looked up once per command). */
+  holderPhone: (holderId: string) => Promise<string | null>;
   context: EffectContext;
   templates: TemplateCatalogue;
   docs: CommandDocuments;

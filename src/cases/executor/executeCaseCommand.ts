@@ -56,6 +56,8 @@ export interface Prepared<K extends CommandType> {
 export interface NewCaseSpec {
   snapshot: CaseSnapshot;
   permitId: string | null;
+  /** 申请编号, given once when the case is created and never changed (issue 15). */
+  applicationNo: string | null;
 }
 
 export interface ExecuteRequest<K extends CommandType> {
@@ -145,11 +147,10 @@ export async function executeCaseCommand<K extends CommandType>(
       async () => {
         let row: CaseRow | undefined;
         let snapshot: CaseSnapshot;
-        let permitId: string | null = null;
+        let created: NewCaseSpec | undefined;
         if (req.create) {
-          const spec = await req.create(tx);
-          snapshot = spec.snapshot;
-          permitId = spec.permitId;
+          created = await req.create(tx);
+          snapshot = created.snapshot;
         } else {
           row = await getCaseOrThrow(tx, req.caseId);
           snapshot = readSnapshot(tx, row);
@@ -203,6 +204,11 @@ export async function executeCaseCommand<K extends CommandType>(
               state: next.state as CaseRow['state'],
               createdBy: req.actor.id,
               now,
+              columns: {
+                ...columns,
+                permitId: created?.permitId ?? null,
+                applicationNo: created?.applicationNo ?? null,
+              },
             });
           } catch (e) {
             // cases_one_open_per_holder_ux: a concurrent creation for the same holder won.
@@ -212,11 +218,6 @@ export async function executeCaseCommand<K extends CommandType>(
               });
             throw e;
           }
-          await tx
-            .updateTable('cases')
-            .set({ ...columns, permitId })
-            .where('id', '=', next.caseId)
-            .execute();
         } else {
           const updated = await updateCaseIfVersion(tx, row.id, row.version, { ...columns, updatedAt: now });
           if (updated.version !== next.version) throw new Error(`case ${row.id}: version drift`);
@@ -230,6 +231,7 @@ export async function executeCaseCommand<K extends CommandType>(
           after: next,
           context: prepared.context ?? {},
           templates: req.deps.templates,
+          applicationNo: (row ? row.applicationNo : created?.applicationNo) ?? next.caseId,
         });
         const audit = effects.find((e): e is Extract<Effect, { type: 'audit' }> => e.type === 'audit')!;
         await appendAuditEvent(tx, {

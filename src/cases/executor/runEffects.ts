@@ -5,6 +5,7 @@
  * command produces the same rows and a unique key stops a duplicate.
  */
 import type { TemplateCatalogue } from '../../notify/messageTemplates.js';
+import { holderPhone } from '../../storage/holderRepository.js';
 import { toInstant } from '../../storage/instant.js';
 import type { Actor, CaseSnapshot, Effect } from '../../workflow/index.js';
 import type { CommandDocuments } from '../types.js';
@@ -86,11 +87,20 @@ export async function runEffects(
     after: CaseSnapshot;
     context: EffectContext;
     templates: TemplateCatalogue;
+    /** 申请编号 of the case (the internal id for a row that never got one). */
+    applicationNo: string;
   },
 ): Promise<CommandDocuments> {
+  const phones = new Map<string, Promise<string | null>>();
   const run: EffectEnv = {
     ...env,
     tx,
+    // One lookup per holder and command, however many messages it sends (issue 16).
+    holderPhone: (holderId) => {
+      let p = phones.get(holderId);
+      if (!p) phones.set(holderId, (p = holderPhone(tx, holderId)));
+      return p;
+    },
     now: toInstant(env.now),
     caseId: env.after.caseId,
     docs: {},

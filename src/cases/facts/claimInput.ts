@@ -38,13 +38,14 @@ export async function writeClaims(
   claims: z.output<typeof claimsSchema>,
   declared: z.output<typeof declaredSchema> | undefined,
   now: string,
+  options: { fresh?: boolean } = {},
 ): Promise<void> {
   const rows = claims.map((c) => ({
     indicator: c.indicator as string,
     detail: (c.detail ?? {}) as Record<string, unknown>,
   }));
   if (declared) rows.push({ indicator: DECLARED_FACTS, detail: declared as Record<string, unknown> });
-  await setClaimedIndicators(tx, caseId, rows, now);
+  await setClaimedIndicators(tx, caseId, rows, now, options);
 }
 
 export function notFound(

@@ -48,6 +48,8 @@ export async function loadPermit(
 }
 
 export interface FilingFacts {
+  /** The filing unit as read for these facts (the submission's unit-status guard reads it too). */
+  unit: UnitRow;
   profile: Profile;
   precheck: PrecheckOutcome;
   checklist: { id: string; name: string; neededFor: string[] }[];
@@ -78,6 +80,7 @@ export async function filingFacts(
   const simulated = score(profile, { explain: false }, rules);
   const list = checklist(profile, catalogue);
   return {
+    unit,
     profile,
     precheck: {
       eligible: pre.eligible,

@@ -25,6 +25,7 @@ import {
   type CaseViewKey,
   type CaseViewKind,
 } from '../../storage/caseViewCache.js';
+import { onOneConnection } from '../../storage/onOneConnection.js';
 import type { Actor } from '../../workflow/index.js';
 import { readSnapshot } from '../executor/executeCaseCommand.js';
 import { assembleCaseView, caseViewLists, caseViewLive, forbiddenCaseRead, mayRead } from './queries.js';
@@ -64,16 +65,26 @@ async function storedOr<T>(
 
 /** The full case view (queries.ts `getCaseView`), its command-written lists stored per version. */
 export async function cachedCaseView(
+  pool: Db,
+  req: { actor: Actor; caseId: string; today: string; now: string },
+  deps: CaseDeps,
+) {
+  return onOneConnection(pool, (db) => caseViewOn(db, req, deps));
+}
+
+async function caseViewOn(
   db: Db,
   req: { actor: Actor; caseId: string; today: string; now: string },
   deps: CaseDeps,
 ) {
   const found = await readable(db, req.actor, req.caseId, 'case', false);
   const { row } = found;
+  // The lists (materials, receipts, notices, tasks, determinations, reconsiderations, refusals)
+  // are rows that only commands write: the version is their whole key, the day is not part of it.
   const key = {
     caseVersion: row.version,
     dataRevision: deps.rules.revision,
-    businessDay: req.today,
+    businessDay: '',
     factsKey: '',
   };
   const lists = await storedOr(db, found, 'case', key, req.now, () => caseViewLists(db, row.id));
@@ -92,6 +103,14 @@ export async function cachedCaseView(
 
 /** The workspace (workspaceQueries.ts `caseWorkspace`): engine, pre-check and checklist stored per key. */
 export async function cachedCaseWorkspace(
+  pool: Db,
+  req: { actor: Actor; caseId: string; today: string; now: string },
+  deps: CaseDeps,
+) {
+  return onOneConnection(pool, (db) => caseWorkspaceOn(db, req, deps));
+}
+
+async function caseWorkspaceOn(
   db: Db,
   req: { actor: Actor; caseId: string; today: string; now: string },
   deps: CaseDeps,

@@ -1,7 +1,7 @@
 import { JifenError } from '../../../shared/errors.js';
+import { markListedMaterials } from '../../../storage/materialRepository.js';
 import { insertOneTimeNotice } from '../../../storage/noticeRepository.js';
 import { materialLabel, type EffectHandler } from '../effectEnv.js';
-import { setMaterialStatusIfListed } from './setMaterialStatusIfListed.js';
 
 /** 一次性告知单: every missing or defective item at once, numbered per case as the machine numbered it. */
 export const createNotice: EffectHandler<'create_notice'> = async (e, env) => {
@@ -23,14 +23,16 @@ export const createNotice: EffectHandler<'create_notice'> = async (e, env) => {
       expected: e.seq,
       got: row.sequence,
     });
-  for (const i of e.items)
-    await setMaterialStatusIfListed(env.tx, {
-      caseId,
+  await markListedMaterials(
+    env.tx,
+    caseId,
+    e.items.map((i) => ({
       code: i.itemId,
       status: i.problem === 'defective' ? 'defective' : 'required',
       defectReason: i.problem === 'defective' ? i.reason : null,
-      by: env.actor.id,
-      now: env.now,
-    });
+    })),
+    env.actor.id,
+    env.now,
+  );
   env.docs.noticeSeq = row.sequence;
 };

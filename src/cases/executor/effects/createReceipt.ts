@@ -1,7 +1,7 @@
+import { markListedMaterials } from '../../../storage/materialRepository.js';
 import { insertReceipt } from '../../../storage/noticeRepository.js';
 import type { CaseSnapshot } from '../../../workflow/index.js';
 import { materialLabel, type EffectHandler } from '../effectEnv.js';
-import { setMaterialStatusIfListed } from './setMaterialStatusIfListed.js';
 
 /** The receipt number printed on the 收件凭证: district office, date, case, version. Unique per command. */
 export const receiptNumber = (s: CaseSnapshot, today: string, version: number): string =>
@@ -20,13 +20,12 @@ export const createReceipt: EffectHandler<'create_receipt'> = async (e, env) => 
     issuedBy: env.actor.id,
     issuedAt: env.now,
   });
-  for (const code of e.items)
-    await setMaterialStatusIfListed(env.tx, {
-      caseId: env.caseId,
-      code,
-      status: 'received',
-      by: env.actor.id,
-      now: env.now,
-    });
+  await markListedMaterials(
+    env.tx,
+    env.caseId,
+    e.items.map((code) => ({ code, status: 'received' })),
+    env.actor.id,
+    env.now,
+  );
   env.docs.receiptNo = receiptNo;
 };

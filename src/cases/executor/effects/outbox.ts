@@ -1,6 +1,4 @@
 import { currentTemplateVersion } from '../../../notify/messageTemplates.js';
-import { applicationNoOf } from '../../../storage/applicationNumbers.js';
-import { holderPhone } from '../../../storage/holderRepository.js';
 import { enqueue } from '../../../storage/outbox.js';
 import type { EffectHandler } from '../effectEnv.js';
 
@@ -9,7 +7,7 @@ export const outbox: EffectHandler<'outbox'> = async (e, env) => {
   if (e.channel === 'dashboard') return; // the reminders table is the dashboard's source
   const recipient =
     e.recipient.kind === 'holder'
-      ? await holderPhone(env.tx, e.recipient.holderId)
+      ? await env.holderPhone(e.recipient.holderId)
       : e.recipient.kind === 'unit'
         ? e.recipient.unitId
         : null;
@@ -22,7 +20,7 @@ export const outbox: EffectHandler<'outbox'> = async (e, env) => {
     // The wording in force now is frozen with the message (templates are versioned, never rewritten).
     templateVersion: currentTemplateVersion(e.template, env.templates),
     // 申请编号 for the unit message's wording (templates.yaml version 2; issue 15).
-    payload: { ...e.params, applicationNo: await applicationNoOf(env.tx, env.caseId) },
+    payload: { ...e.params, applicationNo: env.applicationNo },
     caseId: env.caseId,
     now: env.now,
   });
