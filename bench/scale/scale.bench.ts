@@ -26,6 +26,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { sampleCpu, cpuPerRequest } from './cpuAccount.js';
 import { z } from 'zod';
 import { sweep } from '../../src/cases/commands/sweep.js';
 import { addDays } from '../../src/shared/dates.js';
@@ -226,6 +227,21 @@ function printWorkload(title: string, r: WorkloadReport) {
     );
 }
 
+/**
+ * CPU per request by part, and what it means where the parts have cores of their own: a Node
+ * instance runs its JavaScript on one core, so one instance serves at most 1 000 ÷ (its ms per
+ * request) req/s; PostgreSQL uses every core it is given.
+ */
+function printCpu(c: ReturnType<typeof cpuPerRequest>, instances: number) {
+  log(
+    `    CPU per request: server${instances > 1 ? 's' : ''} ${fmt(c.servers, 2)} ms, PostgreSQL ${fmt(c.postgres, 2)} ms, ` +
+      `load generator ${fmt(c.client, 2)} ms; ${fmt(c.coresBusy, 2)} of ${cpus().length} cores busy`,
+  );
+  log(
+    `    on separate cores: one instance's core ≈ ${fmt(1000 / c.servers)} req/s; each PostgreSQL core ≈ ${fmt(1000 / c.postgres)} req/s`,
+  );
+}
+
 // 1–2. The mixed workload, one instance then two.
 const p = await pools();
 log(
@@ -239,6 +255,7 @@ await runWorkload({
   pools: p,
   label: 'warm',
 });
+const cpu0 = sampleCpu(servers.map((s) => s.child.pid!));
 const one = await runWorkload({
   urls: servers.map((s) => s.url),
   connections: options.connections,
@@ -246,7 +263,9 @@ const one = await runWorkload({
   pools: p,
   label: 'one',
 });
+const cpuOne = cpuPerRequest(cpu0, sampleCpu(servers.map((s) => s.child.pid!)), one.requests);
 printWorkload('one instance', one);
+printCpu(cpuOne, 1);
 await Promise.all(servers.map(stopServer));
 if (oneOnly) {
   await handle.close();
@@ -261,6 +280,7 @@ await runWorkload({
   pools: p,
   label: 'warm2',
 });
+const cpu2 = sampleCpu(servers.map((s) => s.child.pid!));
 const two = await runWorkload({
   urls: servers.map((s) => s.url),
   connections: options.connections,
@@ -268,7 +288,9 @@ const two = await runWorkload({
   pools: p,
   label: 'two',
 });
+const cpuTwo = cpuPerRequest(cpu2, sampleCpu(servers.map((s) => s.child.pid!)), two.requests);
 printWorkload('two instances', two);
+printCpu(cpuTwo, 2);
 await Promise.all(servers.map(stopServer));
 const goal = (r: WorkloadReport) => r.perSecond >= 1000 && r.all.p95 < 100;
 summary.push([
