@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { getApiTokenWithOwner, getUser, type Database } from '../storage/index.js';
+import {
+  getApiTokenWithOwner,
+  getUser,
+  insertApiToken,
+  revokeApiTokenRow,
+  type Database,
+} from '../storage/index.js';
 import { JifenError } from '../shared/errors.js';
 import type { Actor } from './Actor.js';
 import { hashSecret, newSecret } from './secrets.js';
@@ -51,20 +57,15 @@ export async function issueApiToken(
     );
   const token = `jfn_${newSecret()}`;
   const id = randomUUID();
-  await db
-    .insertInto('apiTokens')
-    .values({
-      id,
-      tokenHash: hashSecret(token),
-      name: input.name,
-      userId: input.userId,
-      scopes: JSON.stringify([...new Set(input.scopes)].sort()),
-      createdAt: input.now,
-      expiresAt: input.expiresAt ?? null,
-      revokedAt: null,
-      lastUsedAt: null,
-    })
-    .execute();
+  await insertApiToken(db, {
+    id,
+    tokenHash: hashSecret(token),
+    name: input.name,
+    userId: input.userId,
+    scopes: JSON.stringify([...new Set(input.scopes)].sort()),
+    now: input.now,
+    expiresAt: input.expiresAt ?? null,
+  });
   return { id, token };
 }
 
@@ -78,11 +79,5 @@ export async function resolveApiToken(db: Kysely<Database>, token: string, now: 
 }
 
 export async function revokeApiToken(db: Kysely<Database>, id: string, now: string): Promise<void> {
-  const r = await db
-    .updateTable('apiTokens')
-    .set({ revokedAt: now })
-    .where('id', '=', id)
-    .where('revokedAt', 'is', null)
-    .executeTakeFirst();
-  if (r.numUpdatedRows === 0n) throw new JifenError('not_found', '令牌不存在或已撤销');
+  await revokeApiTokenRow(db, id, now);
 }

@@ -54,6 +54,14 @@ const readUser = <R extends { active: unknown; passwordChangeRequired: unknown }
   passwordChangeRequired: readBool(row.passwordChangeRequired),
 });
 
+/** A users row as read by another repository (the token's owner). */
+export const readUserRow = (
+  row: Omit<User, 'active' | 'passwordChangeRequired'> & {
+    active: unknown;
+    passwordChangeRequired: unknown;
+  },
+): User => readUser(row);
+
 export async function insertUser(db: Db, input: NewUserInput): Promise<User> {
   const now = toInstant(input.now);
   const row = await db
@@ -143,37 +151,4 @@ export async function revokeUserTokens(db: Db, userId: string, now: string): Pro
     .where('revokedAt', 'is', null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
-}
-
-/**
- * An API token (by the hash of its secret) and its owner, in one statement: every request
- * with a bearer token reads it, so it is one round trip, not two (issue 16).
- */
-export async function getApiTokenWithOwner(db: Db, tokenHash: string) {
-  const row = await db
-    .selectFrom('apiTokens as t')
-    .innerJoin('users as u', 'u.id', 't.userId')
-    .select([
-      'u.id',
-      'u.username',
-      'u.displayName',
-      'u.role',
-      'u.district',
-      'u.unitId',
-      'u.holderId',
-      'u.active',
-      'u.passwordChangeRequired',
-      't.id as tokenId',
-      't.scopes as tokenScopes',
-      't.revokedAt as tokenRevokedAt',
-      't.expiresAt as tokenExpiresAt',
-    ])
-    .where('t.tokenHash', '=', tokenHash)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const { tokenId, tokenScopes, tokenRevokedAt, tokenExpiresAt, ...user } = row;
-  return {
-    token: { id: tokenId, scopes: tokenScopes, revokedAt: tokenRevokedAt, expiresAt: tokenExpiresAt },
-    user: readUser(user) as User,
-  };
 }
