@@ -5,6 +5,7 @@
  */
 import { JifenError, jsonPath } from '../shared/errors.js';
 import { latestInsuringUnit } from '../storage/registryRepository.js';
+import { getUnit } from '../storage/unitRepository.js';
 import type { Db } from './types.js';
 
 /**
@@ -20,7 +21,7 @@ export async function isUnitEmployee(
   unitId: string,
   today: string,
 ): Promise<boolean> {
-  const unit = await db.selectFrom('units').select('creditCode').where('id', '=', unitId).executeTakeFirst();
+  const unit = await getUnit(db, unitId);
   if (!unit) return false;
   return (await latestInsuringUnit(db, holderId, today.slice(0, 7))) === unit.creditCode;
 }

@@ -9,12 +9,14 @@ import type { CaseDeps } from '../cases/types.js';
 import { JifenError } from '../shared/errors.js';
 import { DISTRICTS } from '../shared/vocabulary.js';
 import { z } from '../shared/zodLocale.js';
-import { specificsOf, readBool } from '../storage/dialectSpecifics.js';
 import { normaliseApplicationNo } from '../storage/applicationNumbers.js';
 import { withCaseLabels } from '../storage/caseLabels.js';
-import { CASE_STATES, type Database, type District } from '../storage/schema.js';
+import { cityCaseRows } from '../storage/cityCaseRows.js';
+import { cityStatisticsRows, districtsWithCases } from '../storage/cityStatisticsRows.js';
+import { CASE_STATES, type Database } from '../storage/schema.js';
+import { listPenaltyRecords } from '../storage/supervisionRepository.js';
 import { createdBounds, dateRangeFields, type DateRange } from './dateRange.js';
-import { STATE_LABELS, type Actor, type CaseSnapshot } from '../workflow/index.js';
+import { STATE_LABELS, type Actor } from '../workflow/index.js';
 
 type Db = Kysely<Database>;
 
@@ -56,54 +58,38 @@ export async function cityCases(
 ) {
   assertCity(req.actor);
   const q = req.query;
-  // Rows without a snapshot are not (yet) in the workflow: never listed.
-  let base = db.selectFrom('cases').where('snapshot', 'is not', null);
-  if (q.district) base = base.where('district', '=', q.district);
   const { lo, hi } = createdBounds(q);
-  if (lo) base = base.where('createdAt', '>=', lo);
-  if (hi) base = base.where('createdAt', '<', hi);
-  if (q.state) base = base.where('state', '=', q.state);
-  if (q.q) {
-    // A whole number finds its case; a beginning (`MH2025`) lists the district's year.
-    const whole = normaliseApplicationNo(q.q);
-    const prefix = q.q.toUpperCase().replace(/[%_\s]/g, '');
-    base = whole
-      ? base.where('applicationNo', '=', whole)
-      : base.where('applicationNo', 'like', `${prefix}%`);
-  }
-  if (q.reconsideration === 'pending')
-    base = base.where('state', '=', 'determined').where('dueKind', '=', 'reconsideration');
-  if (q.overdue === 'determination')
-    base = base
-      .where('state', '=', 'verified')
-      .where('dueKind', '=', 'determination')
-      .where('dueDate', '<', req.today);
-  if (q.overdue === 'reconsideration')
-    base = base
-      .where('state', '=', 'determined')
-      .where('dueKind', '=', 'reconsideration')
-      .where('dueDate', '<', req.today);
+  // A whole number finds its case; a beginning (`MH2025`) lists the district's year.
+  const whole = q.q ? normaliseApplicationNo(q.q) : undefined;
   const limit = q.limit ?? 20;
   const offset = q.offset ?? 0;
-  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await base
-    .select(['id', 'snapshot', 'submittedAt', 'createdAt'])
-    .orderBy('createdAt', 'desc')
-    .orderBy('id')
-    .limit(limit)
-    .offset(offset)
-    .execute();
+  // Rows without a snapshot are not (yet) in the workflow: never listed (cityCaseRows).
+  const { total, rows } = await cityCaseRows(db, {
+    district: q.district,
+    lo,
+    hi,
+    state: q.state,
+    applicationNo: q.q
+      ? whole
+        ? { whole }
+        : { prefix: q.q.toUpperCase().replace(/[%_\s]/g, '') }
+      : undefined,
+    reconsiderationPending: q.reconsideration === 'pending',
+    overdue: q.overdue,
+    today: req.today,
+    limit,
+    offset,
+  });
   const calendar = deps.calendar;
-  const specifics = specificsOf(db);
   const items = await withCaseLabels(
     db,
     rows.map((r) => ({
-      ...summarise(specifics.readJson<CaseSnapshot>(r.snapshot), req.today, calendar),
+      ...summarise(r.snapshot, req.today, calendar),
       submittedAt: r.submittedAt,
       createdAt: r.createdAt,
     })),
   );
-  return { total: Number(total.n), limit, offset, items, stateLabels: STATE_LABELS };
+  return { total, limit, offset, items, stateLabels: STATE_LABELS };
 }
 
 /** The median of a histogram of whole working days (the mean of the two middle values when even). */
@@ -136,8 +122,8 @@ export async function cityStatistics(
 ) {
   assertCity(req.actor);
   const { lo, hi } = createdBounds(req.range);
-  const present = await db.selectFrom('cases').select('district').groupBy('district').execute();
-  const districts = DISTRICTS.filter((d) => present.some((p) => p.district === d));
+  const present = await districtsWithCases(db);
+  const districts = DISTRICTS.filter((d) => present.includes(d));
   const perDistrict = [];
   for (const district of districts)
     perDistrict.push(
@@ -148,36 +134,14 @@ export async function cityStatistics(
       ),
     );
 
-  const histogram = async (column: 'acceptanceWorkdays' | 'determinationWorkdays') => {
-    const rows = await db
-      .selectFrom('cases')
-      .select([column, (eb) => eb.fn.countAll<number>().as('n')])
-      .where(column, 'is not', null)
-      .$if(lo !== undefined, (q) => q.where('createdAt', '>=', lo!))
-      .$if(hi !== undefined, (q) => q.where('createdAt', '<', hi!))
-      .groupBy(column)
-      .execute();
-    return new Map(rows.map((r) => [Number(r[column]), Number(r.n)]));
-  };
-  const filed = await db
-    .selectFrom('cases')
-    .select(['district', (eb) => eb.fn.count<number>('filedOn').as('filed')])
-    .$if(lo !== undefined, (q) => q.where('createdAt', '>=', lo!))
-    .$if(hi !== undefined, (q) => q.where('createdAt', '<', hi!))
-    .groupBy('district')
-    .execute();
-  const filedBy = new Map(filed.map((f) => [f.district as District, Number(f.filed)]));
-  const notices = await db
-    .selectFrom('oneTimeNotices')
-    .innerJoin('cases', 'cases.id', 'oneTimeNotices.caseId')
-    .select(['cases.district', 'oneTimeNotices.items'])
-    .$if(lo !== undefined, (q) => q.where('cases.createdAt', '>=', lo!))
-    .$if(hi !== undefined, (q) => q.where('cases.createdAt', '<', hi!))
-    .execute();
+  const city = await cityStatisticsRows(db, { lo, hi });
+  const filedBy = new Map(city.filed.map((f) => [f.district, f.filed]));
+  const notices = city.notices;
+  const histogram = (h: { value: number; n: number }[]) => new Map(h.map((r) => [r.value, r.n]));
   const names = new Map(deps.catalogue.materials.map((m) => [m.id, m.name]));
   const reasons = new Map<string, Map<string, number>>();
   for (const n of notices) {
-    for (const item of specificsOf(db).readJson<{ code: string }[]>(n.items)) {
+    for (const item of n.items) {
       const byDistrict = reasons.get(item.code) ?? new Map<string, number>();
       byDistrict.set(n.district, (byDistrict.get(n.district) ?? 0) + 1);
       reasons.set(item.code, byDistrict);
@@ -211,8 +175,8 @@ export async function cityStatistics(
     city: {
       casesByState,
       filed: filedTotal,
-      medianWorkdaysToAcceptance: medianOf(await histogram('acceptanceWorkdays')),
-      medianWorkdaysToDetermination: medianOf(await histogram('determinationWorkdays')),
+      medianWorkdaysToAcceptance: medianOf(histogram(city.acceptance)),
+      medianWorkdaysToDetermination: medianOf(histogram(city.determination)),
       determinations,
       determinationsOnTime: onTime,
       // Made on time ÷ (made + pending past their deadline), as for each district.
@@ -240,53 +204,14 @@ export const penaltyQuery = z.strictObject({
 export async function listPenalties(db: Db, req: { actor: Actor; query: z.output<typeof penaltyQuery> }) {
   assertCity(req.actor);
   const q = req.query;
-  let base = db.selectFrom('penalties');
-  if (q.kind) base = base.where('penalties.kind', '=', q.kind);
-  if (q.status) base = base.where('penalties.status', '=', q.status);
-  if (q.subjectKind) base = base.where('penalties.subjectKind', '=', q.subjectKind);
   const limit = q.limit ?? 20;
   const offset = q.offset ?? 0;
-  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await base
-    .leftJoin('units', 'units.id', 'penalties.unitId')
-    .leftJoin('users', 'users.id', 'penalties.decidedBy')
-    // People read names and 申请编号, never internal ids (issue 15).
-    .leftJoin('holders', 'holders.id', 'penalties.holderId')
-    .leftJoin('cases', 'cases.id', 'penalties.caseId')
-    .select([
-      'penalties.id',
-      'penalties.subjectKind',
-      'penalties.holderId',
-      'holders.name as holderName',
-      'penalties.unitId',
-      'units.name as unitName',
-      'penalties.caseId',
-      'cases.applicationNo',
-      'penalties.kind',
-      'penalties.serious',
-      'penalties.reason',
-      'penalties.legalBasis',
-      'penalties.amountFen',
-      'penalties.effectiveFrom',
-      'penalties.effectiveUntil',
-      'penalties.status',
-      'penalties.decidedBy',
-      'users.displayName as decidedByName',
-      'penalties.decidedAt',
-    ])
-    .orderBy('penalties.decidedAt', 'desc')
-    .orderBy('penalties.id')
-    .limit(limit)
-    .offset(offset)
-    .execute();
-  return {
-    total: Number(total.n),
+  const { total, rows } = await listPenaltyRecords(db, {
+    kind: q.kind,
+    status: q.status,
+    subjectKind: q.subjectKind,
     limit,
     offset,
-    items: rows.map((r) => ({
-      ...r,
-      serious: readBool(r.serious),
-      amountFen: r.amountFen === null ? null : Number(r.amountFen),
-    })),
-  };
+  });
+  return { total, limit, offset, items: rows };
 }

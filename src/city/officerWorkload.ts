@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { JifenError } from '../shared/errors.js';
 import { DISTRICTS } from '../shared/vocabulary.js';
 import { z } from '../shared/zodLocale.js';
-import { readBool } from '../storage/dialectSpecifics.js';
+import { officerWorkloadRows } from '../storage/officerWorkloadRows.js';
 import type { Database, District } from '../storage/schema.js';
 import type { Actor } from '../workflow/index.js';
 import { createdBounds, dateRangeFields } from './dateRange.js';
@@ -28,32 +28,13 @@ export async function officerWorkload(db: Kysely<Database>, req: { actor: Actor;
     });
   const q = req.query;
   const { lo, hi } = createdBounds(q);
-  const officers = await db
-    .selectFrom('users')
-    .select(['id', 'displayName', 'role', 'district', 'active'])
-    .where('role', 'in', [...OFFICER_ROLES])
-    .where('district', 'is not', null)
-    .$if(q.district !== undefined, (b) => b.where('district', '=', q.district!))
-    .orderBy('district')
-    .orderBy('role')
-    .orderBy('displayName')
-    .execute();
-  const tasks = await db
-    .selectFrom('reviewTasks')
-    .innerJoin('cases', 'cases.id', 'reviewTasks.caseId')
-    .select([
-      'cases.district',
-      'reviewTasks.assignedTo',
-      (eb) => eb.fn.countAll<number>().as('tasks'),
-      (eb) => eb.fn.count<number>('reviewTasks.caseId').distinct().as('cases'),
-    ])
-    .where('reviewTasks.status', 'in', [...TO_DO])
-    .where('cases.state', 'in', ['under_review', 'verified'])
-    .$if(q.district !== undefined, (b) => b.where('cases.district', '=', q.district!))
-    .$if(lo !== undefined, (b) => b.where('cases.createdAt', '>=', lo!))
-    .$if(hi !== undefined, (b) => b.where('cases.createdAt', '<', hi!))
-    .groupBy(['cases.district', 'reviewTasks.assignedTo'])
-    .execute();
+  const { officers, tasks } = await officerWorkloadRows(db, {
+    district: q.district,
+    lo,
+    hi,
+    roles: OFFICER_ROLES,
+    toDo: TO_DO,
+  });
   const key = (district: string, officer: string | null) => `${district}\u0000${officer ?? ''}`;
   const counts = new Map(tasks.map((t) => [key(t.district, t.assignedTo), t]));
   const districts = [...new Set([...officers.map((o) => o.district!), ...tasks.map((t) => t.district)])];
@@ -65,8 +46,8 @@ export async function officerWorkload(db: Kysely<Database>, req: { actor: Actor;
         const unassigned = counts.get(key(district, null));
         return {
           district,
-          unassignedTasks: Number(unassigned?.tasks ?? 0),
-          unassignedCases: Number(unassigned?.cases ?? 0),
+          unassignedTasks: unassigned?.tasks ?? 0,
+          unassignedCases: unassigned?.cases ?? 0,
           officers: officers
             .filter((o) => o.district === district)
             .map((o) => {
@@ -75,9 +56,9 @@ export async function officerWorkload(db: Kysely<Database>, req: { actor: Actor;
                 id: o.id,
                 name: o.displayName,
                 role: o.role,
-                active: readBool(o.active),
-                openTasks: Number(c?.tasks ?? 0),
-                openCases: Number(c?.cases ?? 0),
+                active: o.active,
+                openTasks: c?.tasks ?? 0,
+                openCases: c?.cases ?? 0,
               };
             }),
         };

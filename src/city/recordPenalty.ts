@@ -14,8 +14,10 @@ import { appendAuditEvent } from '../storage/auditLog.js';
 import { requestHash, withIdempotency } from '../storage/idempotencyRepository.js';
 import { toInstant } from '../storage/instant.js';
 import { runInTransaction } from '../storage/runInTransaction.js';
+import { getCase } from '../storage/caseRepository.js';
+import { getHolder } from '../storage/holderRepository.js';
 import { insertPenalty } from '../storage/supervisionRepository.js';
-import { setUnitBarredUntil } from '../storage/unitRepository.js';
+import { getUnit, setUnitBarredUntil } from '../storage/unitRepository.js';
 import type { CaseDeps, Db } from '../cases/types.js';
 import type { RuleSet } from '../rules/RuleSet.js';
 import { penaltySchema } from '../cases/commands/penaltyInput.js';
@@ -115,26 +117,14 @@ export async function recordPenalty(
             ? ({ kind: 'unit', unitId: input.unitId! } as const)
             : ({ kind: 'individual', holderId: input.holderId! } as const);
         if (subject.kind === 'unit') {
-          const unit = await tx
-            .selectFrom('units')
-            .select('id')
-            .where('id', '=', subject.unitId)
-            .executeTakeFirst();
+          const unit = await getUnit(tx, subject.unitId);
           if (!unit) throw missing('unitId', '用人单位');
         } else {
-          const holder = await tx
-            .selectFrom('holders')
-            .select('id')
-            .where('id', '=', subject.holderId)
-            .executeTakeFirst();
+          const holder = await getHolder(tx, subject.holderId);
           if (!holder) throw missing('holderId', '持证人');
         }
         if (input.caseId) {
-          const c = await tx
-            .selectFrom('cases')
-            .select(['holderId', 'unitId'])
-            .where('id', '=', input.caseId)
-            .executeTakeFirst();
+          const c = await getCase(tx, input.caseId);
           const matches =
             c && (subject.kind === 'unit' ? c.unitId === subject.unitId : c.holderId === subject.holderId);
           if (!matches) throw missing('caseId', '该当事人的申请');

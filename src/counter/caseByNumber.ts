@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { mayRead } from '../cases/index.js';
 import { JifenError } from '../shared/errors.js';
 import { normaliseApplicationNo } from '../storage/applicationNumbers.js';
+import { getCaseRoomByApplicationNo } from '../storage/caseRepository.js';
 import type { Database } from '../storage/schema.js';
 import type { Actor } from '../workflow/index.js';
 
@@ -18,11 +19,7 @@ export async function caseByNumber(db: Kysely<Database>, req: { actor: Actor; ty
     throw new JifenError('validation_failed', '申请编号格式不正确', [
       { path: '$.applicationNo', message: '应为区代码、年份和序号，如 MH2025-000123' },
     ]);
-  const row = await db
-    .selectFrom('cases')
-    .select(['id', 'holderId', 'unitId', 'district', 'applicationNo'])
-    .where('applicationNo', '=', no)
-    .executeTakeFirst();
+  const row = await getCaseRoomByApplicationNo(db, no);
   if (!row || !mayRead(req.actor, row)) throw new JifenError('not_found', '没有找到此申请编号的申请', [], {});
   return { caseId: row.id, applicationNo: no };
 }

@@ -12,6 +12,7 @@ import type { Kysely } from 'kysely';
 import { mayRead } from '../cases/index.js';
 import { JifenError } from '../shared/errors.js';
 import { appendAuditEvent } from '../storage/auditLog.js';
+import { getCaseWithHolderIdentity } from '../storage/caseRepository.js';
 import type { Database } from '../storage/schema.js';
 import type { Actor } from '../workflow/index.js';
 
@@ -26,20 +27,7 @@ export interface RevealRequest {
 }
 
 export async function revealIdentity(db: Kysely<Database>, req: RevealRequest) {
-  const row = await db
-    .selectFrom('cases')
-    .innerJoin('holders', 'holders.id', 'cases.holderId')
-    .select([
-      'cases.id',
-      'cases.holderId',
-      'cases.unitId',
-      'cases.district',
-      'cases.applicationNo',
-      'holders.name',
-      'holders.idNumber',
-    ])
-    .where('cases.id', '=', req.caseId)
-    .executeTakeFirst();
+  const row = await getCaseWithHolderIdentity(db, req.caseId);
   // Same answers as the case view: unknown → 404, another room → 403.
   if (!row) throw new JifenError('not_found', '申请不存在', [], { caseId: req.caseId });
   if (!mayRead(req.actor, row))

@@ -2,17 +2,14 @@ import type { Kysely } from 'kysely';
 import { mayRead } from '../cases/index.js';
 import { JifenError } from '../shared/errors.js';
 import { appendAuditEvent } from '../storage/auditLog.js';
+import { getCaseRoom } from '../storage/caseRepository.js';
 import { listEvidenceFiles, readEvidenceFile, type EvidenceMeta } from '../storage/evidenceRepository.js';
 import type { Database } from '../storage/schema.js';
 import type { Actor } from '../workflow/index.js';
 
 /** The case, checked against the reader's rooms exactly as the case read does (mayRead). */
 export async function readableCase(db: Kysely<Database>, actor: Actor, caseId: string) {
-  const row = await db
-    .selectFrom('cases')
-    .select(['id', 'holderId', 'unitId', 'district'])
-    .where('id', '=', caseId)
-    .executeTakeFirst();
+  const row = await getCaseRoom(db, caseId);
   if (!row) throw new JifenError('not_found', '申请不存在', [], { caseId });
   if (!mayRead(actor, row))
     throw new JifenError('forbidden', '无权查看此案件', [], { role: actor.role, reason: 'room' });

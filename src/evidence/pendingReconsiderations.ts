@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { JifenError } from '../shared/errors.js';
-import type { Database } from '../storage/schema.js';
+import { pendingReconsiderationRows } from '../storage/pendingReconsiderationRows.js';
+import type { Database, District } from '../storage/schema.js';
 import type { Actor, WorkdayCalendar } from '../workflow/index.js';
 
 export interface PendingReconsiderationRow {
@@ -35,37 +36,7 @@ export async function pendingReconsiderations(
     ['district_reviewer', 'district_approver'].includes(actor.role) && actor.district === req.district;
   if (!officer && actor.role !== 'city_supervisor')
     throw new JifenError('forbidden', '无权查看该区的案件', [], { role: actor.role, reason: 'room' });
-  const rows = await db
-    .selectFrom('reconsiderations as r')
-    .innerJoin('cases as c', 'c.id', 'r.caseId')
-    .innerJoin('holders as h', 'h.id', 'c.holderId')
-    .innerJoin('units as u', 'u.id', 'c.unitId')
-    .select((eb) => [
-      'r.caseId as caseId',
-      'c.applicationNo as applicationNo',
-      'h.name as holderName',
-      'u.name as unitName',
-      'r.requestedAt as requestedAt',
-      'r.dueDate as dueDate',
-      eb
-        .selectFrom('reconsiderationFacts as f')
-        .select((x) => x.fn.countAll<number>().as('n'))
-        .whereRef('f.reconsiderationId', '=', 'r.id')
-        .where('f.status', '=', 'open')
-        .as('openFacts'),
-      eb
-        .selectFrom('evidenceFiles as e')
-        .select((x) => x.fn.countAll<number>().as('n'))
-        .whereRef('e.reconsiderationId', '=', 'r.id')
-        .as('evidenceFiles'),
-    ])
-    .where('c.district', '=', req.district as never)
-    .where('r.level', '=', 'district')
-    .where('r.status', '=', 'requested')
-    .orderBy('r.dueDate')
-    .orderBy('r.requestedAt')
-    .limit(500)
-    .execute();
+  const rows = await pendingReconsiderationRows(db, req.district as District);
   return rows.map((r) => {
     const due = r.dueDate;
     const overdue = due !== null && req.today > due ? req.calendar.workdaysBetween(due, req.today) : 0;
@@ -79,8 +50,8 @@ export async function pendingReconsiderations(
       dueDate: due,
       workdaysLeft: left,
       overdueWorkdays: overdue,
-      openFacts: Number(r.openFacts ?? 0),
-      evidenceFiles: Number(r.evidenceFiles ?? 0),
+      openFacts: r.openFacts,
+      evidenceFiles: r.evidenceFiles,
     };
   });
 }

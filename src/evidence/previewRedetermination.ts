@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { applyReviewedFacts, engineFacts, type CaseDeps } from '../cases/index.js';
 import type { ResultItem, ScoreResult } from '../engine/types.js';
 import { JifenError } from '../shared/errors.js';
+import { getCaseOrThrow } from '../storage/caseRepository.js';
 import { listDeterminations } from '../storage/determinationRepository.js';
 import type { Database } from '../storage/schema.js';
 import type { Actor } from '../workflow/index.js';
@@ -44,11 +45,7 @@ export async function previewRedetermination(
   let after: PreviewSide | undefined;
   try {
     await db.transaction().execute(async (tx) => {
-      const row = await tx
-        .selectFrom('cases')
-        .select(['id', 'holderId', 'unitId', 'permitId', 'acceptanceDate'])
-        .where('id', '=', req.caseId)
-        .executeTakeFirstOrThrow();
+      const row = await getCaseOrThrow(tx, req.caseId);
       await applyReviewedFacts(tx, row.id, req.now);
       const facts = await engineFacts(tx, row, row.acceptanceDate ?? current.acceptanceDate, deps.rules);
       after = side(facts.result, facts.result.total);

@@ -3,8 +3,9 @@ import type { Kysely } from 'kysely';
 import { mayRead } from '../cases/index.js';
 import { JifenError } from '../shared/errors.js';
 import { appendAuditEvent } from '../storage/auditLog.js';
-import { specificsOf } from '../storage/dialectSpecifics.js';
+import { getCaseRoom } from '../storage/caseRepository.js';
 import { evidenceBytesOfCase, insertEvidenceFile, type EvidenceMeta } from '../storage/evidenceRepository.js';
+import { pendingReconsiderationId } from '../storage/reconsiderationRepository.js';
 import { runInTransaction } from '../storage/runInTransaction.js';
 import type { Database } from '../storage/schema.js';
 import type { Actor } from '../workflow/index.js';
@@ -49,23 +50,12 @@ export async function uploadEvidence(
       [{ path: '$.file', message: '文件格式不是 PDF、JPEG 或 PNG' }],
     );
   return runInTransaction(db, async (tx) => {
-    const row = await specificsOf(tx)
-      .forUpdate(
-        tx.selectFrom('cases').select(['id', 'holderId', 'unitId', 'district']).where('id', '=', req.caseId),
-      )
-      .executeTakeFirst();
+    const row = await getCaseRoom(tx, req.caseId, { forUpdate: true });
     if (!row) throw new JifenError('not_found', '申请不存在', [], { caseId: req.caseId });
     if (!mayRead(req.actor, row))
       throw new JifenError('forbidden', '无权查看此案件', [], { role: req.actor.role, reason: 'room' });
-    const pending = await tx
-      .selectFrom('reconsiderations')
-      .select('id')
-      .where('caseId', '=', row.id)
-      .where('status', '=', 'requested')
-      .orderBy('requestedAt', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    if (!pending)
+    const pendingId = await pendingReconsiderationId(tx, row.id);
+    if (!pendingId)
       throw new JifenError('invalid_transition', '本案没有待处理的复核申请，不能上传证据材料', [], {
         caseId: row.id,
       });
@@ -80,7 +70,7 @@ export async function uploadEvidence(
     const sha256 = createHash('sha256').update(req.bytes).digest('hex');
     const file = await insertEvidenceFile(tx, {
       caseId: row.id,
-      reconsiderationId: pending.id,
+      reconsiderationId: pendingId,
       uploadedBy: req.actor.id,
       fileName: sanitiseFileName(req.fileName, type),
       contentType: type,
@@ -97,7 +87,7 @@ export async function uploadEvidence(
       caseId: row.id,
       payload: {
         evidenceId: file.id,
-        reconsiderationId: pending.id,
+        reconsiderationId: pendingId,
         contentType: type,
         size: file.size,
         sha256,

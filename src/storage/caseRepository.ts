@@ -4,6 +4,7 @@ import { JifenError } from '../shared/errors.js';
 import { specificsOf } from './dialectSpecifics.js';
 import { toInstant } from './instant.js';
 import type { CasePatch, CaseRow, CaseState, Database, District, Role } from './schema.js';
+import type { CaseSnapshot } from '../workflow/types.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -184,6 +185,48 @@ export async function listCasesSubmittedBefore(
   return pageBySubmission(query, q).execute();
 }
 
+/** Sweep input: cases whose permit was cancelled on or before `onOrBefore` and that still have a sweep date, by id. */
+export async function listCasesWithCancelledPermit(
+  db: Db,
+  q: { onOrBefore: string; afterId: string; limit: number },
+): Promise<{ id: string; cancelledOn: string | null }[]> {
+  return db
+    .selectFrom('cases')
+    .innerJoin('permits', 'permits.id', 'cases.permitId')
+    .select(['cases.id', 'permits.cancelledOn'])
+    .where('permits.status', '=', 'cancelled')
+    .where('permits.cancelledOn', '<=', q.onOrBefore)
+    .where('cases.nextSweepOn', 'is not', null)
+    .where('cases.id', '>', q.afterId)
+    .orderBy('cases.id')
+    .limit(q.limit)
+    .execute();
+}
+
+/** Sweep input: cases whose stored sweep date has come, keyset-paged on (next_sweep_on, id). */
+export async function listCasesDueForSweep(
+  db: Db,
+  q: { onOrBefore: string; after?: { on: string; id: string }; limit: number },
+): Promise<{ id: string; nextSweepOn: string; snapshot: CaseSnapshot }[]> {
+  let query = db
+    .selectFrom('cases')
+    .select(['id', 'nextSweepOn', 'snapshot'])
+    .where('nextSweepOn', '<=', q.onOrBefore);
+  if (q.after) {
+    const c = q.after;
+    query = query.where((eb) =>
+      eb.or([eb('nextSweepOn', '>', c.on), eb.and([eb('nextSweepOn', '=', c.on), eb('id', '>', c.id)])]),
+    );
+  }
+  const rows = await query.orderBy('nextSweepOn').orderBy('id').limit(q.limit).execute();
+  const s = specificsOf(db);
+  return rows.map((r) => ({
+    id: r.id,
+    nextSweepOn: r.nextSweepOn!,
+    snapshot: s.readJson<CaseSnapshot>(r.snapshot),
+  }));
+}
+
 export interface ClaimedIndicator {
   indicator: string;
   detail: Record<string, unknown>;
@@ -210,6 +253,29 @@ export async function setClaimedIndicators(
     .execute();
 }
 
+/** Replaces one claimed indicator of a case (a reconsideration's accepted fact), leaving the others. */
+export async function replaceClaimedIndicator(
+  db: Db,
+  caseId: string,
+  claim: ClaimedIndicator,
+  now: string,
+): Promise<void> {
+  await db
+    .deleteFrom('claimedIndicators')
+    .where('caseId', '=', caseId)
+    .where('indicator', '=', claim.indicator)
+    .execute();
+  await db
+    .insertInto('claimedIndicators')
+    .values({
+      caseId,
+      indicator: claim.indicator,
+      detail: specificsOf(db).json(claim.detail),
+      claimedAt: toInstant(now),
+    })
+    .execute();
+}
+
 export async function listClaimedIndicators(db: Db, caseId: string): Promise<ClaimedIndicator[]> {
   const s = specificsOf(db);
   const rows = await db
@@ -224,4 +290,92 @@ export async function listClaimedIndicators(db: Db, caseId: string): Promise<Cla
 /** The urgency note (紧急说明) a clerk attached to the case. */
 export async function setUrgencyNote(db: Db, caseId: string, text: string | null): Promise<void> {
   await db.updateTable('cases').set({ urgencyNote: text }).where('id', '=', caseId).execute();
+}
+
+/** What the room predicates read of a case (and the number people read), optionally locked for the transaction. */
+export async function getCaseRoom(
+  db: Db,
+  caseId: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<Pick<CaseRow, 'id' | 'holderId' | 'unitId' | 'district' | 'applicationNo'> | undefined> {
+  const q = db
+    .selectFrom('cases')
+    .select(['id', 'holderId', 'unitId', 'district', 'applicationNo'])
+    .where('id', '=', caseId);
+  return (opts.forUpdate ? specificsOf(db).forUpdate(q) : q).executeTakeFirst();
+}
+
+/** The same as `getCaseRoom`, by the 申请编号 people read. */
+export async function getCaseRoomByApplicationNo(
+  db: Db,
+  applicationNo: string,
+): Promise<Pick<CaseRow, 'id' | 'holderId' | 'unitId' | 'district' | 'applicationNo'> | undefined> {
+  return db
+    .selectFrom('cases')
+    .select(['id', 'holderId', 'unitId', 'district', 'applicationNo'])
+    .where('applicationNo', '=', applicationNo)
+    .executeTakeFirst();
+}
+
+/** A holder's cases, oldest first. */
+export async function listHolderCases(db: Db, holderId: string): Promise<CaseRow[]> {
+  return db.selectFrom('cases').selectAll().where('holderId', '=', holderId).orderBy('createdAt').execute();
+}
+
+/** A unit's latest cases (their snapshots), newest first. */
+export async function listUnitCaseSnapshots(db: Db, unitId: string, limit: number): Promise<CaseSnapshot[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .select(['snapshot'])
+    .where('unitId', '=', unitId)
+    .orderBy('createdAt', 'desc')
+    .limit(limit)
+    .execute();
+  const s = specificsOf(db);
+  return rows.map((r) => s.readJson<CaseSnapshot>(r.snapshot));
+}
+
+/** The case's state and district with its holder's name and masked ID number; throws when missing. */
+export async function getCaseWithMaskedHolder(db: Db, caseId: string) {
+  return db
+    .selectFrom('cases')
+    .innerJoin('holders', 'holders.id', 'cases.holderId')
+    .select(['cases.state', 'cases.district', 'holders.name', 'holders.idNumberMasked'])
+    .where('cases.id', '=', caseId)
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * The case's room fields with its holder's name and full ID number: personal data, for the
+ * audited reveal at the counter only (the caller checks the room and writes the audit event).
+ */
+export async function getCaseWithHolderIdentity(db: Db, caseId: string) {
+  return db
+    .selectFrom('cases')
+    .innerJoin('holders', 'holders.id', 'cases.holderId')
+    .select([
+      'cases.id',
+      'cases.holderId',
+      'cases.unitId',
+      'cases.district',
+      'cases.applicationNo',
+      'holders.name',
+      'holders.idNumber',
+    ])
+    .where('cases.id', '=', caseId)
+    .executeTakeFirst();
+}
+
+/** The holder's case in one of `states`, if any (a holder has at most one open case: cases_one_open_per_holder_ux). */
+export async function findHolderCaseIn(
+  db: Db,
+  holderId: string,
+  states: readonly CaseState[],
+): Promise<{ id: string } | undefined> {
+  return db
+    .selectFrom('cases')
+    .select('id')
+    .where('holderId', '=', holderId)
+    .where('state', 'in', [...states])
+    .executeTakeFirst();
 }

@@ -41,6 +41,11 @@ export interface DialectSpecifics {
     /** Binary content (evidence files): `bytea` on PostgreSQL, `blob` on SQLite. */
     bytes: 'bytea' | 'blob';
   };
+  /**
+   * Units of work worth running at once (a sweep's batch): PostgreSQL locks rows, so several
+   * writers proceed together; SQLite has one writer at a time, so more would only queue.
+   */
+  readonly writerConcurrency: number;
   /** Value to bind for a boolean column (better-sqlite3 refuses JS booleans). */
   bool(value: boolean): boolean | number;
   /** Value to bind for a JSON column. Always a string: node-pg would turn a JS array into a PostgreSQL array. */
@@ -162,6 +167,7 @@ export function classifyDbError(error: unknown): DbErrorKind {
 const sqlite: DialectSpecifics = {
   name: 'sqlite',
   types: { json: 'text', bool: 'integer', bigint: 'integer', bytes: 'blob' },
+  writerConcurrency: 1,
   bool: (value) => (value ? 1 : 0),
   json: (value) => JSON.stringify(value),
   readJson: <T>(value: unknown): T =>
@@ -197,6 +203,7 @@ const sqlite: DialectSpecifics = {
 const postgres: DialectSpecifics = {
   name: 'postgres',
   types: { json: 'jsonb', bool: 'boolean', bigint: 'bigint', bytes: 'bytea' },
+  writerConcurrency: 8,
   bool: (value) => value,
   json: (value) => JSON.stringify(value),
   readJson: <T>(value: unknown): T => value as T,
@@ -242,6 +249,10 @@ export const dialectSpecifics = (name: DialectName): DialectSpecifics =>
 export function specificsOf(db: { getExecutor(): QueryExecutor }): DialectSpecifics {
   return db.getExecutor().adapter instanceof PostgresAdapter ? postgres : sqlite;
 }
+
+/** How many units of work to run at once on this database (see `writerConcurrency`). */
+export const writerConcurrency = (db: { getExecutor(): QueryExecutor }): number =>
+  specificsOf(db).writerConcurrency;
 
 /** PostgreSQL returns int8 and numeric as strings; we keep money in fen, well inside 2^53. */
 export function parseInt8(value: string): number {

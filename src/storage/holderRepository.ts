@@ -54,6 +54,25 @@ export async function getHolder(db: Db, id: string): Promise<HolderSummary | und
   return db.selectFrom('holders').select(SUMMARY_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
+/** The holder's date of birth (the age indicator); throws when the holder is missing. */
+export async function holderBirthDate(db: Db, id: string): Promise<string> {
+  const row = await db
+    .selectFrom('holders')
+    .select(['birthDate'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row.birthDate;
+}
+
+/** The holder as a case view shows them: name and masked numbers. */
+export async function getHolderCard(db: Db, id: string) {
+  return db
+    .selectFrom('holders')
+    .select(['id', 'name', 'idNumberMasked', 'phoneMasked'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 /** Full view, for the roles that need the ID number or the phone (the caller checks the role). */
 export async function getHolderWithPersonalData(db: Db, id: string): Promise<HolderRow | undefined> {
   return db.selectFrom('holders').selectAll().where('id', '=', id).executeTakeFirst();

@@ -165,4 +165,9 @@ export async function listMaterials(db: Db, caseId: string): Promise<Material[]>
   return rows.map((r) => ({ ...r, required: readBool(r.required) }));
 }
 
+/** The code and label of each material on the case's checklist. */
+export async function listMaterialLabels(db: Db, caseId: string): Promise<{ code: string; label: string }[]> {
+  return db.selectFrom('materials').select(['code', 'label']).where('caseId', '=', caseId).execute();
+}
+
 /** Whether the case's checklist lists the material (only listed materials change status). */

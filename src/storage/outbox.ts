@@ -101,6 +101,16 @@ export async function listOutboxForCase(db: Db, caseId: string): Promise<OutboxM
   return rows.map((r) => toMessage(db, r));
 }
 
+/** The delivery view of one case's messages (no recipient, no payload), oldest first. */
+export async function listCaseMessageStatus(db: Db, caseId: string) {
+  return db
+    .selectFrom('outbox')
+    .select(['id', 'channel', 'templateId', 'status', 'attempts', 'createdAt', 'sentAt'])
+    .where('caseId', '=', caseId)
+    .orderBy('createdAt')
+    .execute();
+}
+
 /**
  * Claims up to `limit` due messages for this dispatcher: pending ones whose
  * next attempt is due, and `sending` ones whose lease ran out (a dispatcher

@@ -80,6 +80,35 @@ export async function cancelPermit(db: Db, id: string, cancelledOn: string, now:
   return row;
 }
 
+/** The permit a case was filed with (the sweep compares its dates with the case's). */
+export async function getPermitOfCase(
+  db: Db,
+  caseId: string,
+): Promise<Pick<PermitRow, 'status' | 'endorsedUntil' | 'validUntil' | 'cancelledOn'> | undefined> {
+  return db
+    .selectFrom('cases')
+    .innerJoin('permits', 'permits.id', 'cases.permitId')
+    .select(['permits.status', 'permits.endorsedUntil', 'permits.validUntil', 'permits.cancelledOn'])
+    .where('cases.id', '=', caseId)
+    .executeTakeFirst();
+}
+
+/** A permit by id. */
+export async function getPermit(db: Db, id: string): Promise<PermitRow | undefined> {
+  return db.selectFrom('permits').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The holder's permit issued last, whatever its status. */
+export async function getLatestIssuedPermit(db: Db, holderId: string): Promise<PermitRow | undefined> {
+  return db
+    .selectFrom('permits')
+    .selectAll()
+    .where('holderId', '=', holderId)
+    .orderBy('issuedOn', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** Sweep input: active permits whose endorsement ends on or before `onOrBefore`. */
 export async function listPermitsEndingOnOrBefore(
   db: Db,
@@ -92,4 +121,16 @@ export async function listPermitsEndingOnOrBefore(
     .where('endorsedUntil', '<=', q.onOrBefore);
   if (q.afterId) query = query.where('id', '>', q.afterId);
   return query.orderBy('id').limit(q.limit).execute();
+}
+
+/** The holder's active permit, the latest issued (a case is filed on it). */
+export async function getActivePermit(db: Db, holderId: string): Promise<PermitRow | undefined> {
+  return db
+    .selectFrom('permits')
+    .selectAll()
+    .where('holderId', '=', holderId)
+    .where('status', '=', 'active')
+    .orderBy('issuedOn', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }

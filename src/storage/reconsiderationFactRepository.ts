@@ -94,3 +94,18 @@ export async function recordFactReview(
     .executeTakeFirst();
   if (!row) throw new JifenError('conflict', '该事实已核实或不存在', [], { factId: f.factId });
 }
+
+/** A fact of the case with its own status and its request's status, or undefined. */
+export async function getFactWithRequestStatus(
+  db: Db,
+  caseId: string,
+  factId: string,
+): Promise<{ status: ReconsiderationFact['status']; requestStatus: string } | undefined> {
+  return db
+    .selectFrom('reconsiderationFacts')
+    .innerJoin('reconsiderations', 'reconsiderations.id', 'reconsiderationFacts.reconsiderationId')
+    .select(['reconsiderationFacts.status as status', 'reconsiderations.status as requestStatus'])
+    .where('reconsiderationFacts.id', '=', factId)
+    .where('reconsiderationFacts.caseId', '=', caseId)
+    .executeTakeFirst();
+}

@@ -122,3 +122,16 @@ export async function latestReconsiderationId(
   const row = await q.orderBy('requestedAt', 'desc').limit(1).executeTakeFirst();
   return row?.id;
 }
+
+/** The pending request (status `requested`, any level) the case's evidence and reviewed facts belong to: the latest one. */
+export async function pendingReconsiderationId(db: Db, caseId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('reconsiderations')
+    .select('id')
+    .where('caseId', '=', caseId)
+    .where('status', '=', 'requested')
+    .orderBy('requestedAt', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id;
+}

@@ -22,3 +22,10 @@ export async function insertRefusal(
     })
     .execute();
 }
+
+/** The case's refusals with their reasons as stored (the caller names the reasons' type). */
+export async function listRefusals<R = unknown>(db: Db, caseId: string) {
+  const rows = await db.selectFrom('refusals').selectAll().where('caseId', '=', caseId).execute();
+  const s = specificsOf(db);
+  return rows.map((r) => ({ ...r, reasons: s.readJson<R>(r.reasons) }));
+}

@@ -31,11 +31,12 @@ export async function listTaxRecords(db: Db, holderId: string) {
     .execute();
 }
 
-export async function listHouseholdRecords(db: Db, holderId: string) {
+export async function listHouseholdRecords(db: Db, holderId: string, range: { to?: string } = {}) {
   return db
     .selectFrom('householdRecords')
     .select(['recordType', 'eventDate', 'detail'])
     .where('holderId', '=', holderId)
+    .$if(range.to !== undefined, (q) => q.where('eventDate', '<=', range.to!))
     .orderBy('eventDate')
     .orderBy('recordType')
     .execute();
@@ -58,6 +59,24 @@ export async function listEducationVerifications(db: Db, holderId: string) {
     ])
     .where('holderId', '=', holderId)
     .orderBy('certificateNo')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    degree: readBool(r.degree),
+    fullTime: readBool(r.fullTime),
+    foreignDegree: readBool(r.foreignDegree),
+    recognized: readBool(r.recognized),
+  }));
+}
+
+/** The holder's verified education records as of `onOrBefore` (what the engine may score). */
+export async function listVerifiedEducation(db: Db, holderId: string, onOrBefore: string) {
+  const rows = await db
+    .selectFrom('educationVerifications')
+    .selectAll()
+    .where('holderId', '=', holderId)
+    .where('result', '=', 'verified')
+    .where('verifiedOn', '<=', onOrBefore)
     .execute();
   return rows.map((r) => ({
     ...r,

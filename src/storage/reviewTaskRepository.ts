@@ -101,3 +101,48 @@ export async function patchReviewTask(
     .where('indicator', '=', indicator)
     .execute();
 }
+
+/** Sets the outcome of the named indicators' tasks (a correction or a reconsideration finding). */
+export async function setReviewTaskOutcomes(
+  db: Db,
+  caseId: string,
+  indicators: readonly string[],
+  outcome: { status: 'passed' | 'failed'; outcomeNote: string },
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('reviewTasks')
+    .set({ ...outcome, updatedAt: toInstant(now) })
+    .where('caseId', '=', caseId)
+    .where('indicator', 'in', indicators)
+    .execute();
+}
+
+/** The indicator's task passed by a reviewer (created when the claim is new to the case). */
+export async function passReviewTask(
+  db: Db,
+  t: { caseId: string; indicator: string; reviewedBy: string | null; outcomeNote: string; now: string },
+): Promise<void> {
+  const at = toInstant(t.now);
+  await db
+    .insertInto('reviewTasks')
+    .values({
+      id: randomUUID(),
+      caseId: t.caseId,
+      indicator: t.indicator,
+      status: 'passed',
+      assignedTo: t.reviewedBy,
+      referredTo: null,
+      referredAt: null,
+      returnedAt: null,
+      outcomeNote: t.outcomeNote,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['caseId', 'indicator'])
+        .doUpdateSet({ status: 'passed', outcomeNote: t.outcomeNote, updatedAt: at }),
+    )
+    .execute();
+}

@@ -100,6 +100,23 @@ export async function listPenaltiesInForce(
   return rows.map((r) => ({ ...r, serious: readBool(r.serious) }));
 }
 
+/** The holder's false-material records not revoked and in effect by `onOrBefore` (细则 第十四条 deduction). */
+export async function listFalseMaterialRecords(
+  db: Db,
+  holderId: string,
+  onOrBefore: string,
+): Promise<{ effectiveFrom: string; serious: boolean }[]> {
+  const rows = await db
+    .selectFrom('penalties')
+    .select(['effectiveFrom', 'serious'])
+    .where('holderId', '=', holderId)
+    .where('kind', '=', 'false_material')
+    .where('status', '!=', 'revoked')
+    .where('effectiveFrom', '<=', onOrBefore)
+    .execute();
+  return rows.map((r) => ({ effectiveFrom: r.effectiveFrom, serious: readBool(r.serious) }));
+}
+
 export async function setPenaltyStatus(
   db: Db,
   id: string,
@@ -113,4 +130,64 @@ export async function setPenaltyStatus(
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n)
     throw new JifenError('not_found', '处罚记录不存在', [], { penaltyId: id });
+}
+
+/**
+ * The penalties on record (细则 第十四条), newest decision first, filtered, a page and the
+ * total, with the names and the 申请编号 people read (issue 15) beside the ids.
+ */
+export async function listPenaltyRecords(
+  db: Db,
+  q: {
+    kind?: PenaltyKind | undefined;
+    status?: 'in_force' | 'appealed' | 'revoked' | undefined;
+    subjectKind?: 'individual' | 'unit' | undefined;
+    limit: number;
+    offset: number;
+  },
+) {
+  let base = db.selectFrom('penalties');
+  if (q.kind) base = base.where('penalties.kind', '=', q.kind);
+  if (q.status) base = base.where('penalties.status', '=', q.status);
+  if (q.subjectKind) base = base.where('penalties.subjectKind', '=', q.subjectKind);
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .leftJoin('units', 'units.id', 'penalties.unitId')
+    .leftJoin('users', 'users.id', 'penalties.decidedBy')
+    .leftJoin('holders', 'holders.id', 'penalties.holderId')
+    .leftJoin('cases', 'cases.id', 'penalties.caseId')
+    .select([
+      'penalties.id',
+      'penalties.subjectKind',
+      'penalties.holderId',
+      'holders.name as holderName',
+      'penalties.unitId',
+      'units.name as unitName',
+      'penalties.caseId',
+      'cases.applicationNo',
+      'penalties.kind',
+      'penalties.serious',
+      'penalties.reason',
+      'penalties.legalBasis',
+      'penalties.amountFen',
+      'penalties.effectiveFrom',
+      'penalties.effectiveUntil',
+      'penalties.status',
+      'penalties.decidedBy',
+      'users.displayName as decidedByName',
+      'penalties.decidedAt',
+    ])
+    .orderBy('penalties.decidedAt', 'desc')
+    .orderBy('penalties.id')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+  return {
+    total: Number(total.n),
+    rows: rows.map((r) => ({
+      ...r,
+      serious: readBool(r.serious),
+      amountFen: r.amountFen === null ? null : Number(r.amountFen),
+    })),
+  };
 }

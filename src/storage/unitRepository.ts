@@ -47,6 +47,11 @@ export async function getUnit(db: Db, id: string): Promise<UnitRow | undefined> 
   return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The unit as a case view shows it. */
+export async function getUnitCard(db: Db, id: string) {
+  return db.selectFrom('units').select(['id', 'name', 'district']).where('id', '=', id).executeTakeFirst();
+}
+
 export async function getUnitByCreditCode(db: Db, creditCode: string): Promise<UnitRow | undefined> {
   return db.selectFrom('units').selectAll().where('creditCode', '=', creditCode).executeTakeFirst();
 }
@@ -89,4 +94,37 @@ export async function setUnitBarredUntil(
     .where('id', '=', id)
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw new JifenError('not_found', '单位不存在', [], { unitId: id });
+}
+
+/** A page of a district's units, optionally of one registration status, oldest registration first, and their total. */
+export async function listDistrictUnits(
+  db: Db,
+  q: { district: District; status?: UnitRegistrationStatus | undefined; limit: number; offset: number },
+) {
+  let base = db.selectFrom('units').where('district', '=', q.district);
+  if (q.status) base = base.where('registrationStatus', '=', q.status);
+  const total = Number(
+    (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+  );
+  const rows = await base
+    .select([
+      'id',
+      'name',
+      'creditCode',
+      'district',
+      'kind',
+      'registrationStatus',
+      'rejectionReason',
+      'taxStatus',
+      'operatingStatus',
+      'barredUntil',
+      'registeredAt',
+      'verifiedAt',
+    ])
+    .orderBy('registeredAt')
+    .orderBy('id')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+  return { total, rows };
 }

@@ -7,11 +7,11 @@
  * recomputes from the profile (engineFacts reads claims and passed tasks).
  * Rejected facts change nothing.
  */
-import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { specificsOf } from '../../storage/dialectSpecifics.js';
-import { toInstant } from '../../storage/instant.js';
+import { replaceClaimedIndicator } from '../../storage/caseRepository.js';
 import { listReconsiderationFacts } from '../../storage/reconsiderationFactRepository.js';
+import { pendingReconsiderationId } from '../../storage/reconsiderationRepository.js';
+import { passReviewTask } from '../../storage/reviewTaskRepository.js';
 import type { Database } from '../../storage/schema.js';
 
 export async function applyReviewedFacts(
@@ -19,52 +19,21 @@ export async function applyReviewedFacts(
   caseId: string,
   now: string,
 ): Promise<string[]> {
-  const pending = await tx
-    .selectFrom('reconsiderations')
-    .select('id')
-    .where('caseId', '=', caseId)
-    .where('status', '=', 'requested')
-    .orderBy('requestedAt', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!pending) return [];
-  const accepted = (await listReconsiderationFacts(tx, caseId, pending.id)).filter(
+  const pendingId = await pendingReconsiderationId(tx, caseId);
+  if (!pendingId) return [];
+  const accepted = (await listReconsiderationFacts(tx, caseId, pendingId)).filter(
     (f) => f.status === 'accepted',
   );
-  const at = toInstant(now);
-  const s = specificsOf(tx);
   for (const f of accepted) {
-    await tx
-      .deleteFrom('claimedIndicators')
-      .where('caseId', '=', caseId)
-      .where('indicator', '=', f.indicator)
-      .execute();
-    await tx
-      .insertInto('claimedIndicators')
-      .values({ caseId, indicator: f.indicator, detail: s.json(f.detail), claimedAt: at })
-      .execute();
+    await replaceClaimedIndicator(tx, caseId, { indicator: f.indicator, detail: f.detail }, now);
     const note = `复核中经核实：${f.reviewNote ?? ''}`.slice(0, 500);
-    await tx
-      .insertInto('reviewTasks')
-      .values({
-        id: randomUUID(),
-        caseId,
-        indicator: f.indicator,
-        status: 'passed',
-        assignedTo: f.reviewedBy,
-        referredTo: null,
-        referredAt: null,
-        returnedAt: null,
-        outcomeNote: note,
-        createdAt: at,
-        updatedAt: at,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['caseId', 'indicator'])
-          .doUpdateSet({ status: 'passed', outcomeNote: note, updatedAt: at }),
-      )
-      .execute();
+    await passReviewTask(tx, {
+      caseId,
+      indicator: f.indicator,
+      reviewedBy: f.reviewedBy,
+      outcomeNote: note,
+      now,
+    });
   }
   return accepted.map((f) => f.indicator);
 }

@@ -6,7 +6,7 @@
  */
 import { JifenError } from '../../shared/errors.js';
 import { z } from '../../shared/zodLocale.js';
-import { readBool } from '../../storage/dialectSpecifics.js';
+import { getUser } from '../../storage/userRepository.js';
 import { caseUseCase } from './caseCommand.js';
 import { text } from '../validate.js';
 
@@ -17,16 +17,12 @@ export const assignTask = caseUseCase({
   what: '分派审核人员',
   input: assignTaskInput,
   prepare: async (input, { tx, snapshot }) => {
-    const officer = await tx
-      .selectFrom('users')
-      .select(['id', 'role', 'district', 'active'])
-      .where('id', '=', input.assigneeId)
-      .executeTakeFirst();
+    const officer = await getUser(tx, input.assigneeId);
     if (
       !officer ||
       officer.role !== 'district_reviewer' ||
       officer.district !== snapshot.district ||
-      !readBool(officer.active)
+      !officer.active
     )
       throw new JifenError(
         'validation_failed',

@@ -5,7 +5,7 @@
  * original acceptance district notifies the holder.
  */
 import { z } from '../../shared/zodLocale.js';
-import { toInstant } from '../../storage/instant.js';
+import { setReviewTaskOutcomes } from '../../storage/reviewTaskRepository.js';
 import { caseUseCase } from './caseCommand.js';
 import { acceptanceDateOf, engineRefusal, runEngine } from '../facts/engineRun.js';
 import { penaltySchema } from './penaltyInput.js';
@@ -20,12 +20,13 @@ export const correctPoints = caseUseCase({
     falseMaterial: penaltySchema.optional(),
   }),
   prepare: async (input, p, state) => {
-    await p.tx
-      .updateTable('reviewTasks')
-      .set({ status: 'failed', outcomeNote: `监督纠正：${input.reason}`, updatedAt: toInstant(p.ctx.now) })
-      .where('caseId', '=', p.snapshot.caseId)
-      .where('indicator', 'in', input.irregularIndicators)
-      .execute();
+    await setReviewTaskOutcomes(
+      p.tx,
+      p.snapshot.caseId,
+      input.irregularIndicators,
+      { status: 'failed', outcomeNote: `监督纠正：${input.reason}` },
+      p.ctx.now,
+    );
     const engine = await runEngine(p, acceptanceDateOf(p), state);
     return {
       payload: {

@@ -11,6 +11,9 @@ import { claimsSchema, declaredSchema, writeClaims } from '../facts/claimInput.j
 import { keyedCaseId } from './keyedCaseId.js';
 import { executeCaseCommand } from '../executor/executeCaseCommand.js';
 import { loadUnit, unitStatusOf } from '../facts/facts.js';
+import { findHolderCaseIn, getCaseRoom } from '../../storage/caseRepository.js';
+import { getActivePermit } from '../../storage/permitRepository.js';
+import type { CaseState } from '../../storage/schema.js';
 import { getUnit } from '../../storage/unitRepository.js';
 import type { CaseCommandResult, CaseDeps, Db } from '../types.js';
 import { parseInput } from '../validate.js';
@@ -73,14 +76,13 @@ export async function createDraft(
       // Only for the unit's own employee (an unknown holder answers the same), so no unit can
       // open a case, and so read registry data or mint a login, for another unit's staff.
       await requireUnitEmployee(tx, input.holderId, unitId, req.today);
-      const taken = await tx.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
+      const taken = await getCaseRoom(tx, caseId);
       if (taken) throw new JifenError('conflict', '申请编号已被使用', [], { caseId });
-      const open = await tx
-        .selectFrom('cases')
-        .select('id')
-        .where('holderId', '=', input.holderId)
-        .where('state', 'in', OPEN_STATES.filter((s) => s !== 'new') as never[])
-        .executeTakeFirst();
+      const open = await findHolderCaseIn(
+        tx,
+        input.holderId,
+        OPEN_STATES.filter((s) => s !== 'new') as CaseState[],
+      );
       // A case stays with the unit that filed it until it is withdrawn or ends.
       if (open)
         throw new JifenError(
@@ -89,14 +91,7 @@ export async function createDraft(
           [],
           { caseId: open.id },
         );
-      const permit = await tx
-        .selectFrom('permits')
-        .selectAll()
-        .where('holderId', '=', input.holderId)
-        .where('status', '=', 'active')
-        .orderBy('issuedOn', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+      const permit = await getActivePermit(tx, input.holderId);
       if (!permit)
         throw new JifenError('invalid_transition', '持证人没有有效的上海市居住证', [], {
           holderId: input.holderId,

@@ -4,7 +4,7 @@
  * with the rules of the acceptance date, as a new determination.
  */
 import { z } from '../../shared/zodLocale.js';
-import { toInstant } from '../../storage/instant.js';
+import { setReviewTaskOutcomes } from '../../storage/reviewTaskRepository.js';
 import { caseUseCase } from './caseCommand.js';
 import { applyReviewedFacts } from './applyReviewedFacts.js';
 import { acceptanceDateOf, engineRefusal, runEngine } from '../facts/engineRun.js';
@@ -25,12 +25,13 @@ export const decideReconsideration = caseUseCase({
   prepare: async (input, p, state) => {
     if (input.outcome === 'upheld') return { payload: { outcome: 'upheld', reasons: input.reasons } };
     for (const f of input.findings ?? []) {
-      await p.tx
-        .updateTable('reviewTasks')
-        .set({ status: f.result, outcomeNote: `复核认定：${input.reasons}`, updatedAt: toInstant(p.ctx.now) })
-        .where('caseId', '=', p.snapshot.caseId)
-        .where('indicator', '=', f.indicator)
-        .execute();
+      await setReviewTaskOutcomes(
+        p.tx,
+        p.snapshot.caseId,
+        [f.indicator],
+        { status: f.result, outcomeNote: `复核认定：${input.reasons}` },
+        p.ctx.now,
+      );
     }
     // Issue 15: the facts the reviewer accepted become the case's verified claims first.
     await applyReviewedFacts(p.tx, p.snapshot.caseId, p.ctx.now);

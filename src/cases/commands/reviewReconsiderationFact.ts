@@ -5,6 +5,7 @@
  */
 import { z } from '../../shared/zodLocale.js';
 import { JifenError, jsonPath } from '../../shared/errors.js';
+import { getFactWithRequestStatus } from '../../storage/reconsiderationFactRepository.js';
 import { caseUseCase } from './caseCommand.js';
 import { text } from '../validate.js';
 
@@ -17,13 +18,7 @@ export const reviewReconsiderationFact = caseUseCase({
     note: text(500),
   }),
   prepare: async (input, p) => {
-    const fact = await p.tx
-      .selectFrom('reconsiderationFacts')
-      .innerJoin('reconsiderations', 'reconsiderations.id', 'reconsiderationFacts.reconsiderationId')
-      .select(['reconsiderationFacts.status as status', 'reconsiderations.status as requestStatus'])
-      .where('reconsiderationFacts.id', '=', input.factId)
-      .where('reconsiderationFacts.caseId', '=', p.snapshot.caseId)
-      .executeTakeFirst();
+    const fact = await getFactWithRequestStatus(p.tx, p.snapshot.caseId, input.factId);
     if (!fact || fact.requestStatus !== 'requested')
       throw new JifenError(
         'not_found',

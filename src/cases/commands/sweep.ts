@@ -14,7 +14,9 @@
  */
 import { JifenError } from '../../shared/errors.js';
 import { writeAuditCheckpoint } from '../../storage/auditCheckpoint.js';
-import { specificsOf } from '../../storage/dialectSpecifics.js';
+import { listCasesDueForSweep, listCasesWithCancelledPermit } from '../../storage/caseRepository.js';
+import { writerConcurrency } from '../../storage/dialectSpecifics.js';
+import { getPermitOfCase } from '../../storage/permitRepository.js';
 import type { Actor, CaseSnapshot, ReminderKind } from '../../workflow/index.js';
 import { confirmAtEndorsement } from './confirmAtEndorsement.js';
 import { expireCase, invalidateCase, remindCase } from './lifecycle.js';
@@ -52,7 +54,7 @@ const SWEEP_ACTOR_ID = 'system:sweep';
 export async function sweep(db: Db, opts: SweepOptions): Promise<SweepReport> {
   const started = performance.now();
   const batchSize = opts.batchSize ?? 1000;
-  const concurrency = opts.concurrency ?? (specificsOf(db).name === 'postgres' ? 8 : 1);
+  const concurrency = opts.concurrency ?? writerConcurrency(db);
   const actor: Actor = { id: SWEEP_ACTOR_ID, role: 'system' };
   const report: SweepReport = {
     scanned: 0,
@@ -92,12 +94,7 @@ export async function sweep(db: Db, opts: SweepOptions): Promise<SweepReport> {
   const processCase = async (caseId: string, s: CaseSnapshot): Promise<void> => {
     const agenda = sweepAgenda(s).filter((a) => a.on <= opts.today);
     if (agenda.length === 0) return;
-    const permit = await db
-      .selectFrom('cases')
-      .innerJoin('permits', 'permits.id', 'cases.permitId')
-      .select(['permits.status', 'permits.endorsedUntil', 'permits.validUntil', 'permits.cancelledOn'])
-      .where('cases.id', '=', caseId)
-      .executeTakeFirst();
+    const permit = await getPermitOfCase(db, caseId);
     if (permit?.status === 'cancelled' && permit.cancelledOn !== null && permit.cancelledOn <= opts.today) {
       const key = `sweep:${caseId}:invalidate:${permit.cancelledOn}`;
       await run(
@@ -164,17 +161,11 @@ export async function sweep(db: Db, opts: SweepOptions): Promise<SweepReport> {
   // Cancelled permits first: a cancelled permit ends the case whatever else is due.
   let afterId = '';
   for (;;) {
-    const rows = await db
-      .selectFrom('cases')
-      .innerJoin('permits', 'permits.id', 'cases.permitId')
-      .select(['cases.id', 'permits.cancelledOn'])
-      .where('permits.status', '=', 'cancelled')
-      .where('permits.cancelledOn', '<=', opts.today)
-      .where('cases.nextSweepOn', 'is not', null)
-      .where('cases.id', '>', afterId)
-      .orderBy('cases.id')
-      .limit(batchSize)
-      .execute();
+    const rows = await listCasesWithCancelledPermit(db, {
+      onOrBefore: opts.today,
+      afterId,
+      limit: batchSize,
+    });
     if (rows.length === 0) break;
     afterId = rows[rows.length - 1]!.id;
     await inParallel(rows, concurrency, async (r) => {
@@ -197,24 +188,17 @@ export async function sweep(db: Db, opts: SweepOptions): Promise<SweepReport> {
   // Then everything whose stored date has come, keyset-paged on (next_sweep_on, id).
   let cursor: { on: string; id: string } | undefined;
   for (;;) {
-    let q = db
-      .selectFrom('cases')
-      .select(['id', 'nextSweepOn', 'snapshot'])
-      .where('nextSweepOn', '<=', opts.today);
-    if (cursor) {
-      const c = cursor;
-      q = q.where((eb) =>
-        eb.or([eb('nextSweepOn', '>', c.on), eb.and([eb('nextSweepOn', '=', c.on), eb('id', '>', c.id)])]),
-      );
-    }
-    const rows = await q.orderBy('nextSweepOn').orderBy('id').limit(batchSize).execute();
+    const rows = await listCasesDueForSweep(db, {
+      onOrBefore: opts.today,
+      ...(cursor ? { after: cursor } : {}),
+      limit: batchSize,
+    });
     if (rows.length === 0) break;
     const last = rows[rows.length - 1]!;
-    cursor = { on: last.nextSweepOn!, id: last.id };
-    const specifics = specificsOf(db);
+    cursor = { on: last.nextSweepOn, id: last.id };
     await inParallel(rows, concurrency, async (r) => {
       report.scanned++;
-      await processCase(r.id, specifics.readJson<CaseSnapshot>(r.snapshot));
+      await processCase(r.id, r.snapshot);
     });
   }
   // Anchors today's audit events (the sweep's own included) in the city's chain of checkpoints.

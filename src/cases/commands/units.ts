@@ -12,7 +12,12 @@ import { requestHash, withIdempotency } from '../../storage/idempotencyRepositor
 import { toInstant } from '../../storage/instant.js';
 import { runInTransaction } from '../../storage/runInTransaction.js';
 import { DISTRICTS, type UnitRow } from '../../storage/schema.js';
-import { getUnitByCreditCode, insertUnit, setUnitRegistration } from '../../storage/unitRepository.js';
+import {
+  getUnit,
+  getUnitByCreditCode,
+  insertUnit,
+  setUnitRegistration,
+} from '../../storage/unitRepository.js';
 import type { Actor } from '../../workflow/index.js';
 import type { Db } from '../types.js';
 import { checkRequest, parseInput, text } from '../validate.js';
@@ -117,11 +122,7 @@ export async function verifyUnit(
         now,
       },
       async () => {
-        const unit = await tx
-          .selectFrom('units')
-          .selectAll()
-          .where('id', '=', input.unitId)
-          .executeTakeFirst();
+        const unit = await getUnit(tx, input.unitId);
         if (req.actor.role !== 'acceptance_clerk' || !unit || unit.district !== req.actor.district)
           throw new JifenError('forbidden', '只有单位注册地所在区的受理点可以核验该单位', [], {
             role: req.actor.role,

@@ -14,6 +14,9 @@ import type { RuleSet } from '../../rules/RuleSet.js';
 import { JifenError } from '../../shared/errors.js';
 import type { Executor } from '../../storage/dialectSpecifics.js';
 import { listClaimedIndicators } from '../../storage/caseRepository.js';
+import { getLatestIssuedPermit, getPermit } from '../../storage/permitRepository.js';
+import { listReviewTasks } from '../../storage/reviewTaskRepository.js';
+import { getUnit } from '../../storage/unitRepository.js';
 import type { Database, PermitRow, UnitRow } from '../../storage/schema.js';
 import type { EngineOutcome, PrecheckOutcome, UnitStatus, WorkdayCalendar } from '../../workflow/index.js';
 import { buildProfile } from './profileFromRecords.js';
@@ -26,7 +29,7 @@ export function unitStatusOf(unit: UnitRow, today: string): UnitStatus {
 }
 
 export async function loadUnit(tx: Tx, unitId: string): Promise<UnitRow> {
-  const unit = await tx.selectFrom('units').selectAll().where('id', '=', unitId).executeTakeFirst();
+  const unit = await getUnit(tx, unitId);
   if (!unit) throw new JifenError('not_found', '单位不存在', [], { unitId });
   return unit;
 }
@@ -36,15 +39,8 @@ export async function loadPermit(
   permitId: string | null,
   holderId: string,
 ): Promise<PermitRow | undefined> {
-  if (permitId !== null)
-    return tx.selectFrom('permits').selectAll().where('id', '=', permitId).executeTakeFirst();
-  return tx
-    .selectFrom('permits')
-    .selectAll()
-    .where('holderId', '=', holderId)
-    .orderBy('issuedOn', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  if (permitId !== null) return getPermit(tx, permitId);
+  return getLatestIssuedPermit(tx, holderId);
 }
 
 export interface FilingFacts {
@@ -110,11 +106,7 @@ export async function engineFacts(
   const unit = await loadUnit(tx, c.unitId);
   const permit = await loadPermit(tx, c.permitId, c.holderId);
   const claims = await listClaimedIndicators(tx, c.id);
-  const tasks = await tx
-    .selectFrom('reviewTasks')
-    .select(['indicator', 'status'])
-    .where('caseId', '=', c.id)
-    .execute();
+  const tasks = await listReviewTasks(tx, c.id);
   const passed = new Set(tasks.filter((t) => t.status === 'passed').map((t) => t.indicator));
   const profile = await buildProfile(tx, {
     holderId: c.holderId,

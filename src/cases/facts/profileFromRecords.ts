@@ -21,7 +21,13 @@ import {
 import { z } from '../../shared/zodLocale.js';
 import { isoMonthToIndex } from '../../shared/dates.js';
 import type { Executor } from '../../storage/dialectSpecifics.js';
-import { readBool } from '../../storage/dialectSpecifics.js';
+import { holderBirthDate } from '../../storage/holderRepository.js';
+import {
+  listHouseholdRecords,
+  listInsuranceMonths,
+  listVerifiedEducation,
+} from '../../storage/registryRepository.js';
+import { listFalseMaterialRecords } from '../../storage/supervisionRepository.js';
 import type { Database, PermitRow, UnitKind, UnitRow } from '../../storage/schema.js';
 import { isoMonth } from './claims.js';
 
@@ -162,62 +168,40 @@ function contributionRuns(
 }
 
 export async function buildProfile(tx: Tx, src: ProfileSources): Promise<Profile> {
-  const holder = await tx
-    .selectFrom('holders')
-    .select(['birthDate'])
-    .where('id', '=', src.holderId)
-    .executeTakeFirstOrThrow();
+  const birthDate = await holderBirthDate(tx, src.holderId);
   const asOfMonth = src.asOf.slice(0, 7);
-  const months = await tx
-    .selectFrom('insuranceMonths')
-    .select(['month', 'baseFen', 'backPaid', 'unitCreditCode'])
-    .where('holderId', '=', src.holderId)
-    .where('month', '<=', asOfMonth)
-    .orderBy('month')
-    .execute();
+  const months = await listInsuranceMonths(tx, src.holderId, { to: asOfMonth });
   const uses = (indicator: string): boolean =>
     src.claims.some((c) => c.indicator === indicator) &&
     (src.basis === 'claimed' || (src.passed?.has(indicator) ?? false));
   const claim = (indicator: string) => src.claims.find((c) => c.indicator === indicator)?.detail ?? {};
 
-  const profile: Record<string, unknown> = { asOf: src.asOf, birthDate: holder.birthDate };
+  const profile: Record<string, unknown> = { asOf: src.asOf, birthDate };
   const runs = contributionRuns(
-    months.map((m) => ({ ...m, baseFen: Number(m.baseFen), backPaid: readBool(m.backPaid) })),
+    months.map((m) => ({ ...m, baseFen: Number(m.baseFen) })),
     src.unit.creditCode,
     asOfMonth,
   );
   if (runs.length > 0) profile.contributions = runs;
 
   if (uses('education')) {
-    const rows = await tx
-      .selectFrom('educationVerifications')
-      .selectAll()
-      .where('holderId', '=', src.holderId)
-      .where('result', '=', 'verified')
-      .where('verifiedOn', '<=', src.asOf)
-      .execute();
+    const rows = await listVerifiedEducation(tx, src.holderId, src.asOf);
     const education = rows
       .filter((r) => r.level !== 'senior_high')
       .map((r) =>
         educationSchema.parse({
           level: r.level,
-          degree: readBool(r.degree),
-          fullTime: readBool(r.fullTime),
-          foreign: readBool(r.foreignDegree),
-          recognized: readBool(r.recognized),
+          degree: r.degree,
+          fullTime: r.fullTime,
+          foreign: r.foreignDegree,
+          recognized: r.recognized,
           ...(r.majorCode && r.majorName ? { major: { code: r.majorCode, name: r.majorName } } : {}),
         }),
       );
     if (education.length > 0) profile.education = education;
   }
   if (uses('spouse_hukou')) {
-    const household = await tx
-      .selectFrom('householdRecords')
-      .select(['recordType', 'eventDate'])
-      .where('holderId', '=', src.holderId)
-      .where('eventDate', '<=', src.asOf)
-      .orderBy('eventDate')
-      .execute();
+    const household = await listHouseholdRecords(tx, src.holderId, { to: src.asOf });
     const marriage = household.filter((h) => h.recordType === 'marriage').pop();
     const divorce = household.filter((h) => h.recordType === 'divorce').pop();
     const married =
@@ -240,19 +224,12 @@ export async function buildProfile(tx: Tx, src: ProfileSources): Promise<Profile
   if (uses('award')) profile.awards = claim('award').awards;
 
   // Penalties on record (细则 第十四条; docs/spec/rules.md §5 −150 for 3 years).
-  const penalties = await tx
-    .selectFrom('penalties')
-    .select(['effectiveFrom', 'serious'])
-    .where('holderId', '=', src.holderId)
-    .where('kind', '=', 'false_material')
-    .where('status', '!=', 'revoked')
-    .where('effectiveFrom', '<=', src.asOf)
-    .execute();
+  const penalties = await listFalseMaterialRecords(tx, src.holderId, src.asOf);
   if (penalties.length > 0)
     profile.records = penalties.map((p) => ({
       type: 'false_material',
       date: p.effectiveFrom,
-      ...(readBool(p.serious) ? { serious: true } : {}),
+      ...(p.serious ? { serious: true } : {}),
     }));
 
   if (src.permit) {

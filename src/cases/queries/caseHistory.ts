@@ -6,6 +6,7 @@
  */
 import { JifenError } from '../../shared/errors.js';
 import { caseHistoryRows } from '../../storage/caseHistory.js';
+import { getCaseRoom } from '../../storage/caseRepository.js';
 import {
   COMMAND_LABELS,
   ROLE_LABELS,
@@ -38,11 +39,7 @@ const stateLabel = (s: unknown): string | null =>
   typeof s === 'string' && s in STATE_LABELS ? STATE_LABELS[s as keyof typeof STATE_LABELS] : null;
 
 export async function caseHistory(db: Db, req: { actor: Actor; caseId: string }) {
-  const row = await db
-    .selectFrom('cases')
-    .select(['id', 'holderId', 'unitId', 'district', 'applicationNo'])
-    .where('id', '=', req.caseId)
-    .executeTakeFirst();
+  const row = await getCaseRoom(db, req.caseId);
   if (!row || !mayRead(req.actor, row))
     throw row
       ? new JifenError('forbidden', '无权查看此案件', [], { role: req.actor.role, reason: 'room' })

@@ -5,14 +5,20 @@
  */
 import type { RefusalReason } from '../../contract/cases.js';
 import { JifenError } from '../../shared/errors.js';
-import { specificsOf } from '../../storage/dialectSpecifics.js';
+import { getCase, listHolderCases, listUnitCaseSnapshots } from '../../storage/caseRepository.js';
 import { listDeterminations } from '../../storage/determinationRepository.js';
+import { districtQueueRows } from '../../storage/districtQueueRows.js';
+import { districtStatisticsRows } from '../../storage/districtStatisticsRows.js';
+import { getHolderCard } from '../../storage/holderRepository.js';
 import { listMaterials } from '../../storage/materialRepository.js';
 import { listOneTimeNotices, listReceipts } from '../../storage/noticeRepository.js';
+import { listCaseMessageStatus } from '../../storage/outbox.js';
 import { listReconsiderations } from '../../storage/reconsiderationRepository.js';
+import { listRefusals } from '../../storage/refusalRepository.js';
 import { listReminders } from '../../storage/reminderRepository.js';
 import { listReviewTasks } from '../../storage/reviewTaskRepository.js';
 import { withCaseLabels } from '../../storage/caseLabels.js';
+import { getUnit, getUnitCard } from '../../storage/unitRepository.js';
 import type { CaseRow, CaseState, District } from '../../storage/schema.js';
 import { addDays } from '../../shared/dates.js';
 import { createdBounds, type DateRange } from '../../city/dateRange.js';
@@ -107,7 +113,7 @@ async function loadReadable(
   actor: Actor,
   caseId: string,
 ): Promise<{ row: CaseRow; s: CaseSnapshot }> {
-  const row = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+  const row = await getCase(db, caseId);
   // Not found and not allowed look the same to someone outside the rooms.
   if (!row || !mayRead(actor, row))
     throw row ? forbiddenRead(actor) : new JifenError('not_found', '申请不存在', [], { caseId });
@@ -119,7 +125,7 @@ async function loadReadable(
  * transaction that bumps the case version): stored per version by cachedCaseView.ts.
  */
 export async function caseViewLists(db: Db, caseId: string) {
-  const refusals = await db.selectFrom('refusals').selectAll().where('caseId', '=', caseId).execute();
+  const refusals = await listRefusals<RefusalReason[]>(db, caseId);
   return {
     materials: await listMaterials(db, caseId),
     receipts: await listReceipts(db, caseId),
@@ -137,18 +143,13 @@ export async function caseViewLists(db: Db, caseId: string) {
       supersedes: d.supersedes,
     })),
     reconsiderations: await listReconsiderations(db, caseId),
-    refusals: refusals.map((r) => ({ ...r, reasons: specificsOf(db).readJson<RefusalReason[]>(r.reasons) })),
+    refusals,
   };
 }
 
 /** What changes without a new case version: the reminders the sweep raises and the messages' delivery. */
 export async function caseViewLive(db: Db, caseId: string) {
-  const messages = await db
-    .selectFrom('outbox')
-    .select(['id', 'channel', 'templateId', 'status', 'attempts', 'createdAt', 'sentAt'])
-    .where('caseId', '=', caseId)
-    .orderBy('createdAt')
-    .execute();
+  const messages = await listCaseMessageStatus(db, caseId);
   return { reminders: await listReminders(db, caseId), messages };
 }
 
@@ -182,16 +183,8 @@ export async function getCaseView(
   deps: CaseDeps,
 ) {
   const { row, s } = await loadReadable(db, req.actor, req.caseId);
-  const holder = await db
-    .selectFrom('holders')
-    .select(['id', 'name', 'idNumberMasked', 'phoneMasked'])
-    .where('id', '=', row.holderId)
-    .executeTakeFirst();
-  const unit = await db
-    .selectFrom('units')
-    .select(['id', 'name', 'district'])
-    .where('id', '=', row.unitId)
-    .executeTakeFirst();
+  const holder = await getHolderCard(db, row.holderId);
+  const unit = await getUnitCard(db, row.unitId);
   const lists = await caseViewLists(db, row.id);
   const live = await caseViewLive(db, row.id);
   return assembleCaseView(row, s, req.today, deps.calendar, holder, unit, lists, live);
@@ -229,53 +222,16 @@ export async function districtQueue(
   const calendar = deps.calendar;
   const limit = Math.min(Math.max(req.limit ?? 50, 1), 500);
   const state = req.state ?? 'submitted';
-  const base = () =>
-    db
-      .selectFrom('cases')
-      .select(['id', 'submittedAt', 'urgencyDate', 'snapshot'])
-      .where('district', '=', req.district)
-      .where('state', '=', state)
-      .where('submittedAt', 'is not', null);
-  let rows: { id: string; submittedAt: string | null; urgencyDate: string | null; snapshot: unknown }[];
-  if (req.orderBy === 'urgency') {
-    // Two index range reads (cases_urgency_ix): noted cases by their date, then the oldest others.
-    const urgent = await base()
-      .where('urgencyDate', 'is not', null)
-      .orderBy('urgencyDate')
-      .orderBy('submittedAt')
-      .orderBy('id')
-      .limit(limit)
-      .execute();
-    const rest =
-      urgent.length < limit
-        ? await base()
-            .where('urgencyDate', 'is', null)
-            .orderBy('submittedAt')
-            .orderBy('id')
-            .limit(limit - urgent.length)
-            .execute()
-        : [];
-    rows = [...urgent, ...rest];
-  } else {
-    let q = base();
-    if (req.after) {
-      const { submittedAt, id } = req.after;
-      q = q.where((eb) =>
-        eb.or([
-          eb('submittedAt', '>', submittedAt),
-          eb.and([eb('submittedAt', '=', submittedAt), eb('id', '>', id)]),
-        ]),
-      );
-    }
-    rows = await q.orderBy('submittedAt').orderBy('id').limit(limit).execute();
-  }
-  const specifics = specificsOf(db);
+  const rows = await districtQueueRows(db, {
+    district: req.district,
+    state,
+    limit,
+    after: req.after,
+    orderBy: req.orderBy,
+  });
   return withCaseLabels(
     db,
-    rows.map((r) => {
-      const s = specifics.readJson<CaseSnapshot>(r.snapshot);
-      return { ...summarise(s, req.today, calendar), submittedAt: r.submittedAt };
-    }),
+    rows.map((r) => ({ ...summarise(r.snapshot, req.today, calendar), submittedAt: r.submittedAt })),
   );
 }
 
@@ -286,25 +242,15 @@ export async function unitCases(
   deps: CaseDeps,
 ) {
   if (req.actor.role !== 'employer_hr' || req.actor.unitId !== req.unitId) {
-    const unit = await db
-      .selectFrom('units')
-      .select('district')
-      .where('id', '=', req.unitId)
-      .executeTakeFirst();
+    const unit = await getUnit(db, req.unitId);
     if (!unit) throw new JifenError('not_found', '单位不存在', [], { unitId: req.unitId });
     assertDistrictOfficer(req.actor, unit.district);
   }
-  const rows = await db
-    .selectFrom('cases')
-    .select(['snapshot'])
-    .where('unitId', '=', req.unitId)
-    .orderBy('createdAt', 'desc')
-    .limit(Math.min(req.limit ?? 100, 1000))
-    .execute();
+  const snapshots = await listUnitCaseSnapshots(db, req.unitId, Math.min(req.limit ?? 100, 1000));
   const calendar = deps.calendar;
   return withCaseLabels(
     db,
-    rows.map((r) => summarise(specificsOf(db).readJson<CaseSnapshot>(r.snapshot), req.today, calendar)),
+    snapshots.map((s) => summarise(s, req.today, calendar)),
   );
 }
 
@@ -314,12 +260,7 @@ export async function holderCases(
   req: { actor: Actor; holderId: string; today: string },
   deps: CaseDeps,
 ) {
-  const rows = await db
-    .selectFrom('cases')
-    .selectAll()
-    .where('holderId', '=', req.holderId)
-    .orderBy('createdAt')
-    .execute();
+  const rows = await listHolderCases(db, req.holderId);
   const readable = rows.filter((r) => mayRead(req.actor, r));
   if (rows.length > 0 && readable.length === 0) throw forbiddenRead(req.actor);
   if (rows.length === 0 && !(req.actor.role === 'holder' && req.actor.id === req.holderId))
@@ -375,121 +316,49 @@ export async function districtStatistics(
   assertDistrictOfficer(req.actor, req.district);
   // Issue 15: only the cases opened within the date range, when one is given (city dashboard).
   const { lo, hi } = createdBounds(req.range);
-  const byState = await db
-    .selectFrom('cases')
-    .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('district', '=', req.district)
-    .$if(lo !== undefined, (q) => q.where('createdAt', '>=', lo!))
-    .$if(hi !== undefined, (q) => q.where('createdAt', '<', hi!))
-    .groupBy('state')
-    .execute();
-  // One pass over the covering index (cases_stats_ix), then two small histograms for the medians.
-  const totals = await db
-    .selectFrom('cases')
-    .select((eb) => [
-      eb.fn.count<number>('filedOn').as('filed'),
-      eb.fn.count<number>('urgencyReason').as('urgent'),
-      eb.fn.count<number>('determinationWorkdays').as('determined'),
-      eb.fn.sum<number>('determinationOnTime').as('onTime'),
-    ])
-    .where('district', '=', req.district)
-    .$if(lo !== undefined, (q) => q.where('createdAt', '>=', lo!))
-    .$if(hi !== undefined, (q) => q.where('createdAt', '<', hi!))
-    .executeTakeFirstOrThrow();
-  const histogram = async (column: 'acceptanceWorkdays' | 'determinationWorkdays') =>
-    (
-      await db
-        .selectFrom('cases')
-        .select([column, (eb) => eb.fn.countAll<number>().as('n')])
-        .where('district', '=', req.district)
-        .$if(lo !== undefined, (q) => q.where('createdAt', '>=', lo!))
-        .$if(hi !== undefined, (q) => q.where('createdAt', '<', hi!))
-        .where(column, 'is not', null)
-        .groupBy(column)
-        .execute()
-    ).map((r) => ({ value: Number(r[column]), n: Number(r.n) }));
-  const acceptance = await histogram('acceptanceWorkdays');
-  const determination = await histogram('determinationWorkdays');
-  // Stale at the counter and overdue decisions, from the case columns (index range reads).
+  // Stale at the counter: submitted ACCEPTANCE_STALE_WORKDAYS working days ago or earlier.
   const calendar = deps.calendar;
   let staleSince = addDays(req.today, -30);
   while (calendar.workdaysBetween(staleSince, req.today) < ACCEPTANCE_STALE_WORKDAYS)
     staleSince = addDays(staleSince, -1);
-  const count = async (q: {
-    state: CaseState;
-    submittedBefore?: string;
-    dueBefore?: string;
-    dueKind?: string;
-  }) => {
-    let query = db
-      .selectFrom('cases')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('district', '=', req.district)
-      .$if(lo !== undefined, (q) => q.where('createdAt', '>=', lo!))
-      .$if(hi !== undefined, (q) => q.where('createdAt', '<', hi!))
-      .where('state', '=', q.state);
-    // A case submitted on the Shanghai date `staleSince` (UTC+8) was stamped before 16:00 UTC that day.
-    if (q.submittedBefore) query = query.where('submittedAt', '<', `${q.submittedBefore}T16:00:00.000Z`);
-    if (q.dueBefore) query = query.where('dueDate', '<', q.dueBefore);
-    if (q.dueKind) query = query.where('dueKind', '=', q.dueKind);
-    return Number((await query.executeTakeFirstOrThrow()).n);
-  };
-  const staleAtCounter =
-    (await count({ state: 'submitted', submittedBefore: staleSince })) +
-    (await count({ state: 'supplement_required', submittedBefore: staleSince }));
-  const determinationOverdue = await count({
-    state: 'verified',
-    dueBefore: req.today,
-    dueKind: 'determination',
+  const stats = await districtStatisticsRows(db, {
+    district: req.district,
+    lo,
+    hi,
+    staleSince,
+    today: req.today,
   });
-  const reconsiderationOverdue = await count({
-    state: 'determined',
-    dueBefore: req.today,
-    dueKind: 'reconsideration',
-  });
-  // CROSS JOIN fixes the order on SQLite (notices drive, cases probed by key); PostgreSQL plans it freely.
-  const notices = await db
-    .selectFrom('oneTimeNotices')
-    .crossJoin('cases')
-    .select(['oneTimeNotices.items'])
-    .whereRef('cases.id', '=', 'oneTimeNotices.caseId')
-    .where('cases.district', '=', req.district)
-    .$if(lo !== undefined, (q) => q.where('cases.createdAt', '>=', lo!))
-    .$if(hi !== undefined, (q) => q.where('cases.createdAt', '<', hi!))
-    .execute();
   const byItem = new Map<string, number>();
-  for (const n of notices) {
-    for (const item of specificsOf(db).readJson<{ code: string }[]>(n.items))
-      byItem.set(item.code, (byItem.get(item.code) ?? 0) + 1);
+  for (const items of stats.noticeItems) {
+    for (const item of items) byItem.set(item.code, (byItem.get(item.code) ?? 0) + 1);
   }
-  const filedCount = Number(totals.filed);
-  const determined = Number(totals.determined);
+  const filedCount = stats.filed;
+  const determined = stats.determined;
+  const { determinationOverdue } = stats;
   return {
     district: req.district,
     asOf: req.today,
-    casesByState: Object.fromEntries(byState.map((r) => [r.state, Number(r.n)])) as Partial<
+    casesByState: Object.fromEntries(stats.byState.map((r) => [r.state, r.n])) as Partial<
       Record<CaseState, number>
     >,
     stateLabels: STATE_LABELS,
-    medianWorkdaysToAcceptance: medianOf(acceptance),
-    medianWorkdaysToDetermination: medianOf(determination),
+    medianWorkdaysToAcceptance: medianOf(stats.acceptance),
+    medianWorkdaysToDetermination: medianOf(stats.determination),
     // On time ÷ (made + pending already past their deadline): an overdue case still waiting counts
     // against the rate from the day its deadline passes, not only once it is finally decided (issue 14).
     determinationDeadlinesMet:
-      determined + determinationOverdue === 0
-        ? null
-        : Number(totals.onTime ?? 0) / (determined + determinationOverdue),
+      determined + determinationOverdue === 0 ? null : stats.onTime / (determined + determinationOverdue),
     determinations: determined,
-    determinationsOnTime: Number(totals.onTime ?? 0),
-    oneTimeNotices: notices.length,
+    determinationsOnTime: stats.onTime,
+    oneTimeNotices: stats.noticeItems.length,
     /** Share of filed cases that received at least one notice item of this kind. */
     oneTimeNoticeRateByItem: Object.fromEntries(
       [...byItem].map(([k, v]) => [k, filedCount === 0 ? 0 : v / filedCount]),
     ),
     /** 等待受理 for 30 working days or more (docs/spec/workflow.md Decision). */
-    staleAtCounter,
+    staleAtCounter: stats.staleAtCounter,
     determinationOverdue,
-    reconsiderationOverdue,
-    urgencyNotesOpen: Number(totals.urgent),
+    reconsiderationOverdue: stats.reconsiderationOverdue,
+    urgencyNotesOpen: stats.urgent,
   };
 }

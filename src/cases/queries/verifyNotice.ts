@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { getCaseWithMaskedHolder } from '../../storage/caseRepository.js';
 import {
   getDeterminationByVerificationCode,
   listDeterminations,
@@ -35,12 +36,7 @@ const maskName = (name: string): string => {
 export async function verifyNotice(db: Kysely<Database>, code: string): Promise<NoticeVerification> {
   const d = await getDeterminationByVerificationCode(db, code);
   if (!d) return { code, status: 'unknown' };
-  const c = await db
-    .selectFrom('cases')
-    .innerJoin('holders', 'holders.id', 'cases.holderId')
-    .select(['cases.state', 'cases.district', 'holders.name', 'holders.idNumberMasked'])
-    .where('cases.id', '=', d.caseId)
-    .executeTakeFirstOrThrow();
+  const c = await getCaseWithMaskedHolder(db, d.caseId);
   const all = await listDeterminations(db, d.caseId);
   const latest = all[all.length - 1];
   const status =

@@ -8,9 +8,11 @@
  * against the same rooms as the case view.
  */
 import { JifenError } from '../../shared/errors.js';
-import { readBool } from '../../storage/dialectSpecifics.js';
-import { listClaimedIndicators } from '../../storage/caseRepository.js';
+import { getCase, listClaimedIndicators } from '../../storage/caseRepository.js';
 import { listDeterminations } from '../../storage/determinationRepository.js';
+import { holderRegistryRows } from '../../storage/holderRegistryRows.js';
+import { getUnit, listDistrictUnits } from '../../storage/unitRepository.js';
+import { unitEmployeeRows } from '../../storage/unitEmployeeRows.js';
 import type { CaseRow, CaseState, District, UnitRegistrationStatus } from '../../storage/schema.js';
 import { isJifenError } from '../../shared/errors.js';
 import { OPEN_STATES, STATE_LABELS, type Actor } from '../../workflow/index.js';
@@ -25,77 +27,32 @@ const room = (message: string, actor: Actor) =>
 
 /** The registry data of one holder (permit, social insurance, tax, education, household), masked. */
 export async function registryOf(db: Db, holderId: string, today: string) {
-  const holder = await db
-    .selectFrom('holders')
-    .select(['id', 'name', 'idNumberMasked', 'phoneMasked', 'birthDate'])
-    .where('id', '=', holderId)
-    .executeTakeFirst();
-  if (!holder) return null;
-  const permit = await db
-    .selectFrom('permits')
-    .select(['permitNo', 'issuedOn', 'validUntil', 'endorsedUntil', 'status', 'cancelledOn'])
-    .where('holderId', '=', holderId)
-    .orderBy('issuedOn', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const months = await db
-    .selectFrom('insuranceMonths')
-    .select(['month', 'baseFen', 'unitCreditCode', 'backPaid'])
-    .where('holderId', '=', holderId)
-    .where('month', '<=', today.slice(0, 7))
-    .orderBy('month')
-    .execute();
+  const found = await holderRegistryRows(db, holderId, today.slice(0, 7));
+  if (!found) return null;
+  const { holder, permit, months, tax, education, household } = found;
   const last = months[months.length - 1];
-  const tax = await db
-    .selectFrom('taxRecords')
-    .select(['month', 'incomeFen', 'taxFen'])
-    .where('holderId', '=', holderId)
-    .orderBy('month', 'desc')
-    .limit(12)
-    .execute();
-  const education = await db
-    .selectFrom('educationVerifications')
-    .select([
-      'certificateNo',
-      'level',
-      'degree',
-      'fullTime',
-      'foreignDegree',
-      'result',
-      'verifiedOn',
-      'majorName',
-    ])
-    .where('holderId', '=', holderId)
-    .orderBy('verifiedOn')
-    .execute();
-  const household = await db
-    .selectFrom('householdRecords')
-    .select(['recordType', 'eventDate'])
-    .where('holderId', '=', holderId)
-    .orderBy('eventDate')
-    .execute();
   return {
     holder,
     permit: permit ?? null,
     insurance: {
       months: months.length,
-      backPaidMonths: months.filter((m) => readBool(m.backPaid)).length,
+      backPaidMonths: months.filter((m) => m.backPaid).length,
       firstMonth: months[0]?.month ?? null,
       lastMonth: last?.month ?? null,
-      lastBaseCny: last ? Number(last.baseFen) / 100 : null,
+      lastBaseCny: last ? last.baseFen / 100 : null,
       lastUnitCreditCode: last?.unitCreditCode ?? null,
     },
     tax: tax.map((t) => ({
       month: t.month,
-      incomeCny: Number(t.incomeFen) / 100,
-      taxCny: Number(t.taxFen) / 100,
+      incomeCny: t.incomeFen / 100,
+      taxCny: t.taxFen / 100,
     })),
     education: education.map((e) => ({
       certificateNo: e.certificateNo,
       level: e.level,
-      degree: readBool(e.degree),
-      fullTime: readBool(e.fullTime),
-      foreign: readBool(e.foreignDegree),
+      degree: e.degree,
+      fullTime: e.fullTime,
+      foreign: e.foreignDegree,
       result: e.result,
       verifiedOn: e.verifiedOn,
       majorName: e.majorName,
@@ -147,7 +104,7 @@ export async function caseWorkspace(
   req: { actor: Actor; caseId: string; today: string },
   deps: CaseDeps,
 ) {
-  const row = await db.selectFrom('cases').selectAll().where('id', '=', req.caseId).executeTakeFirst();
+  const row = await getCase(db, req.caseId);
   if (!row || !mayRead(req.actor, row))
     throw row
       ? room('无权查看此案件', req.actor)
@@ -262,59 +219,21 @@ export async function unitEmployees(
   req: { actor: Actor; unitId: string; today: string; q?: string; limit?: number; offset?: number },
   deps: CaseDeps,
 ) {
-  const unit = await db.selectFrom('units').selectAll().where('id', '=', req.unitId).executeTakeFirst();
+  const unit = await getUnit(db, req.unitId);
   const own = req.actor.role === 'employer_hr' && req.actor.unitId === req.unitId;
   if (!own && req.actor.role !== 'city_supervisor') throw room('只能查看本单位的员工', req.actor);
   if (!unit) throw new JifenError('not_found', '单位不存在', [], { unitId: req.unitId });
   const limit = Math.min(Math.max(req.limit ?? 20, 1), 100);
   const offset = Math.max(req.offset ?? 0, 0);
-  // The latest month each holder was insured, and by whom.
-  const latest = db
-    .selectFrom('insuranceMonths')
-    .select(['holderId', (eb) => eb.fn.max('month').as('month')])
-    .where('month', '<=', req.today.slice(0, 7))
-    .groupBy('holderId')
-    .as('latest');
-  let q = db
-    .selectFrom('insuranceMonths as m')
-    .innerJoin(latest, (j) =>
-      j.onRef('latest.holderId', '=', 'm.holderId').onRef('latest.month', '=', 'm.month'),
-    )
-    .innerJoin('holders as h', 'h.id', 'm.holderId')
-    .where('m.unitCreditCode', '=', unit.creditCode);
-  const text = req.q?.trim();
-  if (text) q = q.where((eb) => eb.or([eb('h.name', 'like', `%${text}%`), eb('h.id', 'like', `%${text}%`)]));
-  const total = Number(
-    (await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
-  );
-  const rows = await q
-    .select(['h.id', 'h.name', 'h.idNumberMasked', 'm.month'])
-    .orderBy('h.id')
-    .limit(limit)
-    .offset(offset)
-    .execute();
-  const ids = rows.map((r) => r.id);
-  const permits = ids.length
-    ? await db
-        .selectFrom('permits')
-        .select(['holderId', 'issuedOn', 'status'])
-        .where('holderId', 'in', ids)
-        .orderBy('issuedOn')
-        .execute()
-    : [];
-  const open = OPEN_STATES.filter((s) => s !== 'new') as CaseState[];
-  const cases = ids.length
-    ? await db
-        .selectFrom('cases')
-        .select(['id', 'holderId', 'state', 'unitId', 'applicationNo'])
-        .where('holderId', 'in', ids)
-        .where('state', 'in', open)
-        .execute()
-    : [];
-  // Which of them already have their online login (HR may reset its password, issue 12).
-  const logins = ids.length
-    ? await db.selectFrom('users').select('holderId').where('holderId', 'in', ids).execute()
-    : [];
+  const { total, rows, permits, cases, logins } = await unitEmployeeRows(db, {
+    creditCode: unit.creditCode,
+    month: req.today.slice(0, 7),
+    text: req.q?.trim(),
+    // Which of them already have an open case (and which their online login, issue 12).
+    openStates: OPEN_STATES.filter((s) => s !== 'new') as CaseState[],
+    limit,
+    offset,
+  });
   return {
     total,
     limit,
@@ -356,11 +275,7 @@ export async function employeeRegistry(
 ) {
   const own = req.actor.role === 'employer_hr' && req.actor.unitId === req.unitId;
   if (!own && req.actor.role !== 'city_supervisor') throw room('只能查看本单位员工的登记信息', req.actor);
-  const unit = await db
-    .selectFrom('units')
-    .select(['id', 'name', 'creditCode', 'district', 'registrationStatus', 'barredUntil'])
-    .where('id', '=', req.unitId)
-    .executeTakeFirst();
+  const unit = await getUnit(db, req.unitId);
   if (!unit) throw new JifenError('not_found', '单位不存在', [], { unitId: req.unitId });
   // Someone else's employee looks the same as no one.
   await requireUnitEmployee(db, req.holderId, unit.id, req.today, ['holderId']);
@@ -392,30 +307,11 @@ export async function districtUnits(
   if (!officer && req.actor.role !== 'city_supervisor') throw room('只能查看本区的单位', req.actor);
   const limit = Math.min(Math.max(req.limit ?? 20, 1), 100);
   const offset = Math.max(req.offset ?? 0, 0);
-  let q = db.selectFrom('units').where('district', '=', req.district);
-  if (req.status) q = q.where('registrationStatus', '=', req.status);
-  const total = Number(
-    (await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
-  );
-  const rows = await q
-    .select([
-      'id',
-      'name',
-      'creditCode',
-      'district',
-      'kind',
-      'registrationStatus',
-      'rejectionReason',
-      'taxStatus',
-      'operatingStatus',
-      'barredUntil',
-      'registeredAt',
-      'verifiedAt',
-    ])
-    .orderBy('registeredAt')
-    .orderBy('id')
-    .limit(limit)
-    .offset(offset)
-    .execute();
+  const { total, rows } = await listDistrictUnits(db, {
+    district: req.district,
+    status: req.status,
+    limit,
+    offset,
+  });
   return { total, limit, offset, items: rows };
 }

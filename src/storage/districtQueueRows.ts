@@ -1,0 +1,67 @@
+import type { CaseSnapshot } from '../workflow/types.js';
+import { specificsOf, type Executor } from './dialectSpecifics.js';
+import type { CaseState, Database, District } from './schema.js';
+
+export interface DistrictQueueRow {
+  snapshot: CaseSnapshot;
+  submittedAt: string | null;
+}
+
+/**
+ * A district's queue for one state (the read model of the officers' worklist): oldest
+ * submission first, keyset-paged after (submitted_at, id); or `urgency` — the cases with
+ * an urgency note first by its date, then the oldest others, in two index range reads
+ * (cases_urgency_ix). The order never changes a deadline.
+ */
+export async function districtQueueRows(
+  db: Executor<Database>,
+  q: {
+    district: District;
+    state: CaseState;
+    limit: number;
+    after?: { submittedAt: string; id: string } | undefined;
+    orderBy?: 'oldest' | 'urgency' | undefined;
+  },
+): Promise<DistrictQueueRow[]> {
+  const base = () =>
+    db
+      .selectFrom('cases')
+      .select(['id', 'submittedAt', 'urgencyDate', 'snapshot'])
+      .where('district', '=', q.district)
+      .where('state', '=', q.state)
+      .where('submittedAt', 'is not', null);
+  let rows: { id: string; submittedAt: string | null; urgencyDate: string | null; snapshot: unknown }[];
+  if (q.orderBy === 'urgency') {
+    const urgent = await base()
+      .where('urgencyDate', 'is not', null)
+      .orderBy('urgencyDate')
+      .orderBy('submittedAt')
+      .orderBy('id')
+      .limit(q.limit)
+      .execute();
+    const rest =
+      urgent.length < q.limit
+        ? await base()
+            .where('urgencyDate', 'is', null)
+            .orderBy('submittedAt')
+            .orderBy('id')
+            .limit(q.limit - urgent.length)
+            .execute()
+        : [];
+    rows = [...urgent, ...rest];
+  } else {
+    let query = base();
+    if (q.after) {
+      const { submittedAt, id } = q.after;
+      query = query.where((eb) =>
+        eb.or([
+          eb('submittedAt', '>', submittedAt),
+          eb.and([eb('submittedAt', '=', submittedAt), eb('id', '>', id)]),
+        ]),
+      );
+    }
+    rows = await query.orderBy('submittedAt').orderBy('id').limit(q.limit).execute();
+  }
+  const s = specificsOf(db);
+  return rows.map((r) => ({ snapshot: s.readJson<CaseSnapshot>(r.snapshot), submittedAt: r.submittedAt }));
+}
