@@ -108,8 +108,9 @@ export async function setUserActive(
       at: now,
       actorId: actor.id,
       actorRole: actor.role,
-      command: body.active ? 'enable_user' : 'disable_user',
-      payload: { userId, role: user.role, ...(body.active ? {} : { tokensRevoked }) },
+      ...(body.active
+        ? { command: 'enable_user', payload: { userId, role: user.role } }
+        : { command: 'disable_user', payload: { userId, role: user.role, tokensRevoked } }),
     });
     return { id: user.id, username: user.username, active: body.active, sessionsEnded, tokensRevoked };
   });

@@ -34,7 +34,13 @@ const now = (minute: number) => `2025-09-15T02:${String(minute).padStart(2, '0')
 describeOnBothEngines('auditLog', (getDb) => {
   it('is append-only: UPDATE and DELETE of an event or a checkpoint are refused by the database', async () => {
     const db = getDb();
-    await appendAuditEvent(db, { at: T0, actorId: 'u', actorRole: 'admin', command: 'x', payload: {} });
+    await appendAuditEvent(db, {
+      at: T0,
+      actorId: 'u',
+      actorRole: 'admin',
+      command: 'change_password',
+      payload: { userId: 'u', wasRequired: false },
+    });
     await expect(db.updateTable('auditEvents').set({ actorId: 'v' }).execute()).rejects.toThrow(
       /append-only/,
     );
@@ -70,7 +76,7 @@ describeOnBothEngines('auditLog', (getDb) => {
         actorRole: 'acceptance_clerk',
         command: 'accept',
         caseId,
-        payload: { n, items: ['a', { b: n }] },
+        payload: { version: n, from: 'submitted', to: 'accepted', detail: { n, items: ['a', { b: n }] } },
       });
     const idAt = async (db: Kysely<Database>, chain: string, chainSeq: number) =>
       (
@@ -323,11 +329,20 @@ describeOnBothEngines('auditLog', (getDb) => {
       const error = await appendAuditEvent(getDb(), {
         at: T0,
         actorId: 'u',
-        actorRole: 'admin',
-        command: 'x',
-        payload: { note: '联系 13812345678', holder: { idNumber: 'x' } },
+        actorRole: 'acceptance_clerk',
+        command: 'accept',
+        caseId: 'c1',
+        payload: {
+          version: 2,
+          from: 'submitted',
+          to: 'accepted',
+          detail: { note: '联系 13812345678', holder: { idNumber: 'x' } },
+        },
       }).catch((e: unknown) => e);
-      expect(isJifenError(error) && error.issues.map((i) => i.path)).toEqual(['$.note', '$.holder.idNumber']);
+      expect(isJifenError(error) && error.issues.map((i) => i.path)).toEqual([
+        '$.detail.note',
+        '$.detail.holder.idNumber',
+      ]);
       expect(await verifyAuditChain(getDb())).toMatchObject({ ok: true, count: 0 });
     });
   });

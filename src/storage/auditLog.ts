@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { AuditEventOf } from './auditEvents.js';
 import { auditSubject } from './auditSubject.js';
 import { canonicalJson } from './canonicalJson.js';
 import { toInstant } from './instant.js';
@@ -22,21 +23,30 @@ import type { Database } from './schema.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface AuditEventInput {
+/** Who and when, common to every event. */
+export interface AuditEnvelope {
   /** Defaults to a new UUID. */
   id?: string;
   /** When the command took effect, passed in by the caller (UTC). */
   at: string;
   actorId: string;
   actorRole: string;
-  command: string;
-  caseId?: string | null;
-  /** What the command did, by ids and codes: never personal data. */
-  payload: Record<string, unknown>;
   /** The chain to append to; by default derived from the case or the payload (`auditSubject`). */
   subject?: string;
 }
 
+/**
+ * An event to append: the envelope and one of the declared events
+ * (`auditEvents.ts`: `command`, `caseId`, and the payload — what the command did,
+ * by ids and codes: never personal data).
+ */
+export type AuditEventInput = AuditEnvelope & AuditEventOf;
+
+/**
+ * An event as stored. `command` and `payload` stay wide: rows written before the
+ * union (or by a command since retired) must still read and verify; narrow with
+ * `knownAuditEvent` where a reader needs the declared shape.
+ */
 export interface AuditEvent {
   /** Global ordering key (assigned by the database; not gap-free since migration 0170). */
   seq: number;

@@ -72,7 +72,7 @@ describeOnBothEngines('caseRepository', (getDb) => {
           actorRole: 'employer_hr',
           command: 'submit',
           caseId: c.id,
-          payload: { attempt: i },
+          payload: { version: row.version, from: 'draft', to: 'submitted', detail: { attempt: i } },
         });
         return row;
       }),

@@ -96,8 +96,8 @@ describe.each(ENGINES)('CLI storage commands [%s]', (engine) => {
         at: T0,
         actorId: `u${i}`,
         actorRole: 'admin',
-        command: 'demo',
-        payload: { i },
+        command: 'export_list',
+        payload: { list: 'city_cases', format: 'csv', filters: {}, rows: i, capped: false },
       });
     }
     const cp = await spawnCli(['audit', 'checkpoint', '--now', T0], env);

@@ -27,7 +27,7 @@ describeOnBothEngines('idempotency keys', (getDb) => {
             actorRole: 'employer_hr',
             command: 'submit',
             caseId,
-            payload: {},
+            payload: { version: row.version, from: 'draft', to: 'submitted', detail: {} },
           });
           return { caseId, version: row.version };
         },

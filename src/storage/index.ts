@@ -17,6 +17,7 @@ export { maskIdNumber, maskPhone } from './masking.js';
 export { assertNoPersonalData, findPersonalData } from './personalData.js';
 export * from './schema.js';
 export * from './auditLog.js';
+export * from './auditEvents.js';
 export * from './caseRepository.js';
 export * from './unitRepository.js';
 export * from './holderRepository.js';

@@ -5,26 +5,38 @@
  * produces an audit event). Read under the same room check as the case view.
  */
 import { JifenError } from '../../shared/errors.js';
+import { knownAuditEvent, type AuditCommand } from '../../storage/auditEvents.js';
 import { caseHistoryRows } from '../../storage/caseHistory.js';
 import { getCaseRoom } from '../../storage/caseRepository.js';
-import {
-  COMMAND_LABELS,
-  ROLE_LABELS,
-  STATE_LABELS,
-  type Actor,
-  type CommandType,
-  type Role,
-} from '../../workflow/index.js';
+import { COMMAND_LABELS, ROLE_LABELS, STATE_LABELS, type Actor, type Role } from '../../workflow/index.js';
 import { mayRead } from './queries.js';
 import type { Db } from '../types.js';
 
-/** Events that are not workflow commands but belong to a case's story. */
-const OTHER_EVENTS: Record<string, string> = {
+/**
+ * Every audit event in Chinese (storage/auditEvents.ts): an event added to the
+ * union without its name here fails tsc. The workflow's commands keep their
+ * names; the others that belong to a case's story are named as the counter and
+ * the holder say them; the rest (accounts, units, policy data, exports,
+ * penalties) are never on a case but are named all the same.
+ */
+const EVENT_LABELS: Record<AuditCommand, string> = {
+  ...COMMAND_LABELS,
   print_document: '打印文书',
   create_holder_login: '开立持证人网上账号',
   reveal_identity: '查看完整证件号',
   upload_evidence: '上传复核证据材料',
   download_evidence: '下载复核证据材料',
+  enable_user: '启用账号',
+  disable_user: '停用账号',
+  reset_password: '重置密码',
+  change_password: '修改密码',
+  register_unit: '单位注册',
+  verify_unit: '审核单位注册',
+  load_wage_figure: '加载职工平均工资',
+  load_calendar_year: '加载工作日历',
+  load_materials_catalogue: '加载材料目录',
+  export_list: '导出列表',
+  record_penalty: '登记处罚',
 };
 
 const DOCUMENT_LABELS: Record<string, string> = {
@@ -49,11 +61,14 @@ export async function caseHistory(db: Db, req: { actor: Actor; caseId: string })
     caseId: row.id,
     applicationNo: row.applicationNo,
     events: events.map((e) => {
-      const payload = JSON.parse(e.payloadJson) as Record<string, unknown>;
-      const from = stateLabel(payload.from);
-      const to = stateLabel(payload.to);
-      const document = typeof payload.document === 'string' ? DOCUMENT_LABELS[payload.document] : undefined;
-      const what = COMMAND_LABELS[e.command as CommandType] ?? OTHER_EVENTS[e.command] ?? '其他操作';
+      // An event the code no longer writes stays in the history, unnamed.
+      const event = knownAuditEvent({ command: e.command, payload: JSON.parse(e.payloadJson) as unknown });
+      const moved = event && 'from' in event.payload ? event.payload : undefined;
+      const from = stateLabel(moved?.from);
+      const to = stateLabel(moved?.to);
+      const document =
+        event?.command === 'print_document' ? DOCUMENT_LABELS[event.payload.document] : undefined;
+      const what = event ? EVENT_LABELS[event.command] : '其他操作';
       return {
         seq: e.seq,
         at: e.at,
