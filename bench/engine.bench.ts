@@ -3,6 +3,12 @@
  * Prints figures and their ratio to the goals of issue #2. Bounded in time.
  *
  *   BENCH_PROFILES=100000 npm run bench
+ *   BENCH_PROFILES=20000 npm run bench -- --only batch
+ *
+ * `--only batch` runs the CLI part alone (issue 13): the engine throughput loops of section 2
+ * (they also warm the engine for the in-process reference, as in a full run), the compiled CLI's
+ * start-up (3a, without the slow tsx "before" figure), the in-process reference (3b) and the
+ * `score --batch` runs (3). It skips the single-profile latency (section 1).
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -17,6 +23,7 @@ import {
 } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { Bench } from 'tinybench';
 import { score } from '../src/engine/score.js';
 import { parseProfileJson, validateProfile } from '../src/profile/validateProfile.js';
@@ -29,6 +36,9 @@ import { composePolicy } from '../src/policy/composePolicy.js';
 const policy = composePolicy();
 
 const N = Number(process.env.BENCH_PROFILES ?? 100_000);
+const { only } = parseArgs({ options: { only: { type: 'string' } } }).values;
+if (only !== undefined && only !== 'batch') throw new Error(`--only ${only}: the only part is batch`);
+const all = only === undefined;
 const fmt = (n: number, d = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const line = (label: string, value: string, goal?: string, ratio?: number) =>
@@ -59,18 +69,20 @@ line('  contribution runs per profile (mean)', fmt(runs / N, 2));
 line('  contribution months per profile (mean)', fmt(months / N, 0));
 
 // 1. Single-profile latency with full explanations.
-const bench = new Bench({ time: 2000, warmup: true, warmupTime: 300 });
-let i = 0;
-bench.add('score with explanations', () => {
-  score(profiles[i++ % N]!, {}, policy.rules);
-});
-await bench.run();
-const lat = bench.tasks[0]!.result as unknown as { latency: { p50?: number; p99?: number; mean: number } };
-line(
-  'single-profile latency, full explanations: median',
-  `${fmt((lat.latency.p50 ?? lat.latency.mean) * 1000, 1)} µs`,
-);
-line('single-profile latency, full explanations: p99', `${fmt((lat.latency.p99 ?? 0) * 1000, 1)} µs`);
+if (all) {
+  const bench = new Bench({ time: 2000, warmup: true, warmupTime: 300 });
+  let i = 0;
+  bench.add('score with explanations', () => {
+    score(profiles[i++ % N]!, {}, policy.rules);
+  });
+  await bench.run();
+  const lat = bench.tasks[0]!.result as unknown as { latency: { p50?: number; p99?: number; mean: number } };
+  line(
+    'single-profile latency, full explanations: median',
+    `${fmt((lat.latency.p50 ?? lat.latency.mean) * 1000, 1)} µs`,
+  );
+  line('single-profile latency, full explanations: p99', `${fmt((lat.latency.p99 ?? 0) * 1000, 1)} µs`);
+}
 
 // 2. Engine throughput on parsed and validated profiles (one core: this loop is single-threaded).
 function throughput(explain: boolean): number {
@@ -137,7 +149,7 @@ const sourceArgs = [
   '--format',
   'json',
 ];
-const sources = median('node', sourceArgs);
+const sources = all ? median('node', sourceArgs) : undefined;
 const empty = median('node', ['-e', '0']);
 line(
   'CLI start-up: ./bin/jifen score ONE.json (median of 10)',
@@ -145,15 +157,18 @@ line(
   '< 150 ms',
   150 / compiled,
 );
-line('  the same through tsx from the sources (before)', `${fmt(sources)} ms`);
+if (sources !== undefined) line('  the same through tsx from the sources (before)', `${fmt(sources)} ms`);
 line('  an empty Node process, node -e 0 (same run)', `${fmt(empty)} ms`);
 const cpu = [
   cpuTime(JIFEN, ['score', one, '--format', 'json']),
-  cpuTime('node', sourceArgs),
+  ...(all ? [cpuTime('node', sourceArgs)] : []),
   cpuTime('node', ['-e', '0']),
 ];
 if (cpu.every((c) => c !== undefined))
-  line('  CPU time (mean of 10): compiled / tsx / node -e 0', cpu.map((c) => fmt(c!)).join(' / ') + ' ms');
+  line(
+    `  CPU time (mean of 10): compiled${all ? ' / tsx' : ''} / node -e 0`,
+    cpu.map((c) => fmt(c!)).join(' / ') + ' ms',
+  );
 
 // 3b. The reference for the batch: the same work in this process, no start-up (read lines,
 // JSON.parse, validate, lean score, JSON.stringify, write in large chunks to /dev/null).

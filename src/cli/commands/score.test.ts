@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/cliRunner.js';
+import { BATCH_CHUNK } from './score.js';
 
 const good = {
   asOf: '2025-03-10',
@@ -137,13 +138,18 @@ describe('jifen score', { timeout: 60_000 }, () => {
   it('ends batch lines at \\n, \\r\\n or \\r, also where a \\r\\n straddles two reads; a line the rules refuse is an error object', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jifen-batch-'));
     const file = join(dir, 'crlf.jsonl');
-    // The batch reads the file 1 MiB at a time: 17 lines of 61 681 bytes (1 048 577 = 17 × 61 681)
+    // The batch reads the file BATCH_CHUNK bytes at a time: 17 lines of BATCH_CHUNK + 1 bytes in all
     // end the first read just after the 17th line's \r, its \n coming with the second read.
-    const width = 61_681;
-    const padded = (json: string) => `${json}${' '.repeat(width - 2 - json.length)}\r\n`;
+    const width = Math.floor((BATCH_CHUNK + 1) / 17);
+    const first = BATCH_CHUNK + 1 - 16 * width;
+    const padded = (json: string, w: number) => `${json}${' '.repeat(w - 2 - json.length)}\r\n`;
     const lines = Array.from({ length: 20 }, (_, i) =>
-      padded(i === 18 ? '{"asOf": "2025-01-01"}' : JSON.stringify({ ...good, asOf: `2025-03-${10 + i}` })),
+      padded(
+        i === 18 ? '{"asOf": "2025-01-01"}' : JSON.stringify({ ...good, asOf: `2025-03-${10 + i}` }),
+        i === 0 ? first : width,
+      ),
     );
+    expect(lines.slice(0, 17).join('').length).toBe(BATCH_CHUNK + 1);
     const outside = JSON.stringify({ ...good, asOf: '2012-01-01' }); // valid, but before every version
     writeFileSync(file, `${lines.join('')}\n${JSON.stringify(good)}\r${outside}`);
     const run = await runCli(['score', '--batch', file, '--format', 'jsonl', '--no-explain']);
