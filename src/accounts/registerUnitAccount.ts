@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { registerUnit, registerUnitInput } from '../cases/commands/units.js';
+import { registerUnit } from '../cases/commands/units.js';
+import { registerUnitInput } from '../contract/caseCommands.js';
 import { parseInput } from '../cases/validate.js';
 import { JifenError } from '../shared/errors.js';
 import { z } from '../shared/zodLocale.js';
