@@ -22,6 +22,7 @@ export * from './unitRepository.js';
 export * from './holderRepository.js';
 export * from './permitRepository.js';
 export * from './userRepository.js';
+export * from './sessionRepository.js';
 export * from './loginGuardRepository.js';
 export * from './materialRepository.js';
 export * from './reviewTaskRepository.js';

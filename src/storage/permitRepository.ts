@@ -50,6 +50,21 @@ export async function getCurrentPermit(db: Db, holderId: string): Promise<Permit
     .executeTakeFirst();
 }
 
+export async function getPermit(db: Db, id: string): Promise<PermitRow | undefined> {
+  return db.selectFrom('permits').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The permit issued last to the holder, whatever its status. */
+export async function getLastIssuedPermit(db: Db, holderId: string): Promise<PermitRow | undefined> {
+  return db
+    .selectFrom('permits')
+    .selectAll()
+    .where('holderId', '=', holderId)
+    .orderBy('issuedOn', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** 签注: the endorsement runs to a new date. */
 export async function endorsePermit(
   db: Db,

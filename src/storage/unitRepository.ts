@@ -47,6 +47,11 @@ export async function getUnit(db: Db, id: string): Promise<UnitRow | undefined> 
   return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Whether any unit is registered (an empty database; also the server's readiness probe). */
+export async function hasAnyUnit(db: Db): Promise<boolean> {
+  return !!(await db.selectFrom('units').select('id').limit(1).executeTakeFirst());
+}
+
 export async function getUnitByCreditCode(db: Db, creditCode: string): Promise<UnitRow | undefined> {
   return db.selectFrom('units').selectAll().where('creditCode', '=', creditCode).executeTakeFirst();
 }
