@@ -14,7 +14,14 @@ import { loadServerConfig } from './http/config.js';
 import { PolicyStore } from './policy/PolicyStore.js';
 import { postgresPlace, startBanner } from './startBanner.js';
 import { dayClock } from './shared/dayClock.js';
-import { configFromEnv, migrateToLatest, openDatabase } from './storage/index.js';
+import {
+  configFromEnv,
+  getUnit,
+  hasAnyUnit,
+  listLoginAccounts,
+  migrateToLatest,
+  openDatabase,
+} from './storage/index.js';
 
 try {
   const config = loadServerConfig();
@@ -24,16 +31,12 @@ try {
   // The policy data: composed once here (rules/ plus the stored revisions) and held by the server.
   const policy = await PolicyStore.open(handle.db);
   // Only an empty database gets the demo world (a production database never does).
-  const empty = !(await handle.db.selectFrom('units').select('id').limit(1).executeTakeFirst());
+  const empty = !(await hasAnyUnit(handle.db));
   const seeded =
     empty && config.JIFEN_SEED_DEMO === 'true'
       ? await seedDemo(handle.db, policy.current, () => {})
       : undefined;
-  const isDemoWorld = !!(await handle.db
-    .selectFrom('units')
-    .select('id')
-    .where('id', '=', DEMO_UNIT_ID)
-    .executeTakeFirst());
+  const isDemoWorld = !!(await getUnit(handle.db, DEMO_UNIT_ID));
   const today =
     config.JIFEN_TODAY === 'real'
       ? undefined
@@ -46,17 +49,12 @@ try {
     policy,
     readDb: handle.readDb,
     ...(today ? { clock: dayClock(today) } : {}),
-    ready: async () => void (await handle.db.selectFrom('units').select('id').limit(1).execute()),
+    ready: async () => void (await hasAnyUnit(handle.db)),
     ...(handle.poolStats ? { poolStats: handle.poolStats } : {}),
   });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
-  const accounts = await handle.db
-    .selectFrom('users')
-    .leftJoin('units', 'units.id', 'users.unitId')
-    .select(['users.username', 'users.role', 'users.district', 'units.name as unitName'])
-    .where((eb) => eb.or([eb('users.role', '!=', 'holder'), eb('users.username', '=', 'holder1')]))
-    .orderBy('users.username')
-    .execute();
+  // The banner lists every account but the holders', except the demo's first holder.
+  const accounts = await listLoginAccounts(handle.db, ['holder1']);
   process.stdout.write(
     startBanner({
       address,

@@ -3,7 +3,15 @@ import { requireUnitEmployee } from '../cases/rooms.js';
 import { parseInput } from '../cases/validate.js';
 import { JifenError } from '../shared/errors.js';
 import { z } from '../shared/zodLocale.js';
-import { appendAuditEvent, insertUser, runInTransaction, type Database } from '../storage/index.js';
+import {
+  appendAuditEvent,
+  findUserIdByUsername,
+  findUserIdOfHolder,
+  getCase,
+  insertUser,
+  runInTransaction,
+  type Database,
+} from '../storage/index.js';
 import type { Actor } from './Actor.js';
 import { hashPassword, newOneTimePassword } from './passwords.js';
 import { usernameSchema } from './registerUnitAccount.js';
@@ -22,11 +30,7 @@ export async function createHolderLogin(
   req: { actor: Actor; caseId: string; input: unknown; now: string; today: string },
 ): Promise<{ userId: string; username: string; initialPassword: string }> {
   const input = parseInput(holderLoginInput, req.input, '持证人账号');
-  const c = await db
-    .selectFrom('cases')
-    .select(['id', 'holderId', 'unitId'])
-    .where('id', '=', req.caseId)
-    .executeTakeFirst();
+  const c = await getCase(db, req.caseId);
   if (!c) throw new JifenError('not_found', '申请不存在', [], { caseId: req.caseId });
   if (req.actor.role !== 'employer_hr' || req.actor.unitId !== c.unitId)
     throw new JifenError('forbidden', '只能为本单位的申请人开立账号', [], { reason: 'room' });
@@ -35,18 +39,8 @@ export async function createHolderLogin(
   const initialPassword = newOneTimePassword();
   const passwordHash = await hashPassword(initialPassword);
   return runInTransaction(db, async (tx) => {
-    const existing = await tx
-      .selectFrom('users')
-      .select('id')
-      .where('holderId', '=', c.holderId)
-      .executeTakeFirst();
-    if (existing) throw new JifenError('conflict', '该持证人已有账号');
-    const taken = await tx
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', input.username)
-      .executeTakeFirst();
-    if (taken)
+    if (await findUserIdOfHolder(tx, c.holderId)) throw new JifenError('conflict', '该持证人已有账号');
+    if (await findUserIdByUsername(tx, input.username))
       throw new JifenError('conflict', '用户名已被使用', [{ path: '$.username', message: '已被使用' }]);
     const user = await insertUser(tx, {
       username: input.username,

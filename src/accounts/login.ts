@@ -3,7 +3,11 @@ import {
   addMilliseconds,
   claimLoginGuess,
   clearLoginGuard,
+  deleteSession,
+  endSessions,
   getLoginRecord,
+  getSession,
+  insertSession,
   getUser,
   recordLogin,
   runInTransaction,
@@ -88,26 +92,19 @@ export async function openSession(
   db: Kysely<Database>,
   s: { sessionSecret: string; csrfToken: string; userId: string; now: string; expiresAt: string },
 ): Promise<void> {
-  await db
-    .insertInto('sessions')
-    .values({
-      idHash: hashSecret(s.sessionSecret),
-      userId: s.userId,
-      csrfToken: s.csrfToken,
-      createdAt: s.now,
-      expiresAt: s.expiresAt,
-      lastSeenAt: s.now,
-    })
-    .execute();
+  await insertSession(db, {
+    idHash: hashSecret(s.sessionSecret),
+    userId: s.userId,
+    csrfToken: s.csrfToken,
+    createdAt: s.now,
+    expiresAt: s.expiresAt,
+    lastSeenAt: s.now,
+  });
 }
 
 /** The user behind a session cookie, or undefined if unknown or expired. */
 export async function resolveSession(db: Kysely<Database>, secret: string, now: string) {
-  const row = await db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('idHash', '=', hashSecret(secret))
-    .executeTakeFirst();
+  const row = await getSession(db, hashSecret(secret));
   if (!row || row.expiresAt <= now) return undefined;
   const user = await getUser(db, row.userId);
   if (!user?.active) return undefined;
@@ -115,11 +112,10 @@ export async function resolveSession(db: Kysely<Database>, secret: string, now: 
 }
 
 export async function logout(db: Kysely<Database>, secret: string): Promise<void> {
-  await db.deleteFrom('sessions').where('idHash', '=', hashSecret(secret)).execute();
+  await deleteSession(db, hashSecret(secret));
 }
 
 /** 退出所有设备: every session of the user, on every server. */
 export async function logoutEverywhere(db: Kysely<Database>, userId: string): Promise<number> {
-  const r = await db.deleteFrom('sessions').where('userId', '=', userId).executeTakeFirst();
-  return Number(r.numDeletedRows);
+  return endSessions(db, userId);
 }

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
-import { registerUnit, registerUnitInput } from '../cases/commands/units.js';
+import { registerUnit } from '../cases/commands/units.js';
+import { registerUnitInput } from '../contract/caseCommands.js';
 import { parseInput } from '../cases/validate.js';
 import { JifenError } from '../shared/errors.js';
 import { z } from '../shared/zodLocale.js';
-import { insertUser, runInTransaction, type Database } from '../storage/index.js';
+import { findUserIdByUsername, insertUser, runInTransaction, type Database } from '../storage/index.js';
 import { newPasswordSchema, requireAcceptablePassword } from './passwordPolicy.js';
 import { hashPassword } from './passwords.js';
 
@@ -35,11 +36,7 @@ export async function registerUnitAccount(
   requireAcceptablePassword(input.hr.password, input.hr.username, '$.input.hr.password');
   const passwordHash = await hashPassword(input.hr.password);
   return runInTransaction(db, async (tx) => {
-    const taken = await tx
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', input.hr.username)
-      .executeTakeFirst();
+    const taken = await findUserIdByUsername(tx, input.hr.username);
     // The registrant is not a user yet: its idempotency and audit identity is the requested username.
     const actor = { id: `registration:${input.hr.username}`, role: 'employer_hr' as const };
     const r = await registerUnit(tx, {

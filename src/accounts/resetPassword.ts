@@ -5,6 +5,8 @@ import {
   appendAuditEvent,
   clearLoginGuard,
   endSessions,
+  getHolderLogin,
+  getUser,
   runInTransaction,
   setPasswordHash,
   type Database,
@@ -63,11 +65,7 @@ export async function resetUserPassword(
   req: { actor: { id: string; role: string }; userId: string; now: string },
 ): Promise<PasswordReset> {
   return issueOneTimePassword(db, req.actor, req.now, async (tx) => {
-    const target = await tx
-      .selectFrom('users')
-      .select(['id', 'username', 'role'])
-      .where('id', '=', req.userId)
-      .executeTakeFirst();
+    const target = await getUser(tx, req.userId);
     if (!target) throw new JifenError('not_found', '用户不存在', [], { userId: req.userId });
     if (target.id === req.actor.id)
       throw new JifenError('conflict', '不能重置自己的密码，请使用“修改密码”', [], { reason: 'self' });
@@ -92,12 +90,7 @@ export async function resetHolderPassword(
     throw new JifenError('forbidden', '只能重置本单位员工的密码', [], { reason: 'room' });
   await requireUnitEmployee(db, req.holderId, req.unitId, req.today, ['holderId']);
   return issueOneTimePassword(db, req.actor, req.now, async (tx) => {
-    const target = await tx
-      .selectFrom('users')
-      .select(['id', 'username', 'role'])
-      .where('holderId', '=', req.holderId)
-      .where('role', '=', 'holder')
-      .executeTakeFirst();
+    const target = await getHolderLogin(tx, req.holderId);
     if (!target)
       throw new JifenError('not_found', '该持证人尚未开立网上账号', [], { holderId: req.holderId });
     return target;

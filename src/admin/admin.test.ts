@@ -18,7 +18,7 @@ import {
   previewMaterialsCatalogue,
   previewWageFigure,
 } from './policyData.js';
-import { listPolicyRevisions } from './policyRevisions.js';
+import { listPolicyRevisions } from '../storage/policyRevisionRepository.js';
 import { listUsers, setUserActive } from './users.js';
 
 const NOW = '2025-12-15T02:00:00.000Z';

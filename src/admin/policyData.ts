@@ -12,7 +12,7 @@ import { checkCalendarYear, type CalendarYear } from '../calendar/calendarYearSc
 import { WorkCalendar } from '../calendar/WorkCalendar.js';
 import { loadPermit, loadUnit } from '../cases/facts/facts.js';
 import { buildProfile } from '../cases/facts/profileFromRecords.js';
-import { listClaimedIndicators } from '../storage/caseRepository.js';
+import { listClaimedIndicators, listDeterminedCases } from '../storage/caseRepository.js';
 import { compileMaterialsCatalogue, type MaterialsCatalogue } from '../checklist/loadMaterialsCatalogue.js';
 import { score } from '../engine/score.js';
 import type { Profile } from '../profile/profileSchema.js';
@@ -31,7 +31,7 @@ import {
 } from '../policy/mergeRevisions.js';
 import type { PolicyData } from '../policy/PolicyData.js';
 import type { PolicyStore } from '../policy/PolicyStore.js';
-import { insertPolicyRevision } from './policyRevisions.js';
+import { insertPolicyRevision } from '../storage/policyRevisionRepository.js';
 
 type Db = Kysely<Database>;
 export interface AdminActor {
@@ -82,13 +82,7 @@ async function wageExamples(db: Db, rulesBefore: RuleSet, rulesAfter: RuleSet, w
   // The application month right after the figure's period: its whole period lies in the 48-month window.
   const asOfMonth = isoMonthToIndex(w.to) + 1;
   const asOf = `${indexToIsoMonth(asOfMonth)}-01`;
-  const cases = await db
-    .selectFrom('cases')
-    .select(['id', 'holderId', 'unitId', 'permitId'])
-    .where('state', '=', 'determined')
-    .orderBy('id')
-    .limit(EXAMPLES)
-    .execute();
+  const cases = await listDeterminedCases(db, EXAMPLES);
   const out = [];
   for (const c of cases) {
     try {

@@ -10,11 +10,15 @@ import { JifenError } from '../shared/errors.js';
 import { DISTRICTS, ROLES } from '../shared/vocabulary.js';
 import { z } from '../shared/zodLocale.js';
 import { appendAuditEvent } from '../storage/auditLog.js';
-import { readBool, specificsOf } from '../storage/dialectSpecifics.js';
-import { toInstant } from '../storage/instant.js';
 import { runInTransaction } from '../storage/runInTransaction.js';
 import type { Database } from '../storage/schema.js';
-import { endSessions, revokeUserTokens } from '../storage/userRepository.js';
+import {
+  endSessions,
+  findUsers,
+  getUser,
+  revokeUserTokens,
+  updateUserActive,
+} from '../storage/userRepository.js';
 import type { AdminActor } from './policyData.js';
 
 export const userListQuery = z.strictObject({
@@ -28,46 +32,18 @@ export const userListQuery = z.strictObject({
 });
 export type UserListQuery = z.output<typeof userListQuery>;
 
-/** `%` and `_` typed by the admin are dropped rather than taken as wildcards (no ESCAPE clause across engines). */
-const likePattern = (s: string): string => `%${s.replace(/[\\%_]/g, '')}%`;
-
 export async function listUsers(db: Kysely<Database>, q: UserListQuery) {
-  let base = db.selectFrom('users');
-  if (q.role) base = base.where('role', '=', q.role);
-  if (q.district) base = base.where('district', '=', q.district);
-  if (q.active) base = base.where('active', '=', specificsOf(db).bool(q.active === 'true'));
-  if (q.q) {
-    const p = likePattern(q.q);
-    base = base.where((eb) =>
-      eb.or([eb('username', 'like', eb.val(p)), eb('displayName', 'like', eb.val(p))]),
-    );
-  }
   const limit = q.limit ?? 20;
   const offset = q.offset ?? 0;
-  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await base
-    .select([
-      'id',
-      'username',
-      'displayName',
-      'role',
-      'district',
-      'unitId',
-      'active',
-      'lastLoginAt',
-      'createdAt',
-    ])
-    .orderBy('role')
-    .orderBy('username')
-    .limit(limit)
-    .offset(offset)
-    .execute();
-  return {
-    total: Number(total.n),
+  const page = await findUsers(db, {
+    ...(q.role ? { role: q.role } : {}),
+    ...(q.district ? { district: q.district } : {}),
+    ...(q.active ? { active: q.active === 'true' } : {}),
+    ...(q.q ? { q: q.q } : {}),
     limit,
     offset,
-    items: rows.map((r) => ({ ...r, active: readBool(r.active) })),
-  };
+  });
+  return { total: page.total, limit, offset, items: page.items };
 }
 
 export const userActiveBody = z.strictObject({
@@ -87,17 +63,9 @@ export async function setUserActive(
       { path: '$.active', message: '不能停用当前登录的账号' },
     ]);
   return runInTransaction(db, async (tx) => {
-    const user = await tx
-      .selectFrom('users')
-      .select(['id', 'username', 'role', 'active'])
-      .where('id', '=', userId)
-      .executeTakeFirst();
+    const user = await getUser(tx, userId);
     if (!user) throw new JifenError('not_found', '用户不存在', [], { userId });
-    await tx
-      .updateTable('users')
-      .set({ active: specificsOf(tx).bool(body.active), updatedAt: toInstant(now) })
-      .where('id', '=', userId)
-      .execute();
+    await updateUserActive(tx, userId, body.active, now);
     let sessionsEnded = 0;
     let tokensRevoked = 0;
     if (!body.active) {

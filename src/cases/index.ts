@@ -13,20 +13,15 @@ export {
   type Prepared,
   type PrepareInput,
 } from './executor/executeCaseCommand.js';
-export {
-  createDraft,
-  createHolderAccount,
-  createDraftInput,
-  type CreateRequest,
-} from './commands/createDraft.js';
+export { createDraft, createHolderAccount, type CreateRequest } from './commands/createDraft.js';
 export { submitApplication } from './commands/submitApplication.js';
 export { resubmit } from './commands/resubmit.js';
 export { withdrawApplication } from './commands/withdrawApplication.js';
 export { acceptApplication } from './commands/acceptApplication.js';
 export { returnWithNotice } from './commands/returnWithNotice.js';
 export { attachUrgencyNote } from './commands/attachUrgencyNote.js';
-export { updateClaims, updateClaimsInput } from './commands/updateClaims.js';
-export { assignTask, assignTaskInput } from './commands/assignTask.js';
+export { updateClaims } from './commands/updateClaims.js';
+export { assignTask } from './commands/assignTask.js';
 export { startReview, ALWAYS_REVIEWED } from './commands/startReview.js';
 export { recordTaskResult } from './commands/recordTaskResult.js';
 export { referItem } from './commands/referItem.js';
@@ -44,13 +39,7 @@ export { reviewReconsiderationFact } from './commands/reviewReconsiderationFact.
 export { applyReviewedFacts } from './commands/applyReviewedFacts.js';
 export { engineFacts, type EngineFacts } from './facts/facts.js';
 export { expireCase, invalidateCase, remindCase } from './commands/lifecycle.js';
-export {
-  registerUnit,
-  verifyUnit,
-  verifyUnitInput,
-  type UnitRequest,
-  type UnitResult,
-} from './commands/units.js';
+export { registerUnit, verifyUnit, type UnitRequest, type UnitResult } from './commands/units.js';
 export {
   getCaseView,
   districtQueue,
@@ -63,4 +52,4 @@ export {
 } from './queries/queries.js';
 export { cachedCaseView, cachedCaseWorkspace, caseViewCacheStats } from './queries/cachedCaseView.js';
 export { sweep, type SweepReport, type SweepOptions } from './commands/sweep.js';
-export { CLAIMABLE, EMPLOYER_KIND_OF_UNIT, buildProfile } from './facts/profileFromRecords.js';
+export { EMPLOYER_KIND_OF_UNIT, buildProfile } from './facts/profileFromRecords.js';

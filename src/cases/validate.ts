@@ -1,6 +1,8 @@
-import { z } from '../shared/zodLocale.js';
+import type { z } from '../shared/zodLocale.js';
 import { JifenError, jsonPath } from '../shared/errors.js';
 import { isIsoDate } from '../shared/dates.js';
+
+export { isoDate, text } from '../contract/inputFields.js';
 
 /** Parses a use case's input with zod; failures name every JSON path, in Chinese. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
@@ -12,9 +14,6 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what:
   }));
   throw new JifenError('validation_failed', `${what}：输入有误`, issues);
 }
-
-export const isoDate = z.string().refine(isIsoDate, { message: '应为真实存在的日期，格式 YYYY-MM-DD' });
-export const text = (max = 500) => z.string().trim().min(1, { message: '不能为空' }).max(max);
 
 /** Checks the common request fields (time, key) before anything touches the database. */
 export function checkRequest(req: { now: string; today: string; idempotencyKey: string }): void {

@@ -20,7 +20,7 @@ import { insertPenalty } from '../storage/supervisionRepository.js';
 import { getUnit, setUnitBarredUntil } from '../storage/unitRepository.js';
 import type { CaseDeps, Db } from '../cases/types.js';
 import type { RuleSet } from '../rules/RuleSet.js';
-import { penaltySchema } from '../cases/commands/penaltyInput.js';
+import { falseMaterialInput as penaltySchema } from '../contract/caseCommands.js';
 import { checkRequest, parseInput, text } from '../cases/validate.js';
 import type { Actor } from '../workflow/index.js';
 

@@ -45,7 +45,7 @@ export async function cliPolicy(
 ): Promise<PolicyData> {
   const { composePolicy } = await import('../policy/composePolicy.js');
   const fromDb = async (d: Kysely<Database>) => {
-    const { listPolicyRevisions } = await import('../admin/policyRevisions.js');
+    const { listPolicyRevisions } = await import('../storage/policyRevisionRepository.js');
     try {
       return composePolicy({ revisions: await listPolicyRevisions(d) });
     } catch (error) {

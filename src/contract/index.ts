@@ -6,7 +6,9 @@
  */
 export * from './accounts.js';
 export * from './admin.js';
+export * from './caseCommands.js';
 export * from './cases.js';
+export * from './claims.js';
 export * from './caseStates.js';
 export * from './checklist.js';
 export * from './counter.js';

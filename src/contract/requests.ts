@@ -5,9 +5,9 @@ import { STORED_CASE_STATES } from '../workflow/types.js';
 import { decimalInt } from './query.js';
 
 /**
- * The request parts of the API that are not a use case's input (those stay beside their use
- * case and are attached to it: src/cases/caseCommand.ts): paths, queries and the bodies of the
- * searches and lists. Routes import them from here.
+ * The request parts of the API that are not a case command's input (those are in
+ * caseCommands.ts, attached to their use case by src/cases/commands/caseCommand.ts): paths,
+ * queries and the bodies of the searches and lists. Routes import them from here.
  */
 
 const isoDate = z.string().refine(isIsoDate, { message: '应为真实存在的日期 YYYY-MM-DD' });

@@ -5,7 +5,11 @@ import type { ResultItem, ScoreResult } from '../engine/types.js';
 import type { ParameterKey } from '../rules/rulesDataSchema.js';
 import { JifenError } from '../shared/errors.js';
 import { appendAuditEvent } from '../storage/auditLog.js';
-import { listClaimedIndicators } from '../storage/caseRepository.js';
+import { getCase, listClaimedIndicators } from '../storage/caseRepository.js';
+import { getHolder } from '../storage/holderRepository.js';
+import { getLatestIssuedPermit, getPermit } from '../storage/permitRepository.js';
+import { getUnit } from '../storage/unitRepository.js';
+import { getUser } from '../storage/userRepository.js';
 import { listDeterminations } from '../storage/determinationRepository.js';
 import { listMaterials } from '../storage/materialRepository.js';
 import { listOneTimeNotices, listReceipts } from '../storage/noticeRepository.js';
@@ -72,7 +76,7 @@ export async function issueCaseDocument(
   req: CaseDocumentRequest,
   deps: CaseDeps,
 ): Promise<IssuedDocument> {
-  const row = await db.selectFrom('cases').selectAll().where('id', '=', req.caseId).executeTakeFirst();
+  const row = await getCase(db, req.caseId);
   if (!row || !mayRead(req.actor, row)) {
     // Outside the rooms a case that exists and one that does not look different only by status code.
     if (!row) throw new JifenError('not_found', '申请不存在', [], { caseId: req.caseId });
@@ -94,23 +98,24 @@ export async function issueCaseDocument(
 /** 申请编号 as printed (every case has one since migration 0180; the id only for a row outside the workflow). */
 const applicationNoOf = (row: CaseRow): string => row.applicationNo ?? row.id;
 
+/** The holder (masked) and the unit as the documents print them; both exist for every case (foreign keys). */
 async function people(db: Kysely<Database>, row: CaseRow) {
-  const holder = await db
-    .selectFrom('holders')
-    .select(['name', 'idNumberMasked', 'birthDate', 'phoneMasked'])
-    .where('id', '=', row.holderId)
-    .executeTakeFirstOrThrow();
-  const unit = await db
-    .selectFrom('units')
-    .select(['name', 'creditCode', 'district'])
-    .where('id', '=', row.unitId)
-    .executeTakeFirstOrThrow();
-  return { holder, unit };
+  const h = await getHolder(db, row.holderId);
+  const u = await getUnit(db, row.unitId);
+  if (!h || !u) throw new Error(`case ${row.id}: holder or unit missing`);
+  return {
+    holder: {
+      name: h.name,
+      idNumberMasked: h.idNumberMasked,
+      birthDate: h.birthDate,
+      phoneMasked: h.phoneMasked,
+    },
+    unit: { name: u.name, creditCode: u.creditCode, district: u.district },
+  };
 }
 
 async function officerName(db: Kysely<Database>, userId: string): Promise<string> {
-  const u = await db.selectFrom('users').select('displayName').where('id', '=', userId).executeTakeFirst();
-  return u?.displayName ?? userId;
+  return (await getUser(db, userId))?.displayName ?? userId;
 }
 
 const pick = <T>(list: T[], match: (t: T) => boolean, ref: string | undefined): T | undefined =>
@@ -133,14 +138,8 @@ async function render(
     case 'application-form': {
       const rules = deps.rules;
       const permit = row.permitId
-        ? await db.selectFrom('permits').selectAll().where('id', '=', row.permitId).executeTakeFirst()
-        : await db
-            .selectFrom('permits')
-            .selectAll()
-            .where('holderId', '=', row.holderId)
-            .orderBy('issuedOn', 'desc')
-            .limit(1)
-            .executeTakeFirst();
+        ? await getPermit(db, row.permitId)
+        : await getLatestIssuedPermit(db, row.holderId);
       const claims = await listClaimedIndicators(db, row.id);
       const materials = await listMaterials(db, row.id);
       const pdf = await renderApplicationForm(
@@ -210,13 +209,8 @@ async function render(
       if (!d) throw notFound('积分核定结果', row.id, req.ref);
       const result = d.explanation as ScoreResult;
       const frozen = d.result as { determinationReason?: string; provisional?: boolean };
-      const permit = row.permitId
-        ? await db
-            .selectFrom('permits')
-            .select(['validUntil', 'endorsedUntil'])
-            .where('id', '=', row.permitId)
-            .executeTakeFirst()
-        : undefined;
+      const p = row.permitId ? await getPermit(db, row.permitId) : undefined;
+      const permit = p && { validUntil: p.validUntil, endorsedUntil: p.endorsedUntil };
       const pdf = await renderPointsNotice(
         {
           verificationCode: d.verificationCode,

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { safeEqual } from '../accounts/secrets.js';
 import { countCasesByState } from '../storage/caseRepository.js';
+import { outboxBacklog } from '../storage/outbox.js';
 import type { PoolStats } from '../storage/openDatabase.js';
 import type { Database } from '../storage/schema.js';
 
@@ -84,29 +85,18 @@ export class HttpMetrics {
 }
 
 async function databaseGauges(db: Kysely<Database>): Promise<string[]> {
-  // Only the undelivered part of the outbox (pending, sending, dead): an index range, not the history.
-  const backlog = await db
-    .selectFrom('outbox')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('status', 'in', ['pending', 'sending', 'dead'])
-    .groupBy('status')
-    .execute();
-  const oldest = await db
-    .selectFrom('outbox')
-    .select((eb) => eb.fn.min('nextAttemptAt').as('at'))
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
+  const backlog = await outboxBacklog(db);
   const byState = new Map<string, number>();
   for (const r of await countCasesByState(db)) byState.set(r.state, (byState.get(r.state) ?? 0) + r.count);
   const out = [
     '# HELP jifen_outbox_messages Outbox messages not yet delivered, by status (dead = gave up, needs an operator).',
     '# TYPE jifen_outbox_messages gauge',
-    ...['pending', 'sending', 'dead'].map(
-      (s) => `jifen_outbox_messages{status="${s}"} ${Number(backlog.find((b) => b.status === s)?.n ?? 0)}`,
+    ...(['pending', 'sending', 'dead'] as const).map(
+      (s) => `jifen_outbox_messages{status="${s}"} ${backlog.byStatus[s] ?? 0}`,
     ),
     '# HELP jifen_outbox_oldest_pending_timestamp_seconds When the oldest pending message became due (0: none).',
     '# TYPE jifen_outbox_oldest_pending_timestamp_seconds gauge',
-    `jifen_outbox_oldest_pending_timestamp_seconds ${oldest?.at ? Date.parse(String(oldest.at)) / 1000 : 0}`,
+    `jifen_outbox_oldest_pending_timestamp_seconds ${backlog.oldestPendingAt ? Date.parse(backlog.oldestPendingAt) / 1000 : 0}`,
     '# HELP jifen_cases Cases by state (open states and determined).',
     '# TYPE jifen_cases gauge',
     ...OPEN_STATES.map((s) => `jifen_cases{state="${s}"} ${byState.get(s) ?? 0}`),

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { getCase } from '../storage/caseRepository.js';
 import type { OutboxMessage } from '../storage/outbox.js';
 import type { Database } from '../storage/schema.js';
 import { insertUnitMessage } from '../storage/unitMessageRepository.js';
@@ -22,7 +23,7 @@ export async function fallbackToUnit(
   templates: TemplateCatalogue,
 ): Promise<boolean> {
   if (m.channel !== 'sms' || !m.caseId) return false;
-  const c = await tx.selectFrom('cases').select('unitId').where('id', '=', m.caseId).executeTakeFirst();
+  const c = await getCase(tx, m.caseId);
   if (!c) return false;
   let original: string;
   try {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { listPolicyRevisions, policyRevisionSignature } from '../admin/policyRevisions.js';
+import { listPolicyRevisions, policyRevisionSignature } from '../storage/policyRevisionRepository.js';
 import type { PolicyRevision } from './mergeRevisions.js';
 import type { Database } from '../storage/schema.js';
 import { checkPolicy, composePolicy } from './composePolicy.js';
@@ -13,7 +13,7 @@ export const SYNC_INTERVAL_MS = 15_000;
  * administrator's load calls `refresh()`, which composes a new snapshot and
  * swaps the reference. Other instances call `maybeRefresh()` on requests: a
  * cheap signature query of policy_revisions at most every `intervalMs` of real
- * time, a new snapshot only when it changed (src/admin/policyRevisions.ts).
+ * time, a new snapshot only when it changed (src/storage/policyRevisionRepository.ts).
  */
 export class PolicyStore {
   #current: PolicyData;

@@ -10,7 +10,7 @@ import type { PolicyData } from './PolicyData.js';
 import { CALENDAR_DIR, POLICY_CACHE_DIR, RULES_DIR, TEMPLATES_FILE } from './projectPaths.js';
 
 export interface ComposeOptions {
-  /** Administrator-loaded revisions, oldest first (src/admin/policyRevisions.ts): merged over the files. */
+  /** Administrator-loaded revisions, oldest first (src/storage/policyRevisionRepository.ts): merged over the files. */
   revisions?: readonly PolicyRevision[];
   /** The snapshot being replaced: its parsed templates and fonts are handed on (they do not change). */
   reuse?: PolicyData;

@@ -1,5 +1,5 @@
 /**
- * How administrator-loaded revisions (src/admin/policyRevisions.ts) merge over the
+ * How administrator-loaded revisions (src/storage/policyRevisionRepository.ts) merge over the
  * files of rules/: a wage figure replaces the figure with the same months or
  * extends the table; a calendar year replaces the file's year or adds one; a
  * catalogue replaces the file's. Later revisions of the same subject win. Pure.
@@ -9,7 +9,7 @@ import { checkCalendarYear, type CalendarYear } from '../calendar/calendarYearSc
 import { compileMaterialsCatalogue, type MaterialsCatalogue } from '../checklist/loadMaterialsCatalogue.js';
 import type { RulesData, RulesPatch } from '../rules/loadRulesData.js';
 import { isoMonthToIndex } from '../shared/dates.js';
-import type { PolicyRevisionKind } from '../admin/policyRevisionsSchema.js';
+import type { PolicyRevisionKind } from '../storage/policyRevisionsSchema.js';
 
 export interface WageFigureInput {
   from: string;

@@ -227,6 +227,20 @@ export async function listCasesDueForSweep(
   }));
 }
 
+/** The first `limit` determined cases, by id: the examples an administrator's preview recomputes. */
+export async function listDeterminedCases(
+  db: Db,
+  limit: number,
+): Promise<Pick<CaseRow, 'id' | 'holderId' | 'unitId' | 'permitId'>[]> {
+  return db
+    .selectFrom('cases')
+    .select(['id', 'holderId', 'unitId', 'permitId'])
+    .where('state', '=', 'determined')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
 export interface ClaimedIndicator {
   indicator: string;
   detail: Record<string, unknown>;

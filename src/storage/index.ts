@@ -24,6 +24,7 @@ export * from './holderRepository.js';
 export * from './permitRepository.js';
 export * from './userRepository.js';
 export * from './apiTokenRepository.js';
+export * from './sessionRepository.js';
 export * from './loginGuardRepository.js';
 export * from './materialRepository.js';
 export * from './reviewTaskRepository.js';

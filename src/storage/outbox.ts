@@ -273,3 +273,27 @@ export async function countOutboxByStatus(db: Db): Promise<Partial<Record<Outbox
     .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
+
+/**
+ * The undelivered part of the outbox (pending, sending, dead) for the metrics gauges: counts by
+ * status and when the oldest pending message became due — an index range, never the history.
+ */
+export async function outboxBacklog(
+  db: Db,
+): Promise<{ byStatus: Partial<Record<OutboxStatus, number>>; oldestPendingAt: string | null }> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', 'in', ['pending', 'sending', 'dead'])
+    .groupBy('status')
+    .execute();
+  const oldest = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.min('nextAttemptAt').as('at'))
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return {
+    byStatus: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
+    oldestPendingAt: oldest?.at ? String(oldest.at) : null,
+  };
+}

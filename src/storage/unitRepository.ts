@@ -52,6 +52,11 @@ export async function getUnitCard(db: Db, id: string) {
   return db.selectFrom('units').select(['id', 'name', 'district']).where('id', '=', id).executeTakeFirst();
 }
 
+/** Whether any unit is registered (an empty database; also the server's readiness probe). */
+export async function hasAnyUnit(db: Db): Promise<boolean> {
+  return !!(await db.selectFrom('units').select('id').limit(1).executeTakeFirst());
+}
+
 export async function getUnitByCreditCode(db: Db, creditCode: string): Promise<UnitRow | undefined> {
   return db.selectFrom('units').selectAll().where('creditCode', '=', creditCode).executeTakeFirst();
 }

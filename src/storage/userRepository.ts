@@ -102,6 +102,104 @@ export async function getLoginRecord(db: Db, username: string) {
   return row && readUser(row);
 }
 
+/** The id of the account with this username, if one exists (usernames are unique). */
+export async function findUserIdByUsername(db: Db, username: string): Promise<string | undefined> {
+  const row = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  return row?.id;
+}
+
+/** The id of an account bound to the holder (at most one: a holder's own login), if any. */
+export async function findUserIdOfHolder(db: Db, holderId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('users').select('id').where('holderId', '=', holderId).executeTakeFirst();
+  return row?.id;
+}
+
+/** The holder's own login (role `holder`), if it was opened. */
+export async function getHolderLogin(
+  db: Db,
+  holderId: string,
+): Promise<{ id: string; username: string; role: Role } | undefined> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'username', 'role'])
+    .where('holderId', '=', holderId)
+    .where('role', '=', 'holder')
+    .executeTakeFirst();
+}
+
+/** Display names of the given users, by id (an unknown id is absent). */
+export async function userDisplayNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'displayName'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((u) => [u.id, u.displayName]));
+}
+
+/** Filters of the administrator's user list; `q` is part of the username or the display name. */
+export interface UserFilter {
+  role?: Role;
+  district?: District;
+  active?: boolean;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** `%` and `_` typed by the admin are dropped rather than taken as wildcards (no ESCAPE clause across engines). */
+const likePattern = (s: string): string => `%${s.replace(/[\\%_]/g, '')}%`;
+
+/** One page of the users matching the filter (by role, then username) and how many match. */
+export async function findUsers(db: Db, f: UserFilter) {
+  let base = db.selectFrom('users');
+  if (f.role) base = base.where('role', '=', f.role);
+  if (f.district) base = base.where('district', '=', f.district);
+  if (f.active !== undefined) base = base.where('active', '=', specificsOf(db).bool(f.active));
+  if (f.q) {
+    const p = likePattern(f.q);
+    base = base.where((eb) =>
+      eb.or([eb('username', 'like', eb.val(p)), eb('displayName', 'like', eb.val(p))]),
+    );
+  }
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .select([
+      'id',
+      'username',
+      'displayName',
+      'role',
+      'district',
+      'unitId',
+      'active',
+      'lastLoginAt',
+      'createdAt',
+    ])
+    .orderBy('role')
+    .orderBy('username')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  return { total: Number(total.n), items: rows.map((r) => ({ ...r, active: readBool(r.active) })) };
+}
+
+/**
+ * The accounts a person can log in with, for the start banner: every officer, HR and administrator
+ * account and the named holder accounts, with the unit's name, by username.
+ */
+export async function listLoginAccounts(db: Db, holderUsernames: readonly string[]) {
+  return db
+    .selectFrom('users')
+    .leftJoin('units', 'units.id', 'users.unitId')
+    .select(['users.username', 'users.role', 'users.district', 'units.name as unitName'])
+    .where((eb) =>
+      eb.or([eb('users.role', '!=', 'holder'), ...holderUsernames.map((u) => eb('users.username', '=', u))]),
+    )
+    .orderBy('users.username')
+    .execute();
+}
+
 /** A successful login: when it happened (the lockout lives in login_guards, migration 0150). */
 export async function recordLogin(db: Db, id: string, outcome: { ok: true; now: string }): Promise<void> {
   const now = toInstant(outcome.now);
@@ -132,6 +230,15 @@ export async function setPasswordHash(
     })
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw new JifenError('not_found', '用户不存在', [], { userId: id });
+}
+
+/** 启用 / 停用 an account (its sessions and tokens are ended by the caller when it is disabled). */
+export async function updateUserActive(db: Db, id: string, active: boolean, now: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ active: specificsOf(db).bool(active), updatedAt: toInstant(now) })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Ends every session of the user (a password change or reset, a disabled account); returns how many. */

@@ -1,11 +1,7 @@
 /** 受理 (细则 第五条): every checklist item ticked → 收件凭证 with a receipt number and the items received. */
-import { z } from '../../shared/zodLocale.js';
+import { acceptApplicationInput } from '../../contract/caseCommands.js';
 import { caseUseCase } from './caseCommand.js';
 import { materialLabels } from '../queries/materialLabels.js';
-
-export const acceptApplicationInput = z.strictObject({
-  received: z.array(z.string().trim().min(1).max(100)).min(1, { message: '须勾选收到的材料' }).max(200),
-});
 
 export const acceptApplication = caseUseCase({
   command: 'accept',

@@ -3,15 +3,14 @@
  * engine on the facts as they stand today (a new deduction record, a lapsed
  * indicator) and a new determination supersedes the one in force, if lower.
  */
-import { z } from '../../shared/zodLocale.js';
+import { applyDecreaseInput } from '../../contract/caseCommands.js';
 import { caseUseCase } from './caseCommand.js';
 import { engineRefusal, runEngine } from '../facts/engineRun.js';
-import { text } from '../validate.js';
 
 export const applyDecrease = caseUseCase({
   command: 'apply_decrease',
   what: '积分扣减',
-  input: z.strictObject({ reason: text(500) }),
+  input: applyDecreaseInput,
   prepare: async (input, p, state) => {
     const engine = await runEngine(p, p.ctx.today, state);
     return { payload: { engine: engine.outcome, reason: input.reason }, context: { engine } };

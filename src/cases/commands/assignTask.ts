@@ -5,12 +5,9 @@
  * supervisor, may assign; the assignment changes no result and no deadline.
  */
 import { JifenError } from '../../shared/errors.js';
-import { z } from '../../shared/zodLocale.js';
 import { getUser } from '../../storage/userRepository.js';
+import { assignTaskInput } from '../../contract/caseCommands.js';
 import { caseUseCase } from './caseCommand.js';
-import { text } from '../validate.js';
-
-export const assignTaskInput = z.strictObject({ taskId: text(100), assigneeId: text(100) });
 
 export const assignTask = caseUseCase({
   command: 'assign_task',

@@ -1,11 +1,10 @@
 /** 签注时确认 (细则 第九条): same points, new period; run by the registry feed (system) or a clerk. */
-import { z } from '../../shared/zodLocale.js';
+import { confirmAtEndorsementInput } from '../../contract/caseCommands.js';
 import { caseUseCase } from './caseCommand.js';
-import { isoDate } from '../validate.js';
 
 export const confirmAtEndorsement = caseUseCase({
   command: 'confirm_at_endorsement',
   what: '签注时确认积分',
-  input: z.strictObject({ newValidUntil: isoDate }),
+  input: confirmAtEndorsementInput,
   prepare: async (input) => ({ payload: input }),
 });

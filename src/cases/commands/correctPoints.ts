@@ -4,21 +4,15 @@
  * facts (rules of the acceptance date) and a new determination supersedes. The
  * original acceptance district notifies the holder.
  */
-import { z } from '../../shared/zodLocale.js';
 import { setReviewTaskOutcomes } from '../../storage/reviewTaskRepository.js';
+import { correctPointsInput } from '../../contract/caseCommands.js';
 import { caseUseCase } from './caseCommand.js';
 import { acceptanceDateOf, engineRefusal, runEngine } from '../facts/engineRun.js';
-import { penaltySchema } from './penaltyInput.js';
-import { text } from '../validate.js';
 
 export const correctPoints = caseUseCase({
   command: 'correct',
   what: '监督纠正积分',
-  input: z.strictObject({
-    reason: text(500),
-    irregularIndicators: z.array(text(100)).min(1, { message: '须列明使用违规材料的指标' }).max(20),
-    falseMaterial: penaltySchema.optional(),
-  }),
+  input: correctPointsInput,
   prepare: async (input, p, state) => {
     await setReviewTaskOutcomes(
       p.tx,

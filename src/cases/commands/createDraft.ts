@@ -4,10 +4,11 @@
  * and the draft application with the claimed indicators. Registry data are
  * pulled in at submission and determination, never retyped.
  */
-import { z } from '../../shared/zodLocale.js';
+import type { z } from '../../shared/zodLocale.js';
+import { createDraftInput } from '../../contract/caseCommands.js';
 import { JifenError } from '../../shared/errors.js';
 import { initialSnapshot, OPEN_STATES, type Actor } from '../../workflow/index.js';
-import { claimsSchema, declaredSchema, writeClaims } from '../facts/claimInput.js';
+import { writeClaims } from '../facts/claimInput.js';
 import { keyedCaseId } from './keyedCaseId.js';
 import { executeCaseCommand } from '../executor/executeCaseCommand.js';
 import { loadUnit, unitStatusOf } from '../facts/facts.js';
@@ -23,17 +24,6 @@ import {
   ensureApplicationCounter,
   nextApplicationNo,
 } from '../../storage/applicationNumbers.js';
-
-export const createDraftInput = z.strictObject({
-  holderId: z.string().min(1).max(100),
-  /** Optional client-chosen id (the demo uses readable ones); a UUID otherwise. */
-  caseId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, { message: '只能包含字母、数字、- 和 _' })
-    .optional(),
-  claims: claimsSchema.default([]),
-  declared: declaredSchema.optional(),
-});
 
 export interface CreateRequest<I> {
   actor: Actor;

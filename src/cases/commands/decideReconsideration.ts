@@ -3,25 +3,16 @@
  * engine on the facts as the decision finds them (review results it overturns),
  * with the rules of the acceptance date, as a new determination.
  */
-import { z } from '../../shared/zodLocale.js';
 import { setReviewTaskOutcomes } from '../../storage/reviewTaskRepository.js';
+import { decideReconsiderationInput } from '../../contract/caseCommands.js';
 import { caseUseCase } from './caseCommand.js';
 import { applyReviewedFacts } from './applyReviewedFacts.js';
 import { acceptanceDateOf, engineRefusal, runEngine } from '../facts/engineRun.js';
-import { text } from '../validate.js';
 
 export const decideReconsideration = caseUseCase({
   command: 'decide_reconsideration',
   what: '作出复核决定',
-  input: z.strictObject({
-    outcome: z.enum(['upheld', 'changed']),
-    reasons: text(2000),
-    /** For a changed result: the review findings the decision overturns. */
-    findings: z
-      .array(z.strictObject({ indicator: text(100), result: z.enum(['passed', 'failed']) }))
-      .max(20)
-      .optional(),
-  }),
+  input: decideReconsiderationInput,
   prepare: async (input, p, state) => {
     if (input.outcome === 'upheld') return { payload: { outcome: 'upheld', reasons: input.reasons } };
     for (const f of input.findings ?? []) {

@@ -5,14 +5,14 @@
  * data revision are frozen in a new determination. Refused while any wage figure
  * it needs is provisional (docs/spec/rules.md §7).
  */
-import { z } from '../../shared/zodLocale.js';
+import { determinePointsInput } from '../../contract/caseCommands.js';
 import { caseUseCase } from './caseCommand.js';
 import { acceptanceDateOf, engineRefusal, runEngine } from '../facts/engineRun.js';
 
 export const determinePoints = caseUseCase({
   command: 'determine',
   what: '积分核定',
-  input: z.strictObject({}),
+  input: determinePointsInput,
   prepare: async (_input, p, state) => {
     const engine = await runEngine(p, acceptanceDateOf(p), state);
     return { payload: { engine: engine.outcome }, context: { engine } };

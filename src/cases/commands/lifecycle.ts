@@ -1,13 +1,12 @@
 /** 细则 第十条/第十一条 and the sweep's reminders: commands of the `system` actor. */
-import { z } from '../../shared/zodLocale.js';
+import { expireCaseInput, invalidateCaseInput, remindCaseInput } from '../../contract/caseCommands.js';
 import { caseUseCase } from './caseCommand.js';
-import { isoDate } from '../validate.js';
 
 /** 签注过期，积分失效. */
 export const expireCase = caseUseCase({
   command: 'expire',
   what: '签注过期积分失效',
-  input: z.strictObject({}),
+  input: expireCaseInput,
   prepare: async () => ({ payload: {} }),
 });
 
@@ -15,21 +14,13 @@ export const expireCase = caseUseCase({
 export const invalidateCase = caseUseCase({
   command: 'invalidate',
   what: '居住证注销积分失效',
-  input: z.strictObject({ cancelledOn: isoDate }),
+  input: invalidateCaseInput,
   prepare: async (input) => ({ payload: input }),
 });
 
 export const remindCase = caseUseCase({
   command: 'remind',
   what: '到期提醒',
-  input: z.strictObject({
-    kind: z.enum([
-      'acceptance_reminder',
-      'acceptance_stale',
-      'determination_overdue',
-      'reconsideration_overdue',
-      'permit_expiry_reminder',
-    ]),
-  }),
+  input: remindCaseInput,
   prepare: async (input) => ({ payload: input }),
 });

@@ -1,14 +1,9 @@
 /** 补齐材料后重新提交 (细则 第五条): the waiting clock restarts; the checklist is rebuilt. */
-import { z } from '../../shared/zodLocale.js';
+import { resubmitInput } from '../../contract/caseCommands.js';
 import { caseUseCase } from './caseCommand.js';
-import { claimsSchema, declaredSchema, writeClaims } from '../facts/claimInput.js';
+import { writeClaims } from '../facts/claimInput.js';
 import { precheckRefusal, prepareFiling } from '../facts/filingFacts.js';
 import { requireUnitEmployee } from '../rooms.js';
-
-export const resubmitInput = z.strictObject({
-  claims: claimsSchema.optional(),
-  declared: declaredSchema.optional(),
-});
 
 export const resubmit = caseUseCase({
   command: 'resubmit',

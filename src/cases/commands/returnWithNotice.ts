@@ -3,20 +3,9 @@
  * reason, in one notice. A later notice may not add items present at an earlier
  * one unless a supervisor (another officer) records why.
  */
-import { z } from '../../shared/zodLocale.js';
+import { returnWithNoticeInput } from '../../contract/caseCommands.js';
 import { caseUseCase } from './caseCommand.js';
 import { materialLabels } from '../queries/materialLabels.js';
-import { text } from '../validate.js';
-
-export const returnWithNoticeInput = z.strictObject({
-  items: z
-    .array(
-      z.strictObject({ itemId: text(100), problem: z.enum(['missing', 'defective']), reason: text(300) }),
-    )
-    .min(1, { message: '告知单至少列明一项材料' })
-    .max(100),
-  override: z.strictObject({ supervisorId: text(100), reason: text(500) }).optional(),
-});
 
 export const returnWithNotice = caseUseCase({
   command: 'return_with_notice',

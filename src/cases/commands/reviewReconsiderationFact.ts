@@ -3,20 +3,15 @@
  * reviewed evidence, never retyped): the reviewer accepts or rejects one fact
  * of the pending reconsideration against its evidence, with a note.
  */
-import { z } from '../../shared/zodLocale.js';
 import { JifenError, jsonPath } from '../../shared/errors.js';
 import { getFactWithRequestStatus } from '../../storage/reconsiderationFactRepository.js';
+import { reviewReconsiderationFactInput } from '../../contract/caseCommands.js';
 import { caseUseCase } from './caseCommand.js';
-import { text } from '../validate.js';
 
 export const reviewReconsiderationFact = caseUseCase({
   command: 'review_reconsideration_fact',
   what: '核实复核补正事实',
-  input: z.strictObject({
-    factId: text(200),
-    result: z.enum(['accepted', 'rejected']),
-    note: text(500),
-  }),
+  input: reviewReconsiderationFactInput,
   prepare: async (input, p) => {
     const fact = await getFactWithRequestStatus(p.tx, p.snapshot.caseId, input.factId);
     if (!fact || fact.requestStatus !== 'requested')

@@ -2,8 +2,8 @@
  * 开始审核 (细则 第六条): one review task per claimed indicator, plus the personnel
  * archive and the insurance record every case needs. Task id = indicator id.
  */
-import { z } from '../../shared/zodLocale.js';
 import { listClaimedIndicators } from '../../storage/caseRepository.js';
+import { startReviewInput } from '../../contract/caseCommands.js';
 import { caseUseCase } from './caseCommand.js';
 import { DECLARED_FACTS } from '../facts/profileFromRecords.js';
 
@@ -13,7 +13,7 @@ export const ALWAYS_REVIEWED = ['archive', 'insurance'] as const;
 export const startReview = caseUseCase({
   command: 'start_review',
   what: '开始审核',
-  input: z.strictObject({}),
+  input: startReviewInput,
   prepare: async (_input, p) => {
     const claims = await listClaimedIndicators(p.tx, p.snapshot.caseId);
     const indicators = [

@@ -1,15 +1,9 @@
 /** 网上提交 (细则 第三条): pre-check first (docs/spec/rules.md §6); a total under 120 warns but does not block. */
-import { z } from '../../shared/zodLocale.js';
+import { submitApplicationInput } from '../../contract/caseCommands.js';
 import { caseUseCase } from './caseCommand.js';
-import { claimsSchema, declaredSchema, writeClaims } from '../facts/claimInput.js';
+import { writeClaims } from '../facts/claimInput.js';
 import { unitStatusOf } from '../facts/facts.js';
 import { precheckRefusal, prepareFiling } from '../facts/filingFacts.js';
-
-export const submitApplicationInput = z.strictObject({
-  /** Replaces the draft's claims when given (the unit edited the form before submitting). */
-  claims: claimsSchema.optional(),
-  declared: declaredSchema.optional(),
-});
 
 export const submitApplication = caseUseCase({
   command: 'submit',

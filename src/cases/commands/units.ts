@@ -4,14 +4,14 @@
  * same discipline: one transaction, idempotency key, audit event last.
  */
 import { randomUUID } from 'node:crypto';
-import { z } from '../../shared/zodLocale.js';
-import { isValidCreditCode } from '../../shared/creditCode.js';
+import type { z } from '../../shared/zodLocale.js';
+import { registerUnitInput, verifyUnitInput } from '../../contract/caseCommands.js';
 import { JifenError } from '../../shared/errors.js';
 import { appendAuditEvent } from '../../storage/auditLog.js';
 import { requestHash, withIdempotency } from '../../storage/idempotencyRepository.js';
 import { toInstant } from '../../storage/instant.js';
 import { runInTransaction } from '../../storage/runInTransaction.js';
-import { DISTRICTS, type UnitRow } from '../../storage/schema.js';
+import type { UnitRow } from '../../storage/schema.js';
 import {
   getUnit,
   getUnitByCreditCode,
@@ -20,7 +20,7 @@ import {
 } from '../../storage/unitRepository.js';
 import type { Actor } from '../../workflow/index.js';
 import type { Db } from '../types.js';
-import { checkRequest, parseInput, text } from '../validate.js';
+import { checkRequest, parseInput } from '../validate.js';
 
 export interface UnitRequest<I> {
   actor: Actor;
@@ -35,27 +35,6 @@ export interface UnitResult {
   status: UnitRow['registrationStatus'];
   replayed: boolean;
 }
-
-/** A unit's id is the server's (a random UUID): a registrant cannot pick, guess or collide with one. */
-export const registerUnitInput = z.strictObject({
-  name: text(200),
-  creditCode: z
-    .string()
-    .regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, {
-      message: '统一社会信用代码应为18位数字或大写字母（不含I、O、S、V、Z）',
-    })
-    .refine(isValidCreditCode, { message: '统一社会信用代码校验位不正确（GB 32100-2015）' }),
-  district: z.enum(DISTRICTS),
-  kind: z.enum([
-    'enterprise',
-    'public_institution',
-    'social_organization',
-    'private_non_enterprise',
-    'individual_business',
-    'representative_office',
-    'branch',
-  ]),
-});
 
 /** 单位网上注册. Anyone representing the unit may register; verification is the district's. */
 export async function registerUnit(
@@ -97,11 +76,6 @@ export async function registerUnit(
   );
   return outcomeOf(out);
 }
-
-export const verifyUnitInput = z.discriminatedUnion('decision', [
-  z.strictObject({ unitId: text(100), decision: z.literal('verified') }),
-  z.strictObject({ unitId: text(100), decision: z.literal('rejected'), reason: text(500) }),
-]);
 
 /** 受理点核验单位 (docs/spec/workflow.md Employer registration): a clerk of the unit's own district only. */
 export async function verifyUnit(

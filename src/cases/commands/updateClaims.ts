@@ -5,14 +5,9 @@
  * machine's `update_claims`; the edit is one command: versioned (If-Match),
  * idempotent and audited with the indicators claimed after it.
  */
-import { z } from '../../shared/zodLocale.js';
+import { updateClaimsInput } from '../../contract/caseCommands.js';
 import { caseUseCase } from './caseCommand.js';
-import { claimsSchema, declaredSchema, writeClaims } from '../facts/claimInput.js';
-
-export const updateClaimsInput = z.strictObject({
-  claims: claimsSchema,
-  declared: declaredSchema.optional(),
-});
+import { writeClaims } from '../facts/claimInput.js';
 
 export const updateClaims = caseUseCase({
   command: 'update_claims',

@@ -1,42 +1,17 @@
-/** The claims a unit files (申报指标) and the declared facts, validated per indicator. */
-import { z } from '../../shared/zodLocale.js';
+/** Stores the claims a unit files (申报指标) and the declared facts (their schemas: src/contract/claims.ts). */
+import type { z } from '../../shared/zodLocale.js';
 import { JifenError, jsonPath } from '../../shared/errors.js';
 import { setClaimedIndicators } from '../../storage/caseRepository.js';
 import type { Executor } from '../../storage/dialectSpecifics.js';
 import type { Database } from '../../storage/schema.js';
-import { CLAIM_DETAIL, CLAIMABLE, DECLARED_FACTS, declaredFactsSchema } from './profileFromRecords.js';
-
-export const claimsSchema = z
-  .array(
-    z.strictObject({ indicator: z.enum(CLAIMABLE), detail: z.record(z.string(), z.unknown()).optional() }),
-  )
-  .max(CLAIMABLE.length)
-  .superRefine((claims, ctx) => {
-    const seen = new Set<string>();
-    claims.forEach((c, i) => {
-      if (seen.has(c.indicator))
-        ctx.addIssue({ code: 'custom', path: [i, 'indicator'], message: `指标 ${c.indicator} 重复申报` });
-      seen.add(c.indicator);
-      const parsed = CLAIM_DETAIL[c.indicator].safeParse(c.detail ?? {});
-      if (!parsed.success)
-        for (const issue of parsed.error.issues)
-          ctx.addIssue({
-            code: 'custom',
-            path: [i, 'detail', ...issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k))],
-            message: issue.message,
-          });
-    });
-  });
-
-export const declaredSchema = declaredFactsSchema;
-
-export type ClaimsInput = z.input<typeof claimsSchema>;
+import type { claimsSchema, declaredFactsSchema } from '../../contract/claims.js';
+import { DECLARED_FACTS } from './profileFromRecords.js';
 
 export async function writeClaims(
   tx: Executor<Database>,
   caseId: string,
   claims: z.output<typeof claimsSchema>,
-  declared: z.output<typeof declaredSchema> | undefined,
+  declared: z.output<typeof declaredFactsSchema> | undefined,
   now: string,
   options: { fresh?: boolean } = {},
 ): Promise<void> {

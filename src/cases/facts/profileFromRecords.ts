@@ -9,16 +9,7 @@
  * passed — a failed or unreviewed claim scores nothing.
  */
 import { validateProfile } from '../../profile/validateProfile.js';
-import {
-  educationSchema,
-  familySchema,
-  isoDateSchema,
-  keyAreaSchema,
-  qualificationSchema,
-  type EmployerKind,
-  type Profile,
-} from '../../profile/profileSchema.js';
-import { z } from '../../shared/zodLocale.js';
+import { educationSchema, type EmployerKind, type Profile } from '../../profile/profileSchema.js';
 import { isoMonthToIndex } from '../../shared/dates.js';
 import type { Executor } from '../../storage/dialectSpecifics.js';
 import { holderBirthDate } from '../../storage/holderRepository.js';
@@ -29,7 +20,7 @@ import {
 } from '../../storage/registryRepository.js';
 import { listFalseMaterialRecords } from '../../storage/supervisionRepository.js';
 import type { Database, PermitRow, UnitKind, UnitRow } from '../../storage/schema.js';
-import { isoMonth } from './claims.js';
+import type { DeclaredFacts } from '../../contract/claims.js';
 
 type Tx = Executor<Database>;
 
@@ -43,69 +34,6 @@ export const EMPLOYER_KIND_OF_UNIT: Record<UnitKind, EmployerKind> = {
   representative_office: 'representative_office',
   branch: 'branch',
 };
-
-/** Claimable indicators and the part of the profile each one supplies. */
-export const CLAIMABLE = [
-  'education',
-  'qualification',
-  'spouse_hukou',
-  'shortage_major',
-  'startup_talent',
-  'tech_transfer_talent',
-  'investment',
-  'public_service',
-  'key_area',
-  'fresh_graduate',
-  'award',
-] as const;
-export type ClaimableIndicator = (typeof CLAIMABLE)[number];
-
-const period = z.strictObject({ from: isoMonth, to: isoMonth.nullable().optional() });
-
-/** The detail each claim may carry (profile fragments, validated like the profile). */
-export const CLAIM_DETAIL: Record<ClaimableIndicator, z.ZodType> = {
-  // Education comes from the education-verification registry, not from the claim.
-  education: z.strictObject({}),
-  qualification: z.strictObject({ qualifications: z.array(qualificationSchema).min(1).max(20) }),
-  // Spouse hukou and marriage come from the household registry.
-  spouse_hukou: z.strictObject({}),
-  shortage_major: z.strictObject({ onCatalog: z.boolean().optional(), matchesPost: z.boolean().optional() }),
-  startup_talent: z.strictObject({}),
-  tech_transfer_talent: z.strictObject({}),
-  investment: z.strictObject({
-    // 验资报告 (细则 第四条（二）4): the holder invested; the profile defaults it to true.
-    invested: z.boolean().optional(),
-    share: z.number().min(0).max(1).optional(),
-    annualTax: z.array(z.number().nonnegative()).max(3).optional(),
-    hukouEmployees: z.array(z.number().int().nonnegative()).max(3).optional(),
-  }),
-  public_service: z.strictObject({ periods: z.array(period).min(1).max(20) }),
-  key_area: z.strictObject({ periods: z.array(keyAreaSchema).min(1).max(20) }),
-  fresh_graduate: z.strictObject({}),
-  award: z.strictObject({
-    awards: z
-      .array(
-        z.strictObject({
-          level: z.enum(['municipal_special', 'municipal_comprehensive', 'national']),
-          // profile.md (解读七, 细则 第四条（二）5): date, in Shanghai, on the catalogue, filed (备案).
-          date: isoDateSchema.optional(),
-          obtainedWhileWorkingInShanghai: z.boolean().optional(),
-          onCatalog: z.boolean().optional(),
-          filed: z.boolean().optional(),
-        }),
-      )
-      .min(1)
-      .max(20),
-  }),
-};
-
-/** Declared facts for the pre-check and the checklist (not scored, not reviewed). */
-export const declaredFactsSchema = z.strictObject({
-  employedAtOutOfTownBranch: z.boolean().optional(),
-  employment: z.strictObject({ dispatched: z.boolean().optional() }).optional(),
-  family: familySchema.optional(),
-});
-export type DeclaredFacts = z.output<typeof declaredFactsSchema>;
 
 export const DECLARED_FACTS = 'declared_facts';
 

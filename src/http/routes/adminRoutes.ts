@@ -10,11 +10,12 @@ import {
   previewWageFigure,
   wageFigureSchema,
 } from '../../admin/policyData.js';
-import { listPolicyRevisions } from '../../admin/policyRevisions.js';
+import { listPolicyRevisions } from '../../storage/policyRevisionRepository.js';
 import type { PolicyStore } from '../../policy/PolicyStore.js';
 import { listUsers, setUserActive, userActiveBody, userListQuery } from '../../admin/users.js';
 import { resetUserPassword } from '../../accounts/resetPassword.js';
 import type { Database } from '../../storage/schema.js';
+import { userDisplayNames } from '../../storage/userRepository.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 import {
   calendarPreviewSchema,
@@ -86,12 +87,10 @@ export function adminRoutes({ db, clock, policy }: AdminRouteDeps): RouteSpec[] 
       handler: async (req) => {
         const { rules, catalogue, calendar } = req.policy;
         const revisions = await listPolicyRevisions(db);
-        const users = await db
-          .selectFrom('users')
-          .select(['id', 'displayName'])
-          .where('id', 'in', revisions.length ? [...new Set(revisions.map((r) => r.loadedBy))] : ['-'])
-          .execute();
-        const nameOf = new Map(users.map((u) => [u.id, u.displayName]));
+        const nameOf = await userDisplayNames(
+          db,
+          revisions.map((r) => r.loadedBy),
+        );
         return {
           dataRevision: rules.revision,
           wages: rules.data.wages.figures.slice(-6),

@@ -4,6 +4,7 @@ import { createHolderLogin, holderLoginInput } from '../../accounts/createHolder
 import { registerUnitAccount, unitRegistrationInput } from '../../accounts/registerUnitAccount.js';
 import * as cases from '../../cases/index.js';
 import { verifyNotice } from '../../cases/queries/verifyNotice.js';
+import { createDraftInput, verifyUnitBody } from '../../contract/caseCommands.js';
 import {
   caseListItemSchema,
   caseViewSchema,
@@ -24,13 +25,6 @@ import { actorOf } from './actorOf.js';
 import { caseCommands, rolesOf } from './caseCommands.js';
 import { idempotencyKeyOf as idem, shanghaiDay } from './commandHeaders.js';
 import { normaliseCode } from './verifyPageRoutes.js';
-
-/** 受理点核验: the body of the unit verification (the unit is the path's). */
-const [verifiedUnit, rejectedUnit] = cases.verifyUnitInput.options;
-const verifyUnitBody = z.discriminatedUnion('decision', [
-  verifiedUnit.omit({ unitId: true }),
-  rejectedUnit.omit({ unitId: true }),
-]);
 
 export interface CaseRouteDeps {
   db: Kysely<Database>;
@@ -148,7 +142,7 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
       access: { roles: rolesOf('create_draft'), room: 'own_unit', scope: 'cases:write' },
       schema: {
         headers: idempotencyHeaders,
-        body: commandBody(cases.createDraftInput, '创建积分账户'),
+        body: commandBody(createDraftInput, '创建积分账户'),
         response: { 201: createdCaseSchema },
       },
       handler: async (req, reply) => {

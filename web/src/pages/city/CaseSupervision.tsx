@@ -17,7 +17,7 @@ import {
 import { useState } from 'react';
 import { command } from '../../api/client';
 import { useRulesAt, valueOf } from '../../profile/policyRules';
-import type { CaseView } from '../../api/contract';
+import type { CaseView, CorrectPointsInput, FalseMaterialInput } from '../../api/contract';
 import { ProblemAlert, applyFieldErrors } from '../../components/ProblemAlert';
 import { CaseTimeline } from '../../components/CaseTimeline';
 import { useConfirm } from '../../components/useConfirm';
@@ -91,6 +91,15 @@ export function CaseSupervision({ view, onChanged }: { view: CaseView; onChanged
   );
 }
 
+/**
+ * The correction form's values: the command's input, the switch that shows the penalty fields, and a
+ * penalty whose 情节严重 switch may be untouched (sent as false).
+ */
+type CorrectionValues = Omit<CorrectPointsInput, 'falseMaterial'> & {
+  penalty?: boolean;
+  falseMaterial?: Omit<FalseMaterialInput, 'serious'> & Partial<Pick<FalseMaterialInput, 'serious'>>;
+};
+
 function CorrectionForm({ view, onDone }: { view: CaseView; onDone: () => void }) {
   const [form] = Form.useForm();
   const [error, setError] = useState<unknown>();
@@ -104,17 +113,12 @@ function CorrectionForm({ view, onDone }: { view: CaseView; onDone: () => void }
   const penalty = Form.useWatch('penalty', form) as boolean | undefined;
   const party = Form.useWatch(['falseMaterial', 'party'], form) as string | undefined;
   const passed = view.reviewTasks.filter((t) => t.status === 'passed');
-  const submit = async (v: {
-    reason: string;
-    irregularIndicators: string[];
-    penalty?: boolean;
-    falseMaterial?: { party: string; serious?: boolean; reason: string; fineCny?: number };
-  }) => {
+  const submit = async (v: CorrectionValues) => {
     if (!(await confirm(CONFIRM_TEXTS.correct!))) return;
     setBusy(true);
     setError(undefined);
     try {
-      const body = {
+      const body: CorrectPointsInput = {
         reason: v.reason,
         irregularIndicators: v.irregularIndicators ?? [],
         ...(v.penalty && v.falseMaterial

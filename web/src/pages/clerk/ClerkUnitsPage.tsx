@@ -1,7 +1,7 @@
 import { Button, Flex, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, command } from '../../api/client';
-import type { DistrictUnits } from '../../api/contract';
+import type { DistrictUnits, VerifyUnitBody } from '../../api/contract';
 import { applyFieldErrors, ProblemAlert } from '../../components/ProblemAlert';
 import { shanghaiTime, UNIT_KIND_LABELS } from '../workflow/caseTypes';
 
@@ -44,10 +44,7 @@ export default function ClerkUnitsPage({ district }: { district: string }) {
     void load();
   }, [load]);
 
-  const decide = async (
-    unit: UnitRow,
-    body: { decision: 'verified' } | { decision: 'rejected'; reason: string },
-  ) => {
+  const decide = async (unit: UnitRow, body: VerifyUnitBody) => {
     await command(`/api/v1/units/${encodeURIComponent(unit.id)}/verify`, body);
     setMessage(`${unit.name}：${body.decision === 'verified' ? '已核验通过' : '已驳回'}`);
     await load();

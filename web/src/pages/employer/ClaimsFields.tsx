@@ -3,10 +3,10 @@ import { Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Swi
 import type { ReactNode } from 'react';
 import { Policy, RulesProvider } from '../../profile/policyRules';
 import { AWARD_LEVEL, KEY_AREA, options } from '../../profile/vocabulary';
-import type { Profile, Workspace } from '../../api/contract';
+import type { ClaimableIndicator, ClaimsInput, Profile, Workspace } from '../../api/contract';
 
 /** The indicators a unit claims on the 积分申请表 (registry-backed ones need no detail). */
-export const SIMPLE_CLAIMS = [
+export const SIMPLE_CLAIMS: { value: ClaimableIndicator; label: string }[] = [
   { value: 'education', label: '学历学位（以学历核验库为准）' },
   { value: 'spouse_hukou', label: '配偶为本市户籍（以户籍登记为准）' },
   { value: 'fresh_graduate', label: '应届高校毕业生' },
@@ -18,7 +18,7 @@ type Period = NonNullable<Profile['publicService']>[number];
 
 /** The form's values: one group per indicator of the profile contract (docs/spec/profile.md). */
 export interface ClaimsValues {
-  simple: string[];
+  simple: ClaimableIndicator[];
   qualification?: { on?: boolean; kind?: string; matchesPost?: boolean };
   shortageMajor?: { on?: boolean; onCatalog?: boolean; matchesPost?: boolean };
   investment?: {
@@ -39,8 +39,8 @@ export interface ClaimsValues {
   }[];
 }
 
-/** A claim as the form sends it: the workspace's claim, its detail optional (none for a flag). */
-type Claim = Omit<Workspace['claims'][number], 'detail'> & { detail?: Workspace['claims'][number]['detail'] };
+/** A claim as the form sends it (the commands' input: its detail optional, none for a flag). */
+type Claim = ClaimsInput[number];
 
 const numbers = (xs: (number | null | undefined)[] | undefined): number[] | undefined => {
   const out = (xs ?? []).filter((x): x is number => typeof x === 'number');
@@ -109,9 +109,7 @@ export const claimsFromForm = (v: ClaimsValues): Claim[] => {
   return claims;
 };
 
-export const formFromClaims = (
-  claims: { indicator: string; detail: Record<string, unknown> }[],
-): ClaimsValues => {
+export const formFromClaims = (claims: Workspace['claims']): ClaimsValues => {
   const detail = <T,>(indicator: string) =>
     claims.find((c) => c.indicator === indicator)?.detail as T | undefined;
   const q = detail<{ qualifications?: { type: string; level: string | number; matchesPost?: boolean }[] }>(
@@ -127,7 +125,9 @@ export const formFromClaims = (
     ...(p.to ? { to: p.to } : {}),
   });
   return {
-    simple: claims.map((c) => c.indicator).filter((i) => SIMPLE_CLAIMS.some((s) => s.value === i)),
+    simple: claims
+      .map((c) => c.indicator)
+      .filter((i): i is ClaimableIndicator => SIMPLE_CLAIMS.some((s) => s.value === i)),
     qualification: first
       ? { on: true, kind: `${first.type}:${first.level}`, matchesPost: first.matchesPost ?? false }
       : { on: false },

@@ -2,12 +2,13 @@ import { Button, Card, Form, Input, Result, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { command } from '../../api/client';
+import type { RegisterUnitInput } from '../../api/contract';
 import { applyFieldErrors, ProblemAlert } from '../../components/ProblemAlert';
 import { DISTRICTS } from '../../vocabulary';
 import { UNIT_KIND_LABELS } from '../workflow/caseTypes';
 
 interface Values {
-  unit: { name: string; creditCode: string; district: string; kind: string };
+  unit: RegisterUnitInput;
   hr: { username: string; displayName: string; password: string };
 }
 

@@ -12,7 +12,7 @@ export interface PolicyRevisionsTable {
   loadedAt: string;
 }
 
-declare module '../storage/schema.js' {
+declare module './schema.js' {
   interface Database {
     policyRevisions: PolicyRevisionsTable;
   }

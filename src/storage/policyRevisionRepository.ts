@@ -14,13 +14,16 @@
  * is given the database (src/cli/cliPolicy.ts).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { PolicyRevision } from '../policy/mergeRevisions.js';
-import { canonicalJson } from '../storage/canonicalJson.js';
-import { toInstant } from '../storage/instant.js';
-import type { Database } from '../storage/schema.js';
+import type { Kysely, Transaction } from 'kysely';
+import { canonicalJson } from './canonicalJson.js';
+import { toInstant } from './instant.js';
 import type { PolicyRevisionKind, PolicyRevisionsTable } from './policyRevisionsSchema.js';
-import './policyRevisionsSchema.js';
+import type { Database } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A stored revision, its payload parsed (src/policy/mergeRevisions.ts merges it over rules/). */
+export type PolicyRevision = Omit<PolicyRevisionsTable, 'payload'> & { payload: unknown };
 
 const fromRow = (r: PolicyRevisionsTable): PolicyRevision => ({
   ...r,
@@ -28,14 +31,14 @@ const fromRow = (r: PolicyRevisionsTable): PolicyRevision => ({
 });
 
 /** Every revision, oldest first (the order they are merged in). */
-export async function listPolicyRevisions(db: Kysely<Database>): Promise<PolicyRevision[]> {
+export async function listPolicyRevisions(db: Db): Promise<PolicyRevision[]> {
   const rows = await db.selectFrom('policyRevisions').selectAll().orderBy('loadedAt').orderBy('id').execute();
   return rows.map(fromRow);
 }
 
 /** Appends one revision (never updates or deletes). */
 export async function insertPolicyRevision(
-  db: Kysely<Database>,
+  db: Db,
   r: {
     kind: PolicyRevisionKind;
     subject: string;
@@ -61,7 +64,7 @@ export async function insertPolicyRevision(
 }
 
 /** A one-row signature of the table: changes whenever a revision is appended. */
-export async function policyRevisionSignature(db: Kysely<Database>): Promise<string> {
+export async function policyRevisionSignature(db: Db): Promise<string> {
   const r = await db
     .selectFrom('policyRevisions')
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('loadedAt').as('last')])
