@@ -53,7 +53,6 @@ const ALLOWED = new Map<string, number>([
   ['src/city/recordPenalty.ts', 3],
   ['src/counter/caseByNumber.ts', 1],
   ['src/counter/revealIdentity.ts', 1],
-  ['src/demo/seedDemo.ts', 5],
   ['src/documents/issueCaseDocument.ts', 7],
   ['src/evidence/downloadEvidence.ts', 1],
   ['src/evidence/pendingReconsiderations.ts', 3],
