@@ -10,22 +10,9 @@
  * cloner substitutes.
  */
 import type { Kysely } from 'kysely';
-import {
-  acceptApplication,
-  createDraft,
-  decideReconsideration,
-  determinePoints,
-  getCaseView,
-  recordTaskResult,
-  refuseApplication,
-  requestReconsideration,
-  returnWithNotice,
-  startReview,
-  submitApplication,
-  sweep,
-  verifyApplication,
-  withdrawApplication,
-} from '../../src/cases/index.js';
+import { decideReconsideration, requestReconsideration, sweep } from '../../src/cases/index.js';
+import { atMinute, caseDriver } from '../../src/cases/testing/caseDriver.js';
+import { driveToState } from '../../src/cases/testing/driveToState.js';
 import { seedHolderRow, seedUnitRow } from '../../src/cases/testing/world.js';
 import { addDays } from '../../src/shared/dates.js';
 import { cancelPermit } from '../../src/storage/permitRepository.js';
@@ -68,11 +55,6 @@ export interface CaseTemplate {
   share: number;
   filedOn: string;
 }
-
-const at = (day: string, minute: number) => ({
-  now: `${day}T0${Math.floor(minute / 60) % 8}:${String(minute % 60).padStart(2, '0')}:00.000Z`,
-  today: day,
-});
 
 export const templateToken = (kind: 'c' | 'h', no: number) => `tpl${kind}${String(no).padStart(2, '0')}`;
 
@@ -124,176 +106,45 @@ export async function buildCaseTemplates(db: Kysely<Database>): Promise<CaseTemp
         TEMPLATE_UNIT.creditCode,
         '2025-01-02T01:00:00.000Z',
       );
-      let k = 0;
-      const key = () => `${caseId}-${++k}`;
+      const drv = caseDriver(db, caseId, policy, no);
       const day = (off: number) => addDays(filedOn, off);
-      await createDraft(
-        db,
-        {
-          actor: hr,
-          idempotencyKey: key(),
-          ...at(day(0), no),
-          input: { holderId, caseId, claims: [{ indicator: 'education' }] },
+      await driveToState(drv, {
+        holderId,
+        target:
+          target === 'reconsidering' || target === 'expired' || target === 'invalidated'
+            ? 'determined'
+            : target,
+        claims: [{ indicator: 'education' }],
+        actors: { hr, clerk, reviewer, approver },
+        days: {
+          create: day(0),
+          withdraw: day(1),
+          submit: day(1),
+          accept: day(2),
+          startReview: day(3),
+          firstTask: day(3),
+          review: day(4),
+          verify: day(5),
+          determine: day(6),
         },
-        policy,
-      );
-      if (target === 'draft') continue;
-      if (target === 'withdrawn') {
-        await withdrawApplication(
-          db,
-          {
-            actor: hr,
-            caseId,
-            idempotencyKey: key(),
-            ...at(day(1), no),
-            input: { reason: '员工离职' },
-          },
-          policy,
-        );
-        continue;
-      }
-      await submitApplication(
-        db,
-        { actor: hr, caseId, idempotencyKey: key(), ...at(day(1), no), input: {} },
-        policy,
-      );
-      if (target === 'submitted') continue;
-      const view = await getCaseView(db, { actor: clerk, caseId, today: day(2) }, policy);
-      const codes = view.materials.map((m) => m.code);
-      if (target === 'supplement_required') {
-        await returnWithNotice(
-          db,
-          {
-            actor: clerk,
-            caseId,
-            idempotencyKey: key(),
-            ...at(day(2), no),
-            input: { items: [{ itemId: codes[0]!, problem: 'defective', reason: '复印件不清晰' }] },
-          },
-          policy,
-        );
-        continue;
-      }
-      await acceptApplication(
-        db,
-        {
-          actor: clerk,
-          caseId,
-          idempotencyKey: key(),
-          ...at(day(2), no),
-          input: { received: codes },
-        },
-        policy,
-      );
-      if (target === 'accepted') continue;
-      await startReview(
-        db,
-        { actor: reviewer, caseId, idempotencyKey: key(), ...at(day(3), no), input: {} },
-        policy,
-      );
-      if (target === 'under_review') {
-        await recordTaskResult(
-          db,
-          {
-            actor: reviewer,
-            caseId,
-            idempotencyKey: key(),
-            ...at(day(3), no),
-            input: { taskId: 'archive', result: 'passed' },
-          },
-          policy,
-        );
-        continue;
-      }
-      if (target === 'refused') {
-        await refuseApplication(
-          db,
-          {
-            actor: reviewer,
-            caseId,
-            idempotencyKey: key(),
-            ...at(day(4), no),
-            input: {
-              reasons: [
-                {
-                  code: 'insurance_invalid',
-                  text: '社保缴费存在补缴，不满6个月有效缴费',
-                  citation: '实施细则 第二条',
-                },
-              ],
-            },
-          },
-          policy,
-        );
-        continue;
-      }
-      for (const taskId of ['archive', 'insurance', 'education'])
-        await recordTaskResult(
-          db,
-          {
-            actor: reviewer,
-            caseId,
-            idempotencyKey: key(),
-            ...at(day(4), no),
-            input: { taskId, result: 'passed' },
-          },
-          policy,
-        );
-      await verifyApplication(
-        db,
-        {
-          actor: reviewer,
-          caseId,
-          idempotencyKey: key(),
-          ...at(day(5), no),
-          input: {},
-        },
-        policy,
-      );
-      if (target === 'verified') continue;
-      await determinePoints(
-        db,
-        {
-          actor: approver,
-          caseId,
-          idempotencyKey: key(),
-          ...at(day(6), no),
-          input: {},
-        },
-        policy,
-      );
+      });
       if (target === 'reconsidering') {
-        await requestReconsideration(
-          db,
-          {
-            actor: { id: holderId, role: 'holder' },
-            caseId,
-            idempotencyKey: key(),
-            ...at(day(7), no),
-            input: { grounds: '对学历分值有异议' },
-          },
-          policy,
-        );
+        await drv.go(requestReconsideration, { id: holderId, role: 'holder' }, day(7), {
+          grounds: '对学历分值有异议',
+        });
         if (v % 2 === 0)
-          await decideReconsideration(
-            db,
-            {
-              actor: approver,
-              caseId,
-              idempotencyKey: key(),
-              ...at(day(7), no),
-              input: { outcome: 'upheld', reasons: '经复核，原核定无误' },
-            },
-            policy,
-          );
+          await drv.go(decideReconsideration, approver, day(7), {
+            outcome: 'upheld',
+            reasons: '经复核，原核定无误',
+          });
       }
-      if (target === 'invalidated') {
+      if (target === 'invalidated')
         await cancelPermit(db, `${holderId}-permit`, addDays(WORLD_TODAY, -3), '2025-01-02T01:00:00.000Z');
-      }
     }
   }
   // The scheduled sweep of every day up to yesterday: reminders, breaches, expiry, invalidation.
   const first = addDays(WORLD_TODAY, -(8 + (FILING_VARIANTS - 1) * 12));
-  for (let d = first; d < WORLD_TODAY; d = addDays(d, 1)) await sweep(db, { ...at(d, 200), deps: policy });
+  for (let d = first; d < WORLD_TODAY; d = addDays(d, 1))
+    await sweep(db, { ...atMinute(d, 200), deps: policy });
   return templates;
 }

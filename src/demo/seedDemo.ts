@@ -14,27 +14,21 @@ import { hashPassword } from '../accounts/passwords.js';
 import { addDays, addYears, indexToIsoMonth, isoMonthToIndex } from '../shared/dates.js';
 import { migrateToLatest } from '../storage/migrate.js';
 import { insertUser } from '../storage/userRepository.js';
-import type { Database, District, Role } from '../storage/schema.js';
-import { cancelPermit } from '../storage/permitRepository.js';
+import type { Database, District, HouseholdRecordType, Role } from '../storage/schema.js';
+import { cancelPermit, getCurrentPermit } from '../storage/permitRepository.js';
+import { countCasesByState } from '../storage/caseRepository.js';
+import { insertHouseholdRecords } from '../storage/registryRepository.js';
+import { getUnit } from '../storage/unitRepository.js';
 import type { Actor, CaseState } from '../workflow/index.js';
 import {
-  acceptApplication,
   attachUrgencyNote,
-  createDraft,
   decideReconsideration,
-  determinePoints,
-  getCaseView,
-  recordTaskResult,
   referItem,
-  refuseApplication,
   requestReconsideration,
-  returnWithNotice,
-  startReview,
-  submitApplication,
   sweep,
-  verifyApplication,
-  withdrawApplication,
 } from '../cases/index.js';
+import { atMinute, caseDriver } from '../cases/testing/caseDriver.js';
+import { driveToState, type LadderTarget } from '../cases/testing/driveToState.js';
 import { seedHolderRow, seedUnitRow } from '../cases/testing/world.js';
 import { sampleCreditCode } from '../shared/creditCode.js';
 
@@ -64,7 +58,7 @@ export interface DemoReport {
 }
 
 /** The states the demo shows, in the order holders are given them (the rest have no case yet). */
-const PLAN: CaseState[] = [
+const PLAN: (LadderTarget | 'expired' | 'invalidated')[] = [
   'draft',
   'submitted',
   'submitted',
@@ -82,19 +76,13 @@ const PLAN: CaseState[] = [
   'invalidated',
 ];
 
-const at = (day: string, minute = 0) => ({
-  now: `${day}T0${Math.floor(minute / 60) % 8}:${String(minute % 60).padStart(2, '0')}:00.000Z`,
-  today: day,
-});
-
 export async function seedDemo(
   db: Kysely<Database>,
   policy: PolicyData,
   log: (line: string) => void = () => {},
 ): Promise<DemoReport> {
   await migrateToLatest(db);
-  const exists = await db.selectFrom('units').select('id').where('id', '=', DEMO_UNIT_ID).executeTakeFirst();
-  if (exists)
+  if (await getUnit(db, DEMO_UNIT_ID))
     return { alreadySeeded: true, units: 0, holders: 0, cases: {}, accounts: [], password: DEMO_PASSWORD };
   const t0 = '2025-01-02T01:00:00.000Z';
   const hash = await hashPassword(DEMO_PASSWORD);
@@ -182,36 +170,21 @@ export async function seedDemo(
       unit.credit,
       t0,
     );
-    if (i % 4 === 0) {
-      await db
-        .insertInto('householdRecords')
-        .values({
-          holderId: id,
-          recordType: 'marriage',
-          eventDate: '2015-05-01',
-          detail: null,
-          importedAt: t0,
-        })
-        .execute();
-      if (i % 8 === 0)
-        await db
-          .insertInto('householdRecords')
-          .values({
-            holderId: id,
-            recordType: 'spouse_shanghai_hukou',
-            eventDate: '2015-05-01',
-            detail: null,
-            importedAt: t0,
-          })
-          .execute();
-    }
+    // Every fourth holder married in 2015; every eighth to a spouse with a Shanghai hukou.
+    const household: HouseholdRecordType[] =
+      i % 8 === 0 ? ['marriage', 'spouse_shanghai_hukou'] : i % 4 === 0 ? ['marriage'] : [];
+    await insertHouseholdRecords(
+      db,
+      id,
+      household.map((recordType) => ({ recordType, eventDate: '2015-05-01' })),
+      t0,
+    );
     holders.push({ id, unit });
     // holder1–3 follow cases in progress; holder9's case is determined (the 积分通知书, the phone layout test).
     if (i <= 3 || i === 9) await addUser(`holder${i}`, `持证人${i}`, 'holder', { holderId: id }, id);
   }
 
-  // Cases: the first 90 holders, through the real use cases.
-  const counts: Partial<Record<CaseState, number>> = {};
+  // Cases: the first 90 holders, up the workflow's ladder through the real use cases.
   const officers = (d: District) => {
     const c = DISTRICT_CODE[d]!;
     return {
@@ -223,262 +196,69 @@ export async function seedDemo(
   for (let i = 1; i <= 90; i++) {
     const { id: holderId, unit } = holders[i - 1]!;
     const target = PLAN[(i - 1) % PLAN.length]!;
-    const caseId = `demo-case-${String(i).padStart(3, '0')}`;
-    const hrK = unit.id.split('-').pop();
     const hr: Actor = {
-      id: `u-hr.${DISTRICT_CODE[unit.district]}${hrK}`,
+      id: `u-hr.${DISTRICT_CODE[unit.district]}${unit.id.split('-').pop()}`,
       role: 'employer_hr',
       unitId: unit.id,
     };
     const o = officers(unit.district);
-    const holderActor: Actor = { id: holderId, role: 'holder' };
-    let k = 0;
-    const key = () => `${caseId}-${++k}`;
-    // Stagger the dates: earlier holders filed earlier (and waited longer).
+    const holder: Actor = { id: holderId, role: 'holder' };
+    // Commands at minute i of their day; earlier holders filed earlier (and waited longer).
+    const drv = caseDriver(db, `demo-case-${String(i).padStart(3, '0')}`, policy, i);
     const filed = addDays('2025-06-02', i * 2);
     const day = (off: number) => addDays(filed, off);
-    const claims =
-      i % 5 === 0
-        ? [{ indicator: 'education' as const }, { indicator: 'spouse_hukou' as const }]
-        : [{ indicator: 'education' as const }];
-    await createDraft(
-      db,
-      {
-        actor: hr,
-        idempotencyKey: key(),
-        ...at(day(0), i),
-        input: { holderId, caseId, claims },
-      },
-      policy,
-    );
-    if (target === 'draft') {
-      counts.draft = (counts.draft ?? 0) + 1;
-      continue;
-    }
-    if (target === 'withdrawn') {
-      await withdrawApplication(
-        db,
-        {
-          actor: hr,
-          caseId,
-          idempotencyKey: key(),
-          ...at(day(1), i),
-          input: { reason: '员工离职' },
-        },
-        policy,
-      );
-      counts.withdrawn = (counts.withdrawn ?? 0) + 1;
-      continue;
-    }
     // Submissions of "submitted" cases are recent or months old (stale on the dashboard).
-    const submitDay = target === 'submitted' ? (i % 2 === 0 ? addDays(DEMO_TODAY, -8) : day(1)) : day(1);
-    await submitApplication(
-      db,
-      { actor: hr, caseId, idempotencyKey: key(), ...at(submitDay, i), input: {} },
-      policy,
-    );
-    if (target === 'submitted') {
-      if (i % 3 === 0)
-        await attachUrgencyNote(
-          db,
-          {
-            actor: hr,
-            caseId,
-            idempotencyKey: key(),
-            ...at(submitDay, i + 1),
-            input: { reason: 'child_school_entry', date: '2026-03-01' },
-          },
-          policy,
-        );
-      counts.submitted = (counts.submitted ?? 0) + 1;
-      continue;
-    }
-    const view = await getCaseView(db, { actor: o.clerk, caseId, today: day(3) }, policy);
-    const codes = view.materials.map((m) => m.code);
-    if (target === 'supplement_required') {
-      await returnWithNotice(
-        db,
-        {
-          actor: o.clerk,
-          caseId,
-          idempotencyKey: key(),
-          ...at(day(3), i),
-          input: { items: [{ itemId: codes[0]!, problem: 'defective', reason: '复印件不清晰' }] },
-        },
-        policy,
-      );
-      counts.supplement_required = (counts.supplement_required ?? 0) + 1;
-      continue;
-    }
-    await acceptApplication(
-      db,
-      {
-        actor: o.clerk,
-        caseId,
-        idempotencyKey: key(),
-        ...at(day(3), i),
-        input: { received: codes },
+    const submitDay = target === 'submitted' && i % 2 === 0 ? addDays(DEMO_TODAY, -8) : day(1);
+    await driveToState(drv, {
+      holderId,
+      target: target === 'expired' || target === 'invalidated' ? 'determined' : target,
+      claims:
+        i % 5 === 0
+          ? [{ indicator: 'education' }, { indicator: 'spouse_hukou' }]
+          : [{ indicator: 'education' }],
+      actors: { hr, ...o },
+      days: {
+        create: day(0),
+        withdraw: day(1),
+        submit: submitDay,
+        accept: day(3),
+        startReview: day(4),
+        firstTask: day(5),
+        review: day(6),
+        verify: day(7),
+        determine: day(7 + (i % 25)),
       },
-      policy,
-    );
-    if (target === 'accepted') {
-      counts.accepted = (counts.accepted ?? 0) + 1;
-      continue;
+    });
+    if (target === 'submitted' && i % 3 === 0) {
+      const input = { reason: 'child_school_entry', date: '2026-03-01' };
+      await drv.go(attachUrgencyNote, hr, atMinute(submitDay, i + 1), input);
     }
-    await startReview(
-      db,
-      { actor: o.reviewer, caseId, idempotencyKey: key(), ...at(day(4), i), input: {} },
-      policy,
-    );
-    const tasks = ['archive', 'insurance', ...claims.map((c) => c.indicator)];
-    if (target === 'under_review') {
-      await recordTaskResult(
-        db,
-        {
-          actor: o.reviewer,
-          caseId,
-          idempotencyKey: key(),
-          ...at(day(5), i),
-          input: { taskId: 'archive', result: 'passed' },
-        },
-        policy,
-      );
-      if (i % 2 === 0)
-        await referItem(
-          db,
-          {
-            actor: o.reviewer,
-            caseId,
-            idempotencyKey: key(),
-            ...at(day(6), i),
-            input: { taskId: 'education', authority: '市教委学历认证中心' },
-          },
-          policy,
-        );
-      counts.under_review = (counts.under_review ?? 0) + 1;
-      continue;
-    }
-    if (target === 'refused') {
-      await refuseApplication(
-        db,
-        {
-          actor: o.reviewer,
-          caseId,
-          idempotencyKey: key(),
-          ...at(day(6), i),
-          input: {
-            reasons: [
-              {
-                code: 'insurance_invalid',
-                text: '社保缴费存在补缴，不满6个月有效缴费',
-                citation: '实施细则 第二条',
-              },
-            ],
-          },
-        },
-        policy,
-      );
-      counts.refused = (counts.refused ?? 0) + 1;
-      continue;
-    }
-    for (const taskId of tasks)
-      await recordTaskResult(
-        db,
-        {
-          actor: o.reviewer,
-          caseId,
-          idempotencyKey: key(),
-          ...at(day(6), i),
-          input: { taskId, result: 'passed' },
-        },
-        policy,
-      );
-    await verifyApplication(
-      db,
-      {
-        actor: o.reviewer,
-        caseId,
-        idempotencyKey: key(),
-        ...at(day(7), i),
-        input: {},
-      },
-      policy,
-    );
-    if (target === 'verified') {
-      counts.verified = (counts.verified ?? 0) + 1;
-      continue;
-    }
-    await determinePoints(
-      db,
-      {
-        actor: o.approver,
-        caseId,
-        idempotencyKey: key(),
-        ...at(day(7 + (i % 25)), i),
-        input: {},
-      },
-      policy,
-    );
+    if (target === 'under_review' && i % 2 === 0)
+      await drv.go(referItem, o.reviewer, day(6), { taskId: 'education', authority: '市教委学历认证中心' });
     if (target === 'determined' && i % 3 === 0)
-      await requestReconsideration(
-        db,
-        {
-          actor: holderActor,
-          caseId,
-          idempotencyKey: key(),
-          ...at(day(40), i),
-          input: { grounds: '对学历分值有异议' },
-        },
-        policy,
-      );
+      await drv.go(requestReconsideration, holder, day(40), { grounds: '对学历分值有异议' });
     if (target === 'determined' && i % 3 === 1) {
-      await requestReconsideration(
-        db,
-        {
-          actor: holderActor,
-          caseId,
-          idempotencyKey: key(),
-          ...at(day(40), i),
-          input: { grounds: '对社保基数分值有异议' },
-        },
-        policy,
-      );
-      await decideReconsideration(
-        db,
-        {
-          actor: o.approver,
-          caseId,
-          idempotencyKey: key(),
-          ...at(day(50), i),
-          input: { outcome: 'upheld', reasons: '经复核，原核定无误' },
-        },
-        policy,
-      );
+      await drv.go(requestReconsideration, holder, day(40), { grounds: '对社保基数分值有异议' });
+      await drv.go(decideReconsideration, o.approver, day(50), {
+        outcome: 'upheld',
+        reasons: '经复核，原核定无误',
+      });
     }
     if (target === 'invalidated') {
-      const permit = await db
-        .selectFrom('permits')
-        .select('id')
-        .where('holderId', '=', holderId)
-        .executeTakeFirstOrThrow();
-      await cancelPermit(db, permit.id, addDays(DEMO_TODAY, -5), t0);
+      const permit = await getCurrentPermit(db, holderId);
+      await cancelPermit(db, permit!.id, addDays(DEMO_TODAY, -5), t0);
     }
-    const state = target === 'expired' || target === 'invalidated' ? 'determined' : target;
-    counts[state] = (counts[state] ?? 0) + 1;
   }
   // The sweep of the demo's today: reminders, breaches, expiry of lapsed endorsements, invalidations.
-  const swept = await sweep(db, { ...at(DEMO_TODAY, 30), deps: policy });
-  const byState = await db
-    .selectFrom('cases')
-    .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('state')
-    .execute();
+  const swept = await sweep(db, { ...atMinute(DEMO_TODAY, 30), deps: policy });
+  const cases: Partial<Record<CaseState, number>> = {};
+  for (const r of await countCasesByState(db)) cases[r.state] = (cases[r.state] ?? 0) + r.count;
   log(`定时任务：提醒 ${JSON.stringify(swept.reminders)}，失效 ${swept.expired}，注销 ${swept.invalidated}`);
   return {
     alreadySeeded: false,
     units: units.length + 2,
     holders: holders.length,
-    cases: Object.fromEntries(byState.map((r) => [r.state, Number(r.n)])),
+    cases: Object.fromEntries(Object.entries(cases).sort(([a], [b]) => (a < b ? -1 : 1))),
     accounts,
     password: DEMO_PASSWORD,
   };

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { readBool } from './dialectSpecifics.js';
-import type { Database } from './schema.js';
+import type { Database, HouseholdRecordType } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -39,6 +39,20 @@ export async function listHouseholdRecords(db: Db, holderId: string, range: { to
     .$if(range.to !== undefined, (q) => q.where('eventDate', '<=', range.to!))
     .orderBy('eventDate')
     .orderBy('recordType')
+    .execute();
+}
+
+/** Household events of one holder as the registry feed delivers them (the demo world seeds its marriages so). */
+export async function insertHouseholdRecords(
+  db: Db,
+  holderId: string,
+  records: { recordType: HouseholdRecordType; eventDate: string; detail?: string | null }[],
+  importedAt: string,
+): Promise<void> {
+  if (records.length === 0) return;
+  await db
+    .insertInto('householdRecords')
+    .values(records.map((r) => ({ holderId, ...r, detail: r.detail ?? null, importedAt })))
     .execute();
 }
 

@@ -23,11 +23,11 @@ import {
   unitCases,
   verifyApplication,
   withdrawApplication,
-  type CaseCommandResult,
-  type Db,
 } from '../index.js';
+import { caseDriver } from '../testing/caseDriver.js';
+import { fileCase } from '../testing/fileCase.js';
 import { runFullScenario } from '../testing/scenario.js';
-import { at, seedWorld, type World } from '../testing/world.js';
+import { at, seedWorld } from '../testing/world.js';
 
 const errorOf = async (p: Promise<unknown>): Promise<JifenError> => {
   try {
@@ -38,93 +38,6 @@ const errorOf = async (p: Promise<unknown>): Promise<JifenError> => {
   }
   throw new Error('expected a JifenError');
 };
-
-/** Drives a fresh case of `holderId` (filed by `hr`) to `until` on the given days. */
-async function fileCase(
-  db: Db,
-  w: World,
-  o: {
-    caseId: string;
-    holderId: string;
-    hr: Actor;
-    days: string[];
-    until: 'draft' | 'submitted' | 'accepted' | 'verified';
-  },
-): Promise<CaseCommandResult> {
-  const [d0, d1, d2, d3] = o.days as [string, string, string, string];
-  let n = 0;
-  const key = () => `${o.caseId}-k${++n}`;
-  let r = await createDraft(
-    db,
-    {
-      actor: o.hr,
-      idempotencyKey: key(),
-      ...at(d0),
-      input: { holderId: o.holderId, caseId: o.caseId, claims: [{ indicator: 'education' }] },
-    },
-    testPolicy,
-  );
-  if (o.until === 'draft') return r;
-  r = await submitApplication(
-    db,
-    {
-      actor: o.hr,
-      caseId: o.caseId,
-      idempotencyKey: key(),
-      ...at(d1),
-      input: {},
-    },
-    testPolicy,
-  );
-  if (o.until === 'submitted') return r;
-  const view = await getCaseView(db, { actor: w.actors.clerk, caseId: o.caseId, today: d2 }, testPolicy);
-  r = await acceptApplication(
-    db,
-    {
-      actor: w.actors.clerk,
-      caseId: o.caseId,
-      idempotencyKey: key(),
-      ...at(d2),
-      input: { received: view.materials.map((m) => m.code) },
-    },
-    testPolicy,
-  );
-  if (o.until === 'accepted') return r;
-  await startReview(
-    db,
-    {
-      actor: w.actors.reviewer,
-      caseId: o.caseId,
-      idempotencyKey: key(),
-      ...at(d2),
-      input: {},
-    },
-    testPolicy,
-  );
-  for (const taskId of ['archive', 'insurance', 'education'])
-    await recordTaskResult(
-      db,
-      {
-        actor: w.actors.reviewer,
-        caseId: o.caseId,
-        idempotencyKey: key(),
-        ...at(d3),
-        input: { taskId, result: 'passed' },
-      },
-      testPolicy,
-    );
-  return verifyApplication(
-    db,
-    {
-      actor: w.actors.reviewer,
-      caseId: o.caseId,
-      idempotencyKey: key(),
-      ...at(d3),
-      input: {},
-    },
-    testPolicy,
-  );
-}
 
 describeOnBothEngines('case use cases: the full scenario', (getDb) => {
   it('runs filing → notice → resubmission → acceptance → referral → verification → determination → reconsideration → adjustment → expiry', async () => {
@@ -224,8 +137,7 @@ describeOnBothEngines('case use cases: rooms and roles', (getDb) => {
   it('HR of unit B cannot read or touch unit A cases; an officer of 浦东 cannot act in 闵行; admin never edits', async () => {
     const db = getDb();
     const w = await seedWorld(db, 'pm');
-    await fileCase(db, w, {
-      caseId: 'pm-1',
+    await fileCase(caseDriver(db, 'pm-1', testPolicy), w, {
       holderId: w.holders.h1,
       hr: w.actors.hrA,
       days: ['2025-09-15', '2025-09-16'],
@@ -404,8 +316,7 @@ describeOnBothEngines('case use cases: idempotency, provisional wages, deadlines
   it('an idempotent retry has its effect once; the same key with another request is refused', async () => {
     const db = getDb();
     const w = await seedWorld(db, 'id');
-    await fileCase(db, w, {
-      caseId: 'id-1',
+    await fileCase(caseDriver(db, 'id-1', testPolicy), w, {
       holderId: w.holders.h1,
       hr: w.actors.hrA,
       days: ['2025-09-15'],
@@ -434,8 +345,7 @@ describeOnBothEngines('case use cases: idempotency, provisional wages, deadlines
   it('refuses a determination while a wage figure it needs is provisional, naming it, and changes nothing', async () => {
     const db = getDb();
     const w = await seedWorld(db, 'wp');
-    const v = await fileCase(db, w, {
-      caseId: 'wp-1',
+    const v = await fileCase(caseDriver(db, 'wp-1', testPolicy), w, {
       holderId: w.holders.h2,
       hr: w.actors.hrA,
       days: ['2026-09-01', '2026-09-02', '2026-09-03', '2026-09-04'],
@@ -471,130 +381,44 @@ describeOnBothEngines('case use cases: idempotency, provisional wages, deadlines
     const db = getDb();
     const w = await seedWorld(db, 'sf');
     const cal = loadWorkCalendar();
-    const sub = await fileCase(db, w, {
-      caseId: 'sf-1',
+    const drv = caseDriver(db, 'sf-1', testPolicy);
+    const sub = await fileCase(drv, w, {
       holderId: w.holders.h3,
       hr: w.actors.hrB,
       days: ['2026-02-10', '2026-02-12'],
       until: 'submitted',
     });
     expect(sub.state).toBe('submitted');
-    const waiting = await getCaseView(
-      db,
-      { actor: w.actors.hrB, caseId: 'sf-1', today: '2026-02-12' },
-      testPolicy,
-    );
+    const seen = (day: string) => drv.view(w.actors.hrB, day);
+    const waiting = await seen('2026-02-12');
     // 10 working days after 2026-02-12: 13, 14 (make-up Saturday), 24–27, 28 (make-up), 2, 3, 4 March.
     expect(waiting.due).toMatchObject({ kind: 'acceptance_reminder', date: '2026-03-04' });
     expect(cal.addWorkdays('2026-02-12', 10)).toBe('2026-03-04');
-    const n = { i: 0 };
-    const key = () => `sf-k${++n.i}`;
-    const view = await getCaseView(
-      db,
-      { actor: w.actors.clerk, caseId: 'sf-1', today: '2026-03-09' },
-      testPolicy,
-    );
+    const view = await drv.view(w.actors.clerk, '2026-03-09');
     expect(view.waitingWorkdays).toBe(13);
-    await acceptApplication(
-      db,
-      {
-        actor: w.actors.clerk,
-        caseId: 'sf-1',
-        idempotencyKey: key(),
-        ...at('2026-02-13'),
-        input: { received: view.materials.map((m) => m.code) },
-      },
-      testPolicy,
-    );
-    await startReview(
-      db,
-      {
-        actor: w.actors.reviewer,
-        caseId: 'sf-1',
-        idempotencyKey: key(),
-        ...at('2026-02-13'),
-        input: {},
-      },
-      testPolicy,
-    );
+    const received = view.materials.map((m) => m.code);
+    await drv.go(acceptApplication, w.actors.clerk, '2026-02-13', { received });
+    await drv.go(startReview, w.actors.reviewer, '2026-02-13', {});
     for (const taskId of ['archive', 'insurance', 'education'])
-      await recordTaskResult(
-        db,
-        {
-          actor: w.actors.reviewer,
-          caseId: 'sf-1',
-          idempotencyKey: key(),
-          ...at('2026-02-13'),
-          input: { taskId, result: 'passed' },
-        },
-        testPolicy,
-      );
-    await verifyApplication(
-      db,
-      {
-        actor: w.actors.reviewer,
-        caseId: 'sf-1',
-        idempotencyKey: key(),
-        ...at('2026-02-13'),
-        input: {},
-      },
-      testPolicy,
-    );
-    const verified = await getCaseView(
-      db,
-      { actor: w.actors.hrB, caseId: 'sf-1', today: '2026-02-13' },
-      testPolicy,
-    );
+      await drv.go(recordTaskResult, w.actors.reviewer, '2026-02-13', { taskId, result: 'passed' });
+    await drv.go(verifyApplication, w.actors.reviewer, '2026-02-13', {});
+    const verified = await seen('2026-02-13');
     expect(verified.due?.date).toBe(cal.addWorkdays('2026-02-13', 20));
     expect(verified.due?.date).toBe('2026-03-19'); // 02-14 and 02-28 are make-up Saturdays
-    await referItem(
-      db,
-      {
-        actor: w.actors.approver,
-        caseId: 'sf-1',
-        idempotencyKey: key(),
-        ...at('2026-02-14'),
-        input: { taskId: 'education', authority: '市教委学历认证中心' },
-      },
-      testPolicy,
-    );
-    const paused = await getCaseView(
-      db,
-      { actor: w.actors.hrB, caseId: 'sf-1', today: '2026-02-24' },
-      testPolicy,
-    );
+    const education = { taskId: 'education' };
+    await drv.go(referItem, w.actors.approver, '2026-02-14', {
+      ...education,
+      authority: '市教委学历认证中心',
+    });
+    const paused = await seen('2026-02-24');
     expect(paused.heldBy.party).toBe('authority');
-    await settleReferral(
-      db,
-      {
-        actor: w.actors.approver,
-        caseId: 'sf-1',
-        idempotencyKey: key(),
-        ...at('2026-02-25'),
-        input: { taskId: 'education', result: 'passed' },
-      },
-      testPolicy,
-    );
-    const resumed = await getCaseView(
-      db,
-      { actor: w.actors.hrB, caseId: 'sf-1', today: '2026-02-25' },
-      testPolicy,
-    );
+    await drv.go(settleReferral, w.actors.approver, '2026-02-25', { ...education, result: 'passed' });
+    const resumed = await seen('2026-02-25');
     // Paused 2026-02-24 and 02-25 (the holiday days in between are not working days).
     expect(resumed.pause.pausedWorkdays).toBe(cal.workdaysBetween('2026-02-14', '2026-02-25'));
     expect(resumed.pause.pausedWorkdays).toBe(2);
     expect(resumed.due?.date).toBe(cal.addWorkdays('2026-02-13', 22));
-    const d = await determinePoints(
-      db,
-      {
-        actor: w.actors.approver,
-        caseId: 'sf-1',
-        idempotencyKey: key(),
-        ...at('2026-03-18'),
-        input: {},
-      },
-      testPolicy,
-    );
+    const d = await drv.go(determinePoints, w.actors.approver, '2026-03-18', {});
     expect(d.documents.determination?.total).toBeGreaterThan(0);
     const stats = await districtStatistics(
       db,

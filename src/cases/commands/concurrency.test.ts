@@ -10,14 +10,10 @@ import { JifenError } from '../../shared/errors.js';
 import { listAuditEventsForCase, verifyAuditChain } from '../../storage/auditLog.js';
 import { describeOnBothEngines } from '../../storage/testing/bothEngines.js';
 import { cancelPermit, endorsePermit } from '../../storage/permitRepository.js';
-import {
-  acceptApplication,
-  createDraft,
-  getCaseView,
-  returnWithNotice,
-  submitApplication,
-  sweep,
-} from '../index.js';
+import { acceptApplication, createDraft, getCaseView, returnWithNotice, sweep } from '../index.js';
+import type { Actor } from '../../workflow/index.js';
+import { caseDriver } from '../testing/caseDriver.js';
+import { fileCase } from '../testing/fileCase.js';
 import { at, seedWorld } from '../testing/world.js';
 
 const run = promisify(execFile);
@@ -53,32 +49,14 @@ describeOnBothEngines('case use cases under concurrency', (getDb, engine, getTes
   it('50 concurrent conflicting commands on one case: exactly one applied, one audit event', async () => {
     const db = getDb();
     const w = await seedWorld(db, 'cc');
-    await createDraft(
-      db,
-      {
-        actor: w.actors.hrA,
-        idempotencyKey: 'cc-1',
-        ...at('2025-09-15'),
-        input: { holderId: w.holders.h1, caseId: 'cc-case', claims: [{ indicator: 'education' }] },
-      },
-      testPolicy,
-    );
-    const sub = await submitApplication(
-      db,
-      {
-        actor: w.actors.hrA,
-        caseId: 'cc-case',
-        idempotencyKey: 'cc-2',
-        ...at('2025-09-16'),
-        input: {},
-      },
-      testPolicy,
-    );
-    const view = await getCaseView(
-      db,
-      { actor: w.actors.clerk, caseId: 'cc-case', today: '2025-09-17' },
-      testPolicy,
-    );
+    const drv = caseDriver(db, 'cc-case', testPolicy);
+    const sub = await fileCase(drv, w, {
+      holderId: w.holders.h1,
+      hr: w.actors.hrA,
+      days: ['2025-09-15', '2025-09-16'],
+      until: 'submitted',
+    });
+    const view = await drv.view(w.actors.clerk, '2025-09-17');
     const received = view.materials.map((m) => m.code);
     const auditBefore = (await listAuditEventsForCase(db, 'cc-case')).length;
     const attempts = Array.from({ length: 50 }, (_, i) => {
@@ -127,27 +105,14 @@ describeOnBothEngines('case use cases under concurrency', (getDb, engine, getTes
       ['sw-4', w.holders.h4, w.actors.hrA],
     ];
     for (const [caseId, holderId, hr] of filings) {
-      await createDraft(
-        db,
-        {
-          actor: hr,
-          idempotencyKey: `${caseId}-a`,
-          ...at('2025-09-01'),
-          input: { holderId, caseId },
-        },
-        testPolicy,
-      );
-      await submitApplication(
-        db,
-        {
-          actor: hr,
-          caseId,
-          idempotencyKey: `${caseId}-b`,
-          ...at('2025-09-02'),
-          input: {},
-        },
-        testPolicy,
-      );
+      const days = ['2025-09-01', '2025-09-02'];
+      await fileCase(caseDriver(db, caseId, testPolicy), w, {
+        holderId,
+        hr,
+        days,
+        until: 'submitted',
+        claims: [],
+      });
     }
     const [r1, r2] = await Promise.all([
       sweep(db, { ...at('2025-11-03'), batchSize: 2, deps: testPolicy }),
@@ -185,27 +150,13 @@ describeOnBothEngines('case use cases under concurrency', (getDb, engine, getTes
     const db = getDb();
     const w = await seedWorld(db, 'cr');
     await db.deleteFrom('outbox').execute(); // messages of the tests above are not this test's
-    await createDraft(
-      db,
-      {
-        actor: w.actors.hrA,
-        idempotencyKey: 'cr-1',
-        ...at('2025-09-15'),
-        input: { holderId: w.holders.h1, caseId: 'cr-case' },
-      },
-      testPolicy,
-    );
-    await submitApplication(
-      db,
-      {
-        actor: w.actors.hrA,
-        caseId: 'cr-case',
-        idempotencyKey: 'cr-2',
-        ...at('2025-09-16'),
-        input: {},
-      },
-      testPolicy,
-    );
+    await fileCase(caseDriver(db, 'cr-case', testPolicy), w, {
+      holderId: w.holders.h1,
+      hr: w.actors.hrA,
+      days: ['2025-09-15', '2025-09-16'],
+      until: 'submitted',
+      claims: [],
+    });
     // The commands committed; no dispatcher has run yet.
     const queued = await db.selectFrom('outbox').select(['id', 'status']).execute();
     expect(queued.length).toBe(2); // account_created and application_submitted to the holder
@@ -257,26 +208,16 @@ describeOnBothEngines('case use cases under concurrency', (getDb, engine, getTes
   it('the sweep invalidates a case whose permit was cancelled and confirms one whose permit was endorsed', async () => {
     const db = getDb();
     const w = await seedWorld(db, 'lv');
-    await createDraft(
-      db,
-      {
-        actor: w.actors.hrA,
-        idempotencyKey: 'lv-1',
-        ...at('2025-09-15'),
-        input: { holderId: w.holders.h1, caseId: 'lv-cancel' },
-      },
-      testPolicy,
-    );
-    await createDraft(
-      db,
-      {
-        actor: w.actors.hrB,
-        idempotencyKey: 'lv-2',
-        ...at('2025-09-15'),
-        input: { holderId: w.holders.h3, caseId: 'lv-endorse' },
-      },
-      testPolicy,
-    );
+    const draft = (caseId: string, holderId: string, hr: Actor) =>
+      fileCase(caseDriver(db, caseId, testPolicy), w, {
+        holderId,
+        hr,
+        days: ['2025-09-15'],
+        until: 'draft',
+        claims: [],
+      });
+    await draft('lv-cancel', w.holders.h1, w.actors.hrA);
+    await draft('lv-endorse', w.holders.h3, w.actors.hrB);
     await cancelPermit(db, `${w.holders.h1}-permit`, '2025-10-01', '2025-10-01T02:00:00.000Z');
     await endorsePermit(db, `${w.holders.h3}-permit`, '2027-01-01', '2025-10-01T02:00:00.000Z');
     const first = await sweep(db, { ...at('2025-10-02'), deps: testPolicy });

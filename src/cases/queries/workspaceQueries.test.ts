@@ -4,8 +4,10 @@ import { isJifenError } from '../../shared/errors.js';
 import { specificsOf } from '../../storage/dialectSpecifics.js';
 import { describeOnBothEngines } from '../../storage/testing/bothEngines.js';
 import type { Actor } from '../../workflow/index.js';
-import { createDraft } from '../commands/createDraft.js';
-import { seedHolderRow, seedUnitRow } from '../testing/world.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../storage/schema.js';
+import { caseDriver } from '../testing/caseDriver.js';
+import { seedHolderRow, seedUnitRow, type HolderSpec } from '../testing/world.js';
 import { caseWorkspace, districtUnits, employeeRegistry, unitEmployees } from './workspaceQueries.js';
 
 const CREDIT = '913100000000000W0Q';
@@ -14,6 +16,30 @@ const hr: Actor = { id: 'u-hr-w1', role: 'employer_hr', unitId: 'ws-unit-1' };
 const otherHr: Actor = { id: 'u-hr-w2', role: 'employer_hr', unitId: 'ws-unit-2' };
 const clerk: Actor = { id: 'u-clerk-mh', role: 'acceptance_clerk', district: '闵行' };
 const clerkPd: Actor = { id: 'u-clerk-pd', role: 'acceptance_clerk', district: '浦东新区' };
+
+const UNITS = [
+  { id: 'ws-unit-1', name: '工作台单位1', creditCode: CREDIT },
+  { id: 'ws-unit-2', name: '工作台单位2', creditCode: OTHER_CREDIT },
+  { id: 'ws-unit-new', name: '待核验单位', creditCode: '913100000000000W2Y', status: 'registered' as const },
+];
+
+/** A holder insured 2020-01 to 2025-08 by the unit of `credit`, with a permit held since 2023 unless told otherwise. */
+const seedHolder = (
+  db: Kysely<Database>,
+  h: Pick<HolderSpec, 'id' | 'birthDate'> & Partial<HolderSpec>,
+  seq: number,
+  credit: string,
+) =>
+  seedHolderRow(
+    db,
+    {
+      permit: { issuedOn: '2023-03-01', validUntil: '2027-03-01', endorsedUntil: '2026-12-31' },
+      months: { from: '2020-01', to: '2025-08', baseCny: 12000 },
+      ...h,
+    },
+    seq,
+    credit,
+  );
 
 const refusal = async (p: Promise<unknown>): Promise<{ code: string; reason?: unknown }> => {
   try {
@@ -28,56 +54,12 @@ const refusal = async (p: Promise<unknown>): Promise<{ code: string; reason?: un
 describeOnBothEngines('workspace queries (web UI read side)', (getDb) => {
   beforeAll(async () => {
     const db = getDb();
-    await seedUnitRow(db, { id: 'ws-unit-1', name: '工作台单位1', creditCode: CREDIT, district: '闵行' });
-    await seedUnitRow(db, {
-      id: 'ws-unit-2',
-      name: '工作台单位2',
-      creditCode: OTHER_CREDIT,
-      district: '闵行',
-    });
-    await seedUnitRow(db, {
-      id: 'ws-unit-new',
-      name: '待核验单位',
-      creditCode: '913100000000000W2Y',
-      district: '闵行',
-      status: 'registered',
-    });
-    const months = { from: '2020-01', to: '2025-08', baseCny: 12000 };
+    for (const unit of UNITS) await seedUnitRow(db, { ...unit, district: '闵行' });
     // A permit collected on Wednesday 2025-09-10: the account may be opened from Monday 2025-09-15.
-    await seedHolderRow(
-      db,
-      {
-        id: 'ws-new',
-        birthDate: '1992-03-04',
-        permit: { issuedOn: '2025-09-10', validUntil: '2029-09-10', endorsedUntil: '2026-09-10' },
-        months,
-      },
-      701,
-      CREDIT,
-    );
-    await seedHolderRow(
-      db,
-      {
-        id: 'ws-old',
-        birthDate: '1988-06-07',
-        permit: { issuedOn: '2023-03-01', validUntil: '2027-03-01', endorsedUntil: '2026-12-31' },
-        months,
-        education: 'master',
-      },
-      702,
-      CREDIT,
-    );
-    await seedHolderRow(
-      db,
-      {
-        id: 'ws-elsewhere',
-        birthDate: '1990-01-01',
-        permit: { issuedOn: '2023-03-01', validUntil: '2027-03-01', endorsedUntil: '2026-12-31' },
-        months,
-      },
-      703,
-      OTHER_CREDIT,
-    );
+    const fresh = { issuedOn: '2025-09-10', validUntil: '2029-09-10', endorsedUntil: '2026-09-10' };
+    await seedHolder(db, { id: 'ws-new', birthDate: '1992-03-04', permit: fresh }, 701, CREDIT);
+    await seedHolder(db, { id: 'ws-old', birthDate: '1988-06-07', education: 'master' }, 702, CREDIT);
+    await seedHolder(db, { id: 'ws-elsewhere', birthDate: '1990-01-01' }, 703, OTHER_CREDIT);
   });
 
   it("lists the unit's employees with the first day their account may be opened; filters and pages", async () => {
@@ -198,17 +180,7 @@ describeOnBothEngines('workspace queries (web UI read side)', (getDb) => {
 
   it('shows the claims, the registry data and the pre-check of a draft to the unit; the holder reads it too', async () => {
     const db = getDb();
-    await createDraft(
-      db,
-      {
-        actor: hr,
-        idempotencyKey: 'ws-create-1',
-        now: '2025-09-12T02:00:00.000Z',
-        today: '2025-09-12',
-        input: { holderId: 'ws-old', caseId: 'ws-case-1', claims: [{ indicator: 'education' }] },
-      },
-      testPolicy,
-    );
+    await caseDriver(db, 'ws-case-1', testPolicy).create(hr, '2025-09-12', 'ws-old');
     const w = await caseWorkspace(db, { actor: hr, caseId: 'ws-case-1', today: '2025-09-12' }, testPolicy);
     expect(w.state).toBe('draft');
     expect(w.claims.map((c) => c.indicator)).toEqual(['education']);
@@ -256,29 +228,8 @@ describeOnBothEngines('workspace queries (web UI read side)', (getDb) => {
 
   it('fails the pre-check when the application month is insured by another unit (the holder moved after filing)', async () => {
     const db = getDb();
-    const months = { from: '2020-01', to: '2025-08', baseCny: 12000 };
-    await seedHolderRow(
-      db,
-      {
-        id: 'ws-moved',
-        birthDate: '1989-02-03',
-        permit: { issuedOn: '2023-03-01', validUntil: '2027-03-01', endorsedUntil: '2026-12-31' },
-        months,
-      },
-      704,
-      CREDIT,
-    );
-    await createDraft(
-      db,
-      {
-        actor: hr,
-        idempotencyKey: 'ws-create-moved',
-        now: '2025-09-12T02:00:00.000Z',
-        today: '2025-09-12',
-        input: { holderId: 'ws-moved', caseId: 'ws-case-moved', claims: [] },
-      },
-      testPolicy,
-    );
+    await seedHolder(db, { id: 'ws-moved', birthDate: '1989-02-03' }, 704, CREDIT);
+    await caseDriver(db, 'ws-case-moved', testPolicy).create(hr, '2025-09-12', 'ws-moved', []);
     const reasonsOn = async () =>
       (await caseWorkspace(db, { actor: hr, caseId: 'ws-case-moved', today: '2025-09-12' }, testPolicy))
         .precheck!.reasons;

@@ -29,7 +29,7 @@ export async function caseWithEveryDocument(
   holderId = w.holders.h1,
 ): Promise<{ verificationCode: string }> {
   const a = w.actors;
-  const driver = caseDriver(db, caseId);
+  const driver = caseDriver(db, caseId, testPolicy);
   const go = driver.go.bind(driver);
   await driver.create(a.hrA, '2025-09-15', holderId);
   await go(submitApplication, a.hrA, '2025-09-16', {});

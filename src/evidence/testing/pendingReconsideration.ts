@@ -27,7 +27,7 @@ export async function pendingReconsideration(
   opts: { holderId?: string; holder?: Actor; request?: Record<string, unknown> | false } = {},
 ): Promise<{ version: number }> {
   const a = w.actors;
-  const driver = caseDriver(db, caseId);
+  const driver = caseDriver(db, caseId, testPolicy);
   const go = driver.go.bind(driver);
   await driver.create(a.hrA, '2025-09-15', opts.holderId ?? w.holders.h1);
   await go(submitApplication, a.hrA, '2025-09-16', {});

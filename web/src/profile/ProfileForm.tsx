@@ -1,7 +1,6 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import {
   Button,
-  Card,
   Checkbox,
   Col,
   Collapse,
@@ -15,14 +14,14 @@ import {
   type FormInstance,
 } from 'antd';
 import type { ReactNode } from 'react';
+import { Entry, EntryList } from '../components/EntryList';
+import { AwardLevelField, PeriodFields } from '../components/PeriodFields';
 import { Policy, RulesProvider, useRules, valueOf } from './policyRules';
 import type { ProfileFormValues } from './toProfile';
 import {
-  AWARD_LEVEL,
   DISTRICTS,
   EDUCATION_LEVEL,
   EMPLOYER_KIND,
-  KEY_AREA,
   QUALIFICATION_TYPE,
   RECORD_TYPE,
   SKILL_LEVEL,
@@ -77,30 +76,6 @@ function MonthInput(props: { placeholder?: string }) {
 }
 function DateInput(props: object) {
   return <Input type="date" placeholder="YYYY-MM-DD" {...props} />;
-}
-
-/** One entry of a repeatable list: a small card with a numbered title and a labelled remove button. */
-function Entry(props: { title: string; onRemove: () => void; children: ReactNode }) {
-  return (
-    <Card
-      size="small"
-      title={props.title}
-      style={{ marginBottom: 12 }}
-      extra={
-        <Button
-          type="text"
-          danger
-          icon={<DeleteOutlined />}
-          aria-label={`删除${props.title}`}
-          onClick={props.onRemove}
-        >
-          删除
-        </Button>
-      }
-    >
-      {props.children}
-    </Card>
-  );
 }
 
 function AddButton(props: { onClick: () => void; children: ReactNode }) {
@@ -465,27 +440,6 @@ function TalentPanel() {
   );
 }
 
-function PeriodFields({ name }: { name: number }) {
-  return (
-    <>
-      <Col {...third}>
-        <Form.Item
-          label="开始月份"
-          name={[name, 'from']}
-          rules={[{ required: true, message: '请填写开始月份' }]}
-        >
-          <MonthInput />
-        </Form.Item>
-      </Col>
-      <Col {...third}>
-        <Form.Item label="结束月份" name={[name, 'to']} extra="不填表示至今">
-          <MonthInput />
-        </Form.Item>
-      </Col>
-    </>
-  );
-}
-
 function AreaPanel() {
   return (
     <>
@@ -493,46 +447,31 @@ function AreaPanel() {
       <Typography.Title level={4} style={{ fontSize: 15 }}>
         在环卫一线工作的期间
       </Typography.Title>
-      <Form.List name="publicService">
-        {(fields, { add, remove }) => (
-          <>
-            {fields.map(({ key, name }) => (
-              <Entry key={key} title={`第${name + 1}段环卫工作`} onRemove={() => remove(name)}>
-                <Row gutter={16}>
-                  <PeriodFields name={name} />
-                </Row>
-              </Entry>
-            ))}
-            <AddButton onClick={() => add({})}>添加环卫工作期间</AddButton>
-          </>
+      <EntryList
+        name="publicService"
+        title={(i) => `第${i + 1}段环卫工作`}
+        footer={(add) => <AddButton onClick={() => add({})}>添加环卫工作期间</AddButton>}
+      >
+        {(name) => (
+          <Row gutter={16}>
+            <PeriodFields name={name} />
+          </Row>
         )}
-      </Form.List>
+      </EntryList>
       <Typography.Title level={4} style={{ fontSize: 15 }}>
         在远郊重点区域工作并居住的期间
       </Typography.Title>
-      <Form.List name="keyArea">
-        {(fields, { add, remove }) => (
-          <>
-            {fields.map(({ key, name }) => (
-              <Entry key={key} title={`第${name + 1}段重点区域`} onRemove={() => remove(name)}>
-                <Row gutter={16}>
-                  <Col {...third}>
-                    <Form.Item
-                      label="区域"
-                      name={[name, 'area']}
-                      rules={[{ required: true, message: '请选择区域' }]}
-                    >
-                      <Select options={options(KEY_AREA)} placeholder="请选择" />
-                    </Form.Item>
-                  </Col>
-                  <PeriodFields name={name} />
-                </Row>
-              </Entry>
-            ))}
-            <AddButton onClick={() => add({ area: 'lingang' })}>添加重点区域期间</AddButton>
-          </>
+      <EntryList
+        name="keyArea"
+        title={(i) => `第${i + 1}段重点区域`}
+        footer={(add) => <AddButton onClick={() => add({ area: 'lingang' })}>添加重点区域期间</AddButton>}
+      >
+        {(name) => (
+          <Row gutter={16}>
+            <PeriodFields name={name} area />
+          </Row>
         )}
-      </Form.List>
+      </EntryList>
     </>
   );
 }
@@ -541,24 +480,15 @@ function AwardPanel() {
   return (
     <>
       <Policy params={['award']} />
-      <Form.List name="awards">
-        {(fields, { add, remove }) => (
-          <>
-            {fields.map(({ key, name }) => (
-              <Entry key={key} title={`第${name + 1}项表彰`} onRemove={() => remove(name)}>
-                <Form.Item
-                  label="表彰级别"
-                  name={[name, 'level']}
-                  rules={[{ required: true, message: '请选择级别' }]}
-                >
-                  <Select options={options(AWARD_LEVEL)} placeholder="请选择" />
-                </Form.Item>
-              </Entry>
-            ))}
-            <AddButton onClick={() => add({ level: 'municipal_special' })}>添加表彰奖励</AddButton>
-          </>
+      <EntryList
+        name="awards"
+        title={(i) => `第${i + 1}项表彰`}
+        footer={(add) => (
+          <AddButton onClick={() => add({ level: 'municipal_special' })}>添加表彰奖励</AddButton>
         )}
-      </Form.List>
+      >
+        {(name) => <AwardLevelField name={name} />}
+      </EntryList>
     </>
   );
 }

@@ -1,8 +1,8 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
-import type { ReactNode } from 'react';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { EntryList } from '../../components/EntryList';
+import { AwardLevelField, PeriodFields } from '../../components/PeriodFields';
 import { Policy, RulesProvider } from '../../profile/policyRules';
-import { AWARD_LEVEL, KEY_AREA, options } from '../../profile/vocabulary';
 import type { ClaimableIndicator, ClaimsInput, Profile, Workspace } from '../../api/contract';
 
 /** The indicators a unit claims on the 积分申请表 (registry-backed ones need no detail). */
@@ -153,58 +153,11 @@ export const formFromClaims = (claims: Workspace['claims']): ClaimsValues => {
 
 const third = { xs: 24, sm: 8 } as const;
 
-/** One entry of a repeatable list, with a labelled remove button. */
-function Entry(props: { title: string; disabled?: boolean; onRemove: () => void; children: ReactNode }) {
-  return (
-    <Card
-      size="small"
-      title={props.title}
-      style={{ marginBottom: 12 }}
-      extra={
-        props.disabled ? null : (
-          <Button
-            type="text"
-            danger
-            icon={<DeleteOutlined />}
-            aria-label={`删除${props.title}`}
-            onClick={props.onRemove}
-          >
-            删除
-          </Button>
-        )
-      }
-    >
-      {props.children}
-    </Card>
-  );
-}
-
 function Flag(props: { name: (string | number)[]; label: string; disabled?: boolean }) {
   return (
     <Form.Item name={props.name} valuePropName="checked" style={{ marginBottom: 8 }}>
       <Checkbox disabled={props.disabled}>{props.label}</Checkbox>
     </Form.Item>
-  );
-}
-
-function PeriodFields({ name, disabled }: { name: number; disabled?: boolean }) {
-  return (
-    <>
-      <Col {...third}>
-        <Form.Item
-          label="开始月份"
-          name={[name, 'from']}
-          rules={[{ required: true, message: '请填写开始月份' }]}
-        >
-          <Input type="month" disabled={disabled} />
-        </Form.Item>
-      </Col>
-      <Col {...third}>
-        <Form.Item label="结束月份" name={[name, 'to']} extra="不填表示至今">
-          <Input type="month" disabled={disabled} />
-        </Form.Item>
-      </Col>
-    </>
   );
 }
 
@@ -308,101 +261,57 @@ export function ClaimsFields({ disabled }: { disabled?: boolean }) {
       ) : null}
 
       <Form.Item label="公益服务（环卫一线工作期间）">
-        <Form.List name="publicService">
-          {(fields, { add, remove }) => (
+        <EntryList
+          name="publicService"
+          title={(i) => `第${i + 1}段环卫工作`}
+          disabled={disabled}
+          footer={(add, count) => (
             <>
-              {fields.map(({ key, name }) => (
-                <Entry
-                  key={key}
-                  title={`第${name + 1}段环卫工作`}
-                  disabled={disabled}
-                  onRemove={() => remove(name)}
-                >
-                  <Row gutter={16}>
-                    <PeriodFields name={name} disabled={disabled} />
-                  </Row>
-                </Entry>
-              ))}
-              {fields.length ? <Policy params={['public_service']} /> : null}
+              {count ? <Policy params={['public_service']} /> : null}
               <Button disabled={disabled} icon={<PlusOutlined />} onClick={() => add({})}>
                 添加环卫工作期间
               </Button>
             </>
           )}
-        </Form.List>
+        >
+          {(name) => (
+            <Row gutter={16}>
+              <PeriodFields name={name} disabled={disabled} />
+            </Row>
+          )}
+        </EntryList>
       </Form.Item>
 
       <Form.Item label="重点区域（在远郊重点区域工作并居住的期间）">
-        <Form.List name="keyArea">
-          {(fields, { add, remove }) => (
+        <EntryList
+          name="keyArea"
+          title={(i) => `第${i + 1}段重点区域`}
+          disabled={disabled}
+          footer={(add, count) => (
             <>
-              {fields.map(({ key, name }) => (
-                <Entry
-                  key={key}
-                  title={`第${name + 1}段重点区域`}
-                  disabled={disabled}
-                  onRemove={() => remove(name)}
-                >
-                  <Row gutter={16}>
-                    <Col {...third}>
-                      <Form.Item
-                        label="区域"
-                        name={[name, 'area']}
-                        rules={[{ required: true, message: '请选择区域' }]}
-                      >
-                        <Select disabled={disabled} options={options(KEY_AREA)} placeholder="请选择" />
-                      </Form.Item>
-                    </Col>
-                    <PeriodFields name={name} disabled={disabled} />
-                  </Row>
-                </Entry>
-              ))}
-              {fields.length ? <Policy params={['key_area']} /> : null}
+              {count ? <Policy params={['key_area']} /> : null}
               <Button disabled={disabled} icon={<PlusOutlined />} onClick={() => add({ area: 'lingang' })}>
                 添加重点区域期间
               </Button>
             </>
           )}
-        </Form.List>
+        >
+          {(name) => (
+            <Row gutter={16}>
+              <PeriodFields name={name} disabled={disabled} area />
+            </Row>
+          )}
+        </EntryList>
       </Form.Item>
 
       <Form.Item label="表彰奖励">
-        <Form.List name="awards">
-          {(fields, { add, remove }) => (
+        <EntryList
+          name="awards"
+          title={(i) => `第${i + 1}项表彰`}
+          disabled={disabled}
+          footer={(add, count) => (
             <>
-              {fields.map(({ key, name }) => (
-                <Entry
-                  key={key}
-                  title={`第${name + 1}项表彰`}
-                  disabled={disabled}
-                  onRemove={() => remove(name)}
-                >
-                  <Row gutter={16}>
-                    <Col xs={24} sm={12}>
-                      <Form.Item
-                        label="表彰级别"
-                        name={[name, 'level']}
-                        rules={[{ required: true, message: '请选择级别' }]}
-                      >
-                        <Select disabled={disabled} options={options(AWARD_LEVEL)} placeholder="请选择" />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={24} sm={12}>
-                      <Form.Item label="获奖日期" name={[name, 'date']}>
-                        <Input type="date" disabled={disabled} />
-                      </Form.Item>
-                    </Col>
-                  </Row>
-                  <Flag
-                    name={[name, 'obtainedWhileWorkingInShanghai']}
-                    label="在本市工作期间获得"
-                    disabled={disabled}
-                  />
-                  <Flag name={[name, 'onCatalog']} label="列入本市表彰奖励目录" disabled={disabled} />
-                  <Flag name={[name, 'filed']} label="已经主办单位备案" disabled={disabled} />
-                </Entry>
-              ))}
-              {fields.length ? <Policy params={['award']} /> : null}
+              {count ? <Policy params={['award']} /> : null}
               <Button
                 disabled={disabled}
                 icon={<PlusOutlined />}
@@ -419,7 +328,29 @@ export function ClaimsFields({ disabled }: { disabled?: boolean }) {
               </Button>
             </>
           )}
-        </Form.List>
+        >
+          {(name) => (
+            <>
+              <Row gutter={16}>
+                <Col xs={24} sm={12}>
+                  <AwardLevelField name={name} disabled={disabled} />
+                </Col>
+                <Col xs={24} sm={12}>
+                  <Form.Item label="获奖日期" name={[name, 'date']}>
+                    <Input type="date" disabled={disabled} />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Flag
+                name={[name, 'obtainedWhileWorkingInShanghai']}
+                label="在本市工作期间获得"
+                disabled={disabled}
+              />
+              <Flag name={[name, 'onCatalog']} label="列入本市表彰奖励目录" disabled={disabled} />
+              <Flag name={[name, 'filed']} label="已经主办单位备案" disabled={disabled} />
+            </>
+          )}
+        </EntryList>
       </Form.Item>
     </RulesProvider>
   );
