@@ -12,6 +12,7 @@ import { z } from '../shared/zodLocale.js';
 import { specificsOf, readBool } from '../storage/dialectSpecifics.js';
 import { normaliseApplicationNo } from '../storage/applicationNumbers.js';
 import { withCaseLabels } from '../storage/caseLabels.js';
+import { orderByDeadline } from '../storage/deadlineOrder.js';
 import { CASE_STATES, type Database, type District } from '../storage/schema.js';
 import { createdBounds, dateRangeFields, type DateRange } from './dateRange.js';
 import { STATE_LABELS, type Actor, type CaseSnapshot } from '../workflow/index.js';
@@ -43,6 +44,8 @@ export const cityCaseQuery = z.strictObject({
     .trim()
     .regex(/^[\w.:\- ]{1,100}$/, { message: '申请编号只含字母、数字和 -' })
     .optional(),
+  /** `deadline`: the most urgent working-day deadline first (no deadline last); default newest first. */
+  orderBy: z.enum(['newest', 'deadline']).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
   offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
 });
@@ -86,10 +89,10 @@ export async function cityCases(
   const limit = q.limit ?? 20;
   const offset = q.offset ?? 0;
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await base
-    .select(['id', 'snapshot', 'submittedAt', 'createdAt'])
-    .orderBy('createdAt', 'desc')
-    .orderBy('id')
+  const selected = base.select(['id', 'snapshot', 'submittedAt', 'createdAt']);
+  const rows = await (
+    q.orderBy === 'deadline' ? orderByDeadline(selected) : selected.orderBy('createdAt', 'desc').orderBy('id')
+  )
     .limit(limit)
     .offset(offset)
     .execute();

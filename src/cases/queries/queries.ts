@@ -13,6 +13,12 @@ import { listReconsiderations } from '../../storage/reconsiderationRepository.js
 import { listReminders } from '../../storage/reminderRepository.js';
 import { listReviewTasks } from '../../storage/reviewTaskRepository.js';
 import { withCaseLabels } from '../../storage/caseLabels.js';
+import {
+  districtQueueByDeadline,
+  NO_DEADLINE,
+  orderByDeadline,
+  type DeadlineCursor,
+} from '../../storage/deadlineOrder.js';
 import type { CaseRow, CaseState, District } from '../../storage/schema.js';
 import { addDays } from '../../shared/dates.js';
 import { createdBounds, type DateRange } from '../../city/dateRange.js';
@@ -221,7 +227,9 @@ export async function districtQueue(
     state?: CaseState;
     limit?: number;
     after?: { submittedAt: string; id: string };
-    orderBy?: 'oldest' | 'urgency';
+    /** The cursor of a deadline-ordered page (`orderBy: 'deadline'`). */
+    afterDeadline?: DeadlineCursor;
+    orderBy?: 'oldest' | 'urgency' | 'deadline';
   },
   deps: CaseDeps,
 ) {
@@ -237,7 +245,23 @@ export async function districtQueue(
       .where('state', '=', state)
       .where('submittedAt', 'is not', null);
   let rows: { id: string; submittedAt: string | null; urgencyDate: string | null; snapshot: unknown }[];
-  if (req.orderBy === 'urgency') {
+  if (req.orderBy === 'deadline') {
+    // The most urgent first, over the whole queue (issue 15), keyset-paged in storage.
+    const page = await districtQueueByDeadline(db, {
+      district: req.district,
+      state,
+      limit,
+      ...(req.afterDeadline ? { after: req.afterDeadline } : {}),
+    });
+    return withCaseLabels(
+      db,
+      page.map((r) => ({
+        ...summarise(specificsOf(db).readJson<CaseSnapshot>(r.snapshot), req.today, calendar),
+        submittedAt: r.submittedAt,
+        cursor: `${r.dueDate ?? NO_DEADLINE}~${r.id}`,
+      })),
+    );
+  } else if (req.orderBy === 'urgency') {
     // Two index range reads (cases_urgency_ix): noted cases by their date, then the oldest others.
     const urgent = await base()
       .where('urgencyDate', 'is not', null)
@@ -274,7 +298,11 @@ export async function districtQueue(
     db,
     rows.map((r) => {
       const s = specifics.readJson<CaseSnapshot>(r.snapshot);
-      return { ...summarise(s, req.today, calendar), submittedAt: r.submittedAt };
+      return {
+        ...summarise(s, req.today, calendar),
+        submittedAt: r.submittedAt,
+        cursor: `${r.submittedAt}~${r.id}`,
+      };
     }),
   );
 }
@@ -282,7 +310,7 @@ export async function districtQueue(
 /** A unit's cases (HR of that unit only), newest first. */
 export async function unitCases(
   db: Db,
-  req: { actor: Actor; unitId: string; today: string; limit?: number },
+  req: { actor: Actor; unitId: string; today: string; limit?: number; orderBy?: 'newest' | 'deadline' },
   deps: CaseDeps,
 ) {
   if (req.actor.role !== 'employer_hr' || req.actor.unitId !== req.unitId) {
@@ -294,11 +322,9 @@ export async function unitCases(
     if (!unit) throw new JifenError('not_found', '单位不存在', [], { unitId: req.unitId });
     assertDistrictOfficer(req.actor, unit.district);
   }
-  const rows = await db
-    .selectFrom('cases')
-    .select(['snapshot'])
-    .where('unitId', '=', req.unitId)
-    .orderBy('createdAt', 'desc')
+  const mine = db.selectFrom('cases').select(['snapshot']).where('unitId', '=', req.unitId);
+  // The most urgent deadlines first when asked (issue 15), so the list's first page holds them.
+  const rows = await (req.orderBy === 'deadline' ? orderByDeadline(mine) : mine.orderBy('createdAt', 'desc'))
     .limit(Math.min(req.limit ?? 100, 1000))
     .execute();
   const calendar = deps.calendar;
