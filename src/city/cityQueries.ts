@@ -45,6 +45,8 @@ export const cityCaseQuery = z.strictObject({
     .trim()
     .regex(/^[\w.:\- ]{1,100}$/, { message: '申请编号只含字母、数字和 -' })
     .optional(),
+  /** `deadline`: the most urgent working-day deadline first (no deadline last); default newest first. */
+  orderBy: z.enum(['newest', 'deadline']).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
   offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
 });
@@ -79,6 +81,7 @@ export async function cityCases(
     today: req.today,
     limit,
     offset,
+    orderBy: q.orderBy,
   });
   const calendar = deps.calendar;
   const items = await withCaseLabels(

@@ -21,7 +21,12 @@ const OFFICER_ROLES = ['district_reviewer', 'district_approver'] as const;
 const TO_DO = ['open', 'referred'] as const;
 
 export async function officerWorkload(db: Kysely<Database>, req: { actor: Actor; query: WorkloadQuery }) {
-  if (req.actor.role !== 'city_supervisor')
+  // A district's reviewers and approvers see their own district's officers, to assign review tasks by name.
+  const ownDistrict =
+    (OFFICER_ROLES as readonly string[]).includes(req.actor.role) &&
+    req.query.district !== undefined &&
+    req.query.district === req.actor.district;
+  if (req.actor.role !== 'city_supervisor' && !ownDistrict)
     throw new JifenError('forbidden', '仅市级监督人员可查看各区人员工作量', [], {
       role: req.actor.role,
       reason: 'role',

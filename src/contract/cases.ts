@@ -279,6 +279,8 @@ export const caseListItemSchema = caseSummarySchema
     applicationNo: z.string().nullable(),
     holderName: z.string().nullable(),
     unitName: z.string().nullable(),
+    /** The queue's keyset cursor: pass it as `after` for the page that follows this row (same order). */
+    cursor: z.string().optional(),
   })
   .meta({ id: 'CaseListItem', description: '列表中的一件申请' });
 

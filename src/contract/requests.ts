@@ -33,15 +33,21 @@ export const rulesQuery = z.strictObject({ at: isoDate.optional() });
 export const workdaysAddQuery = z.strictObject({ date: isoDate, n: decimalInt(0, 2000) });
 export const workdaysBetweenQuery = z.strictObject({ from: isoDate, to: isoDate });
 
+/**
+ * A queue's order: oldest submission first (the default), urgency notes first, or the working-day
+ * deadline (the most urgent first, cases without a deadline last; issue 15 "sortable").
+ */
+const queueOrder = z.enum(['oldest', 'urgency', 'deadline']);
+
 /** A district queue: one state (default 等待受理), its order, and a keyset page. */
 export const queueQuery = z.strictObject({
   state: z.enum(STORED_CASE_STATES).optional(),
-  orderBy: z.enum(['oldest', 'urgency']).optional(),
+  orderBy: queueOrder.optional(),
   limit: decimalInt(1, 200).optional(),
-  /** Keyset cursor of the next page: `<submittedAt>~<caseId>` of the last row seen. */
+  /** Keyset cursor of the next page: the `cursor` of the last row seen (its submission time or deadline, and id). */
   after: z
     .string()
-    .regex(/^[\dT:.Z-]{10,30}~[\w.:-]{1,100}$/, { message: '应为上一页最后一行的 提交时间~编号' })
+    .regex(/^[\dT:.Z-]{10,30}~[\w.:-]{1,100}$/, { message: '应为上一页最后一行的翻页游标' })
     .optional(),
 });
 
@@ -49,6 +55,8 @@ const page = {
   limit: decimalInt(1, 100).optional(),
   offset: decimalInt(0, 100_000).optional(),
 };
+/** A unit's cases: newest first (default) or the nearest working-day deadline first. */
+export const unitCasesQuery = z.strictObject({ orderBy: z.enum(['newest', 'deadline']).optional() });
 export const unitEmployeesQuery = z.strictObject({ q: z.string().trim().max(50).optional(), ...page });
 export const districtUnitsQuery = z.strictObject({
   status: z.enum(['registered', 'verified', 'rejected']).optional(),
@@ -90,7 +98,7 @@ export const exportFormat = z.enum(['xlsx', 'csv']).default('xlsx');
 export const queueExportQuery = z.strictObject({
   format: exportFormat,
   state: z.enum(STORED_CASE_STATES).optional(),
-  orderBy: z.enum(['oldest', 'urgency']).optional(),
+  orderBy: queueOrder.optional(),
 });
 export const unitCasesExportQuery = z.strictObject({
   format: exportFormat,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import { JifenError } from '../shared/errors.js';
+import { orderByDeadline } from './deadlineOrder.js';
 import { specificsOf } from './dialectSpecifics.js';
 import { toInstant } from './instant.js';
 import type { CasePatch, CaseRow, CaseState, Database, District, Role } from './schema.js';
@@ -337,12 +338,15 @@ export async function listHolderCases(db: Db, holderId: string): Promise<CaseRow
 }
 
 /** A unit's latest cases (their snapshots), newest first. */
-export async function listUnitCaseSnapshots(db: Db, unitId: string, limit: number): Promise<CaseSnapshot[]> {
-  const rows = await db
-    .selectFrom('cases')
-    .select(['snapshot'])
-    .where('unitId', '=', unitId)
-    .orderBy('createdAt', 'desc')
+export async function listUnitCaseSnapshots(
+  db: Db,
+  unitId: string,
+  limit: number,
+  /** `deadline`: the most urgent first (issue 15), so the list's first page holds them. */
+  orderBy: 'newest' | 'deadline' = 'newest',
+): Promise<CaseSnapshot[]> {
+  const mine = db.selectFrom('cases').select(['snapshot']).where('unitId', '=', unitId);
+  const rows = await (orderBy === 'deadline' ? orderByDeadline(mine) : mine.orderBy('createdAt', 'desc'))
     .limit(limit)
     .execute();
   const s = specificsOf(db);

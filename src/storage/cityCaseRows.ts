@@ -1,4 +1,5 @@
 import type { CaseSnapshot } from '../workflow/types.js';
+import { orderByDeadline } from './deadlineOrder.js';
 import { specificsOf, type Executor } from './dialectSpecifics.js';
 import type { CaseState, Database, District } from './schema.js';
 
@@ -17,11 +18,13 @@ export interface CityCaseFilter {
   today: string;
   limit: number;
   offset: number;
+  /** `deadline`: the most urgent first (issue 15); newest first otherwise. */
+  orderBy?: 'newest' | 'deadline' | undefined;
 }
 
 /**
  * The city's case list (the supervisor's read model): cases in the workflow (rows without a
- * snapshot are never listed), filtered, newest first, a page and the total.
+ * snapshot are never listed), filtered, newest first (or by deadline), a page and the total.
  */
 export async function cityCaseRows(db: Executor<Database>, q: CityCaseFilter) {
   let base = db.selectFrom('cases').where('snapshot', 'is not', null);
@@ -47,10 +50,10 @@ export async function cityCaseRows(db: Executor<Database>, q: CityCaseFilter) {
       .where('dueKind', '=', 'reconsideration')
       .where('dueDate', '<', q.today);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await base
-    .select(['id', 'snapshot', 'submittedAt', 'createdAt'])
-    .orderBy('createdAt', 'desc')
-    .orderBy('id')
+  const selected = base.select(['id', 'snapshot', 'submittedAt', 'createdAt']);
+  const rows = await (
+    q.orderBy === 'deadline' ? orderByDeadline(selected) : selected.orderBy('createdAt', 'desc').orderBy('id')
+  )
     .limit(q.limit)
     .offset(q.offset)
     .execute();

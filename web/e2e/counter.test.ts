@@ -88,6 +88,7 @@ describe('the counter and the exports, in the browser', () => {
     await expect.poll(() => clerk.getByTestId('clerk-search-total').innerText(), SLOW).toMatch(/共 \d+ 件/);
     await results.getByRole('link', { name: target.applicationNo }).waitFor();
     expect(await results.locator('tr', { hasText: target.applicationNo }).innerText()).toContain(target.name);
+    await screenshot(clerk, 'clerk-search');
 
     // By the full ID number: found, and shown masked.
     results = await search(clerk, target.idNumber);
@@ -220,6 +221,51 @@ describe('the counter and the exports, in the browser', () => {
     expect(unread).toEqual([]);
   }, 180_000);
 
+  it('the approver assigns a review item to a reviewer by name; the reviewer sees it as theirs', async () => {
+    failureShot();
+    const c = await e2e.db
+      .selectFrom('cases')
+      .innerJoin('reviewTasks', 'reviewTasks.caseId', 'cases.id')
+      .select(['cases.applicationNo', 'reviewTasks.indicator'])
+      .where('cases.district', '=', '闵行')
+      .where('cases.state', '=', 'under_review')
+      .where('reviewTasks.status', '=', 'open')
+      .where('reviewTasks.assignedTo', 'is', null)
+      .orderBy('cases.id')
+      .executeTakeFirstOrThrow();
+    const approver = await signIn('approver.mh');
+    await approver.goto(`/review/cases/${encodeURIComponent(c.applicationNo!)}`);
+    await expect
+      .poll(() => approver.getByTestId(`assignee-${c.indicator}`).innerText(), SLOW)
+      .toBe('尚未分派');
+    const assignment = approver.getByTestId('task-assignment');
+    const row = assignment.locator('tbody tr.ant-table-row', { hasText: '尚未分派' }).first();
+    await row.locator('.ant-select').click();
+    // The district's reviewers by name, with their open items (no account ids on screen).
+    await approver
+      .locator('.ant-select-dropdown:visible .ant-select-item-option[title^="闵行审核（待办"]')
+      .click();
+    await row.getByRole('button', { name: /分\s*派/ }).click();
+    await expect
+      .poll(() => approver.getByTestId(`assignee-${c.indicator}`).innerText(), SLOW)
+      .toBe('闵行审核');
+
+    // The reviewer opens the same case: the item is marked as theirs.
+    const reviewer = await signIn('reviewer.mh');
+    await reviewer.goto(`/review/cases/${encodeURIComponent(c.applicationNo!)}`);
+    await expect
+      .poll(() => reviewer.getByTestId(`assignee-${c.indicator}`).innerText(), SLOW)
+      .toBe('闵行审核（本人）');
+    await reviewer.getByTestId('task-assignment').scrollIntoViewIfNeeded();
+    await screenshot(reviewer, 'review-assignment');
+    const audit = await e2e.db
+      .selectFrom('auditEvents')
+      .select('actorRole')
+      .where('command', '=', 'assign_task')
+      .execute();
+    expect(audit).toEqual([{ actorRole: 'district_approver' }]);
+  }, 180_000);
+
   it('overdue rows stand out with words, pass axe, and the deadline column sorts', async () => {
     failureShot();
     // Months later, every deadline of the waiting cases has passed.
@@ -243,8 +289,12 @@ describe('the counter and the exports, in the browser', () => {
       return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
     });
     expect(violations).toEqual([]);
-    // Sorted by working days left: the most overdue first.
+    // Sorted by working days left, the most overdue first: the server sorts the whole queue.
+    const sorted = clerk.waitForResponse(
+      (r) => r.url().includes('/queue?') && r.url().includes('orderBy=deadline'),
+    );
     await queue.getByRole('columnheader', { name: /工作日期限/ }).click();
+    expect((await sorted).status()).toBe(200);
     const left = async () =>
       (await queue.getByTestId('case-due').allInnerTexts()).map((t) => {
         const over = /已超期 (\d+)/.exec(t);

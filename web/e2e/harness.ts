@@ -7,7 +7,7 @@
 import { testPolicy } from '../../src/policy/testing/testPolicy.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TODAY, seedDemo } from '../../src/demo/seedDemo.js';
 import { startTestServer, type TestServer } from '../../src/http/testing/startTestServer.js';
@@ -75,7 +75,7 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
 }
 
 /** Saves a full-page screenshot as test-results/screenshots/NAME.png and returns the PNG. */
-export async function screenshot(page: Page, name: string): Promise<Buffer> {
+export async function screenshot(page: Page, name: string, region?: Locator[]): Promise<Buffer> {
   await page.evaluate(() => document.fonts.ready);
   // What a person sees once the page has settled: no loading spinner, no modal fading out.
   await page
@@ -83,7 +83,40 @@ export async function screenshot(page: Page, name: string): Promise<Buffer> {
     .first()
     .waitFor({ state: 'detached', timeout: 15_000 })
     .catch(() => undefined);
-  return page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+  // A region (the parts a README picture is about): the box around those elements, with a margin.
+  const clip = region ? await around(region) : undefined;
+  return page.screenshot({
+    path: join(SCREENSHOTS, `${name}.png`),
+    fullPage: true,
+    animations: 'disabled',
+    ...(clip ? { clip } : {}),
+  });
+}
+
+async function around(parts: Locator[]): Promise<{ x: number; y: number; width: number; height: number }> {
+  const boxes = [];
+  for (const p of parts) {
+    await p.scrollIntoViewIfNeeded();
+    const b = await p.boundingBox();
+    if (!b) throw new Error('screenshot region: an element is not visible');
+    // boundingBox is relative to the viewport; the full-page clip is relative to the page.
+    const scroll = await p.page().evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
+    boxes.push({
+      x: b.x + scroll.x,
+      y: b.y + scroll.y,
+      right: b.x + scroll.x + b.width,
+      bottom: b.y + scroll.y + b.height,
+    });
+  }
+  const M = 16;
+  const x = Math.max(0, Math.min(...boxes.map((b) => b.x)) - M);
+  const y = Math.max(0, Math.min(...boxes.map((b) => b.y)) - M);
+  return {
+    x,
+    y,
+    width: Math.max(...boxes.map((b) => b.right)) + M - x,
+    height: Math.max(...boxes.map((b) => b.bottom)) + M - y,
+  };
 }
 
 export interface ScreenshotCheck {

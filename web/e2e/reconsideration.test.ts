@@ -113,6 +113,10 @@ describe('reconsideration that can correct, in the web UI', () => {
       .poll(() => holder.getByTestId('holder-result').innerText(), SLOW)
       .toContain('已上传证据材料 1 份');
     await expect.poll(() => holder.getByTestId('fact-status').innerText(), SLOW).toContain('待核实');
+    // Until a reviewer has checked it against the evidence, no decision can be made (workflow.md).
+    await expect
+      .poll(() => holder.getByTestId('facts-awaiting-review').innerText(), SLOW)
+      .toContain('1 项补正事实待审核人员对照证据核实');
 
     // The reviewer sees it under 复核待处理, downloads the evidence and verifies the fact.
     const reviewer = await as('2025-10-24', 'reviewer.rc');
@@ -123,6 +127,11 @@ describe('reconsideration that can correct, in the web UI', () => {
     await pending.getByRole('link').first().click();
     const link = reviewer.getByTestId('evidence-files').getByRole('link', { name: '中级职称证书.pdf' });
     await link.waitFor();
+    // The README's picture: the request and the fact to verify beside its evidence file.
+    await screenshot(reviewer, 'reconsideration-evidence', [
+      reviewer.locator('.ant-card', { has: reviewer.locator('.ant-card-head-title', { hasText: /^复核$/ }) }),
+      reviewer.getByTestId('reconsideration-facts'),
+    ]);
     const file = await reviewer.request.get((await link.getAttribute('href'))!);
     expect(file.status()).toBe(200);
     expect(file.headers()['content-disposition']).toMatch(/^attachment;/);

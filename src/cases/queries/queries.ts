@@ -19,6 +19,7 @@ import { listReminders } from '../../storage/reminderRepository.js';
 import { listReviewTasks } from '../../storage/reviewTaskRepository.js';
 import { withCaseLabels } from '../../storage/caseLabels.js';
 import { getUnit, getUnitCard } from '../../storage/unitRepository.js';
+import type { DeadlineCursor } from '../../storage/deadlineOrder.js';
 import type { CaseRow, CaseState, District } from '../../storage/schema.js';
 import { addDays } from '../../shared/dates.js';
 import { createdBounds, type DateRange } from '../../city/dateRange.js';
@@ -214,7 +215,9 @@ export async function districtQueue(
     state?: CaseState;
     limit?: number;
     after?: { submittedAt: string; id: string };
-    orderBy?: 'oldest' | 'urgency';
+    /** The cursor of a deadline-ordered page (`orderBy: 'deadline'`). */
+    afterDeadline?: DeadlineCursor;
+    orderBy?: 'oldest' | 'urgency' | 'deadline';
   },
   deps: CaseDeps,
 ) {
@@ -227,18 +230,23 @@ export async function districtQueue(
     state,
     limit,
     after: req.after,
+    afterDeadline: req.afterDeadline,
     orderBy: req.orderBy,
   });
   return withCaseLabels(
     db,
-    rows.map((r) => ({ ...summarise(r.snapshot, req.today, calendar), submittedAt: r.submittedAt })),
+    rows.map((r) => ({
+      ...summarise(r.snapshot, req.today, calendar),
+      submittedAt: r.submittedAt,
+      cursor: r.cursor,
+    })),
   );
 }
 
 /** A unit's cases (HR of that unit only), newest first. */
 export async function unitCases(
   db: Db,
-  req: { actor: Actor; unitId: string; today: string; limit?: number },
+  req: { actor: Actor; unitId: string; today: string; limit?: number; orderBy?: 'newest' | 'deadline' },
   deps: CaseDeps,
 ) {
   if (req.actor.role !== 'employer_hr' || req.actor.unitId !== req.unitId) {
@@ -246,7 +254,12 @@ export async function unitCases(
     if (!unit) throw new JifenError('not_found', '单位不存在', [], { unitId: req.unitId });
     assertDistrictOfficer(req.actor, unit.district);
   }
-  const snapshots = await listUnitCaseSnapshots(db, req.unitId, Math.min(req.limit ?? 100, 1000));
+  const snapshots = await listUnitCaseSnapshots(
+    db,
+    req.unitId,
+    Math.min(req.limit ?? 100, 1000),
+    req.orderBy,
+  );
   const calendar = deps.calendar;
   return withCaseLabels(
     db,

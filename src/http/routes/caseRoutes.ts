@@ -13,7 +13,13 @@ import {
 } from '../../contract/cases.js';
 import { noticeVerificationSchema } from '../../contract/notice.js';
 import { idParams } from '../../contract/query.js';
-import { districtParams, idempotencyHeaders, noticeCodeParams, queueQuery } from '../../contract/requests.js';
+import {
+  districtParams,
+  idempotencyHeaders,
+  noticeCodeParams,
+  queueQuery,
+  unitCasesQuery,
+} from '../../contract/requests.js';
 import { districtStatisticsSchema } from '../../contract/statistics.js';
 import { createdUnitSchema, holderLoginSchema, unitVerificationSchema } from '../../contract/units.js';
 import { DISTRICT_ROLES, ROLES } from '../../shared/vocabulary.js';
@@ -192,7 +198,14 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
       },
       handler: (req) => {
         const q = req.query;
-        const [submittedAt, id] = q.after?.split('~') ?? [];
+        const [key, id] = q.after?.split('~') ?? [];
+        // The cursor's key is the order's: the submission time, or the deadline (deadlineOrder.ts).
+        const after =
+          key && id
+            ? q.orderBy === 'deadline'
+              ? { afterDeadline: { dueDate: key, id } }
+              : { after: { submittedAt: key, id } }
+            : {};
         return cases.districtQueue(
           readDb,
           {
@@ -202,7 +215,7 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
             ...(q.state ? { state: q.state } : {}),
             ...(q.orderBy ? { orderBy: q.orderBy } : {}),
             ...(q.limit ? { limit: q.limit } : {}),
-            ...(submittedAt && id ? { after: { submittedAt, id } } : {}),
+            ...after,
           },
           req.policy,
         );
@@ -232,7 +245,11 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
       summary: '本单位的申请列表（状态、期限、提醒）',
       tags: ['单位'],
       access: { roles: ['employer_hr', 'city_supervisor'], room: 'own_unit', scope: 'cases:read' },
-      schema: { params: caseId, response: { 200: z.array(caseListItemSchema) } },
+      schema: {
+        params: caseId,
+        querystring: unitCasesQuery,
+        response: { 200: z.array(caseListItemSchema) },
+      },
       handler: (req) =>
         cases.unitCases(
           readDb,
@@ -240,6 +257,7 @@ export function caseRoutes({ db, readDb = db, clock }: CaseRouteDeps): RouteSpec
             actor: actorOf(req.actor!),
             unitId: req.params.id,
             today: time().today,
+            ...(req.query.orderBy ? { orderBy: req.query.orderBy } : {}),
           },
           req.policy,
         ),

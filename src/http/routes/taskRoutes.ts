@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { assignTask } from '../../cases/index.js';
 import { officerWorkload, workloadQuery } from '../../city/officerWorkload.js';
 import { commandResultSchema } from '../../contract/cases.js';
-import { caseCommandHeaders } from '../../contract/requests.js';
+import { caseCommandHeaders, districtParams } from '../../contract/requests.js';
 import { officerWorkloadSchema } from '../../contract/statistics.js';
 import type { Database } from '../../storage/schema.js';
 import { route, type RouteSpec } from '../routeSpec.js';
@@ -70,6 +70,20 @@ export function taskRoutes({
       schema: { querystring: workloadQuery, response: { 200: officerWorkloadSchema } },
       // A list for the dashboard: the read pool (never a version behind an If-Match).
       handler: (req) => officerWorkload(readDb, { actor: actorOf(req.actor!), query: req.query }),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/v1/districts/:district/workload',
+      summary: '本区人员工作量：本区每名审核、核定人员名下待办的审核项（分派审核人员时按姓名选择）',
+      tags: ['区'],
+      access: {
+        roles: ['district_reviewer', 'district_approver'],
+        room: 'own_district',
+        scope: 'cases:read',
+      },
+      schema: { params: districtParams, response: { 200: officerWorkloadSchema } },
+      handler: (req) =>
+        officerWorkload(readDb, { actor: actorOf(req.actor!), query: { district: req.params.district } }),
     }),
   ];
 }

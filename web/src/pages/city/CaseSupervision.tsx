@@ -22,7 +22,7 @@ import { ProblemAlert, applyFieldErrors } from '../../components/ProblemAlert';
 import { CaseTimeline } from '../../components/CaseTimeline';
 import { useConfirm } from '../../components/useConfirm';
 import { CONFIRM_TEXTS } from '../workflow/confirmTexts';
-import { TaskAssignment } from './TaskAssignment';
+import { TaskAssignment } from '../workflow/TaskAssignment';
 
 export type { CaseView } from '../../api/contract';
 
@@ -76,6 +76,7 @@ export function CaseSupervision({ view, onChanged }: { view: CaseView; onChanged
           version={view.version}
           district={view.district}
           tasks={view.reviewTasks.map((t) => ({ ...t, id: t.indicator }))}
+          asCity
           onDone={onChanged}
         />
       ) : null}

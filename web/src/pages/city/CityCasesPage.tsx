@@ -44,6 +44,8 @@ export default function CityCasesPage() {
   const q = params.get('q') ?? undefined;
   const page = Number(params.get('page') ?? '1') || 1;
   const pageSize = Number(params.get('size') ?? '20') || 20;
+  // The deadline column's sort runs on the server (every page in deadline order), kept in the address.
+  const byDeadline = params.get('order') === 'deadline';
   const [data, setData] = useState<Page<CaseSummary>>();
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(false);
@@ -60,6 +62,7 @@ export default function CityCasesPage() {
         overdue,
         from: range.from,
         to: range.to,
+        orderBy: byDeadline ? 'deadline' : undefined,
         limit: pageSize,
         offset: (page - 1) * pageSize,
       },
@@ -69,7 +72,7 @@ export default function CityCasesPage() {
         setError(undefined);
       }, setError)
       .finally(() => setLoading(false));
-  }, [district, state, q, pending, overdue, range.from, range.to, page, pageSize]);
+  }, [district, state, q, pending, overdue, range.from, range.to, page, pageSize, byDeadline]);
   useEffect(load, [load]);
 
   const set = (k: string, v: string | undefined) => {
@@ -177,6 +180,10 @@ export default function CityCasesPage() {
         dataSource={data?.items ?? []}
         scroll={{ x: true }}
         data-testid="city-cases"
+        onChange={(_p, _f, sorter, extra) => {
+          if (extra.action !== 'sort' || Array.isArray(sorter)) return;
+          set('order', sorter.columnKey === 'due' && sorter.order ? 'deadline' : undefined);
+        }}
         pagination={{
           current: page,
           pageSize,
@@ -216,6 +223,11 @@ export default function CityCasesPage() {
           { title: '经办方', render: (_, r) => r.heldBy.label },
           {
             title: '期限',
+            key: 'due',
+            sorter: true,
+            sortOrder: byDeadline ? 'ascend' : null,
+            sortDirections: ['ascend'],
+            showSorterTooltip: { title: '按期限排序（全部案件，最紧迫的在前）' },
             render: (_, r) =>
               r.due ? (
                 <span style={{ color: r.due.workdaysLeft < 0 ? '#b91c1c' : undefined }}>

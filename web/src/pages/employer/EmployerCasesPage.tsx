@@ -6,7 +6,7 @@ import { ExportButtons } from '../../components/ExportButtons';
 import { api } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { STATE_LABELS, type CaseState, type CaseListItem } from '../workflow/caseTypes';
-import { DueText, OverdueTag, StateTag, WaitingText, byDeadline, overdueRow } from '../workflow/CaseStatus';
+import { DueText, OverdueTag, StateTag, WaitingText, overdueRow } from '../workflow/CaseStatus';
 
 /** What the unit should be reminded of for a case (workflow.md: reminded after 10 working days at the counter). */
 function remindersOf(c: CaseListItem): { text: string; color: string }[] {
@@ -27,14 +27,21 @@ export default function EmployerCasesPage({ unitId }: { unitId: string }) {
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState(true);
   const [state, setState] = useState<CaseState | 'all'>('all');
+  // The deadline column asks the server for the nearest deadlines first (the list holds the first 100).
+  // (已等待 sorts the loaded rows in the browser; both columns' sort state is held here.)
+  const [sortedBy, setSortedBy] = useState<{ key: 'due' | 'waiting'; order: 'ascend' | 'descend' }>();
+  const byDeadline = sortedBy?.key === 'due';
   const navigate = useNavigate();
 
   useEffect(() => {
-    api<CaseListItem[]>('GET', `/api/v1/units/${encodeURIComponent(unitId)}/cases`)
+    setLoading(true);
+    api<CaseListItem[]>('GET', `/api/v1/units/${encodeURIComponent(unitId)}/cases`, undefined, {
+      query: { orderBy: byDeadline ? 'deadline' : undefined },
+    })
       .then((r) => setRows(r))
       .catch(setError)
       .finally(() => setLoading(false));
-  }, [unitId]);
+  }, [unitId, byDeadline]);
 
   const shown = useMemo(() => rows.filter((c) => state === 'all' || c.state === state), [rows, state]);
   const present = [...new Set(rows.map((r) => r.state))];
@@ -84,6 +91,13 @@ export default function EmployerCasesPage({ unitId }: { unitId: string }) {
         dataSource={shown}
         scroll={{ x: 1000 }}
         rowClassName={overdueRow}
+        onChange={(_p, _f, sorter, extra) => {
+          if (extra.action !== 'sort' || Array.isArray(sorter)) return;
+          const key = sorter.columnKey;
+          setSortedBy(
+            sorter.order && (key === 'due' || key === 'waiting') ? { key, order: sorter.order } : undefined,
+          );
+        }}
         locale={{
           emptyText: (
             <Empty
@@ -111,7 +125,10 @@ export default function EmployerCasesPage({ unitId }: { unitId: string }) {
           {
             title: '工作日期限',
             key: 'due',
-            sorter: byDeadline,
+            sorter: true,
+            sortOrder: byDeadline ? 'ascend' : null,
+            sortDirections: ['ascend'],
+            showSorterTooltip: { title: '按期限排序（最紧迫的在前）' },
             render: (_: unknown, c) => (
               <>
                 <DueText due={c.due} compact />
@@ -122,8 +139,10 @@ export default function EmployerCasesPage({ unitId }: { unitId: string }) {
           {
             // A case returned for 补齐 has no deadline (细则 第五条); how long it has waited is shown instead.
             title: '已等待',
+            key: 'waiting',
             dataIndex: 'waitingWorkdays',
             sorter: (a, b) => (a.waitingWorkdays ?? -1) - (b.waitingWorkdays ?? -1),
+            sortOrder: sortedBy?.key === 'waiting' ? sortedBy.order : null,
             render: (d: number | null) => <WaitingText days={d} />,
           },
           { title: '积分', dataIndex: 'points', render: (p: number | null) => p ?? '—' },

@@ -36,6 +36,7 @@ import {
   RedeterminationPreview,
 } from '../workflow/ReconsiderationParts';
 import { useCase } from '../workflow/useCase';
+import { TaskAssignment, assigneeName, useDistrictOfficers } from '../workflow/TaskAssignment';
 import { useConfirm } from '../../components/useConfirm';
 import { CONFIRM_TEXTS } from '../workflow/confirmTexts';
 import { CaseTimeline } from '../../components/CaseTimeline';
@@ -94,7 +95,9 @@ type Dialog =
 export default function ReviewCasePage() {
   const { caseId = '' } = useParams();
   const { user } = useSession();
-  const { view, workspace, loadError, busy, run } = useCase(caseId);
+  const { view, workspace, loadError, busy, reload, run } = useCase(caseId);
+  // The district's officers by name: whom each review item is assigned to (issue 15, 分派).
+  const { officers } = useDistrictOfficers(user?.district ?? '', false);
   const [error, setError] = useState<unknown>();
   const [dialog, setDialog] = useState<Dialog>();
   const [dialogError, setDialogError] = useState<unknown>();
@@ -182,6 +185,20 @@ export default function ReviewCasePage() {
         <span data-testid={`task-${t.indicator}`}>
           <Tag color={TASK_STATUS[t.status].color}>{TASK_STATUS[t.status].label}</Tag>
           {t.referredTo ? <div>{t.referredTo}</div> : null}
+        </span>
+      ),
+    },
+    {
+      title: '承办人',
+      key: 'assignee',
+      width: 140,
+      render: (_: unknown, t: ReviewTask) => (
+        <span data-testid={`assignee-${t.indicator}`}>
+          {t.assignedTo === user?.id ? (
+            <Tag color="blue">{assigneeName(officers, t.assignedTo, user?.id)}</Tag>
+          ) : (
+            assigneeName(officers, t.assignedTo, user?.id)
+          )}
         </span>
       ),
     },
@@ -401,6 +418,21 @@ export default function ReviewCasePage() {
         </Card>
       ) : null}
 
+      {(reviewer || approver) && view.state === 'under_review' ? (
+        <div style={{ marginTop: 16 }}>
+          <TaskAssignment
+            caseId={view.caseId}
+            version={view.version}
+            district={view.district}
+            tasks={view.reviewTasks.map((t) => ({ ...t, id: t.indicator }))}
+            asCity={false}
+            onDone={() => {
+              setDone('已分派审核人员');
+              void reload();
+            }}
+          />
+        </div>
+      ) : null}
       <ReconsiderationsPanel view={view} />
       <ReconsiderationFactsCard view={view} canReview={reviewer} run={run} busy={busy} onDone={setDone} />
       <DeterminationComparison workspace={workspace} />

@@ -104,10 +104,6 @@ export const isOverdue = (due: Due | null | undefined): boolean => !!due && due.
 /** Overdue rows stand out in every queue (issue 15); the class is styled in global.css. */
 export const overdueRow = (c: { due: Due | null }): string => (isOverdue(c.due) ? 'row-overdue' : '');
 
-/** Sorts by working days left, the most urgent first; cases without a deadline last. */
-export const byDeadline = (a: { due: Due | null }, b: { due: Due | null }): number =>
-  (a.due?.workdaysLeft ?? Number.MAX_SAFE_INTEGER) - (b.due?.workdaysLeft ?? Number.MAX_SAFE_INTEGER);
-
 /** The word beside an overdue deadline (colour is never the only signal). */
 export function OverdueTag({ due }: { due: Due | null | undefined }) {
   return isOverdue(due) ? (

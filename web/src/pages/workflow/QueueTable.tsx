@@ -5,14 +5,17 @@ import { api } from '../../api/client';
 import { ExportButtons } from '../../components/ExportButtons';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { STATE_LABELS, URGENCY_REASONS, shanghaiTime, type CaseState, type CaseListItem } from './caseTypes';
-import { DueText, OverdueTag, StateTag, WaitingText, byDeadline, overdueRow } from './CaseStatus';
+import { DueText, OverdueTag, StateTag, WaitingText, overdueRow } from './CaseStatus';
 
 const PAGE = 20;
 
+type QueueOrder = 'oldest' | 'urgency' | 'deadline';
+
 /**
- * A district queue (oldest first, or urgency notes first), with the waiting
- * working days of each case. Keyset pagination: the server's `after` cursor is
- * the last row's submission time and id; previous pages are remembered.
+ * A district queue (oldest first, urgency notes first, or the nearest deadline first), with the
+ * waiting working days of each case. The server sorts (the deadline column's header asks it to), so
+ * page 2 continues page 1. Keyset pagination: the server's `cursor` of the last row is the `after`
+ * of the next page; previous pages are remembered.
  */
 export function QueueTable({
   district,
@@ -27,7 +30,7 @@ export function QueueTable({
   testId: string;
 }) {
   const [state, setState] = useState<CaseState>(states[0]!);
-  const [orderBy, setOrderBy] = useState<'oldest' | 'urgency'>('oldest');
+  const [orderBy, setOrderBy] = useState<QueueOrder>('oldest');
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [rows, setRows] = useState<CaseListItem[]>([]);
   const [error, setError] = useState<unknown>();
@@ -42,7 +45,7 @@ export function QueueTable({
         `/api/v1/districts/${encodeURIComponent(district)}/queue`,
         undefined,
         {
-          query: { state, orderBy, limit: PAGE + 1, ...(after && orderBy === 'oldest' ? { after } : {}) },
+          query: { state, orderBy, limit: PAGE + 1, ...(after && orderBy !== 'urgency' ? { after } : {}) },
         },
       );
       setRows(r);
@@ -59,7 +62,11 @@ export function QueueTable({
   }, [load]);
 
   const page = rows.slice(0, PAGE);
-  const hasNext = rows.length > PAGE && orderBy === 'oldest';
+  const hasNext = rows.length > PAGE && orderBy !== 'urgency';
+  const reorder = (v: QueueOrder) => {
+    setOrderBy(v);
+    setCursors([undefined]);
+  };
   const last = page[page.length - 1];
 
   return (
@@ -82,12 +89,10 @@ export function QueueTable({
             id={`${testId}-order`}
             style={{ minWidth: 200 }}
             value={orderBy}
-            onChange={(v) => {
-              setOrderBy(v);
-              setCursors([undefined]);
-            }}
+            onChange={reorder}
             options={[
               { value: 'oldest', label: '最早提交在前' },
+              { value: 'deadline', label: '期限最近在前' },
               { value: 'urgency', label: '有加急说明的在前' },
             ]}
           />
@@ -111,6 +116,11 @@ export function QueueTable({
         pagination={false}
         scroll={{ x: 900 }}
         rowClassName={overdueRow}
+        // The deadline header sorts the whole queue on the server; clearing it returns to the oldest first.
+        onChange={(_p, _f, sorter, extra) => {
+          if (extra.action !== 'sort' || Array.isArray(sorter)) return;
+          reorder(sorter.columnKey === 'due' && sorter.order ? 'deadline' : 'oldest');
+        }}
         locale={{
           emptyText: (
             <Empty
@@ -151,8 +161,10 @@ export function QueueTable({
           {
             title: '工作日期限',
             key: 'due',
-            sorter: byDeadline,
-            showSorterTooltip: { title: '按剩余工作日排序（本页）' },
+            sorter: true,
+            sortOrder: orderBy === 'deadline' ? 'ascend' : null,
+            sortDirections: ['ascend'],
+            showSorterTooltip: { title: '按剩余工作日排序（全部案件，最紧迫的在前）' },
             render: (_: unknown, c) => (
               <>
                 <DueText due={c.due} compact />
@@ -182,8 +194,8 @@ export function QueueTable({
           上一页
         </Button>
         <Button
-          disabled={!hasNext || !last}
-          onClick={() => last && setCursors((c) => [...c, `${last.submittedAt}~${last.caseId}`])}
+          disabled={!hasNext || !last?.cursor}
+          onClick={() => last?.cursor && setCursors((c) => [...c, last.cursor])}
         >
           下一页
         </Button>

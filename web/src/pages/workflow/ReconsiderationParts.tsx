@@ -286,6 +286,7 @@ export function ReconsiderationFactsCard({
   const [form] = Form.useForm<{ note: string }>();
   if (facts.length === 0 && files.length === 0 && !error) return null;
   const pendingIds = new Set(view.reconsiderations.filter((r) => r.status === 'requested').map((r) => r.id));
+  const awaiting = facts.filter((f) => f.status === 'open' && pendingIds.has(f.reconsiderationId)).length;
 
   return (
     <Card
@@ -295,6 +296,16 @@ export function ReconsiderationFactsCard({
       data-testid="reconsideration-facts"
     >
       <ProblemAlert error={error} />
+      {!canReview && awaiting > 0 ? (
+        // workflow.md: facts come from reviewed evidence — the decision waits for the reviewer.
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="facts-awaiting-review"
+          title={`尚有 ${awaiting} 项补正事实待审核人员对照证据核实，核实后方可作出复核决定。`}
+        />
+      ) : null}
       {facts.length ? (
         <Table<Fact>
           size="small"

@@ -2,7 +2,7 @@ import { Button, Card, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { api, newIdempotencyKey } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { indicatorLabel } from '../workflow/caseTypes';
+import { indicatorLabel } from './caseTypes';
 import type { OfficerWorkload, ReviewTask } from '../../api/contract';
 
 type Task = ReviewTask;
@@ -12,8 +12,35 @@ type Officer = OfficerWorkload['districts'][number]['officers'][number];
 const TO_DO: Record<string, string> = { open: '待审核', referred: '已提请核实' };
 
 /**
+ * The officers of a district with their open review items: the city reads every district's
+ * (`/city/workload`), a district's reviewers and approvers their own (`/districts/:d/workload`).
+ */
+export function useDistrictOfficers(district: string, asCity: boolean) {
+  const [officers, setOfficers] = useState<Officer[]>([]);
+  const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    const url = asCity
+      ? '/api/v1/city/workload'
+      : `/api/v1/districts/${encodeURIComponent(district)}/workload`;
+    api<OfficerWorkload>('GET', url, undefined, asCity ? { query: { district } } : {}).then(
+      (w) => setOfficers(w.districts[0]?.officers ?? []),
+      setError,
+    );
+  }, [district, asCity]);
+  return { officers, error };
+}
+
+/** Who a review task is assigned to, by name ("本人" for the signed-in reviewer). */
+export function assigneeName(officers: Officer[], id: string | null | undefined, me?: string): string {
+  if (!id) return '尚未分派';
+  const name = officers.find((o) => o.id === id)?.name ?? '其他人员';
+  return id === me ? `${name}（本人）` : name;
+}
+
+/**
  * 分派审核人员 (issue 15): each review item still to do is given to a reviewer of
- * the case's own district, chosen with their current workload in view. The
+ * the case's own district, chosen by name with their current workload in view (the city's
+ * supervisor, or the district's reviewers and approvers, as the machine's assign_task allows). The
  * server checks the district and the case's version; the assignment is audited.
  */
 export function TaskAssignment(props: {
@@ -21,31 +48,22 @@ export function TaskAssignment(props: {
   version: number;
   district: string;
   tasks: Task[];
+  /** The city supervisor reads the city's workload; a district officer their district's. */
+  asCity: boolean;
   onDone: () => void;
 }) {
-  const [officers, setOfficers] = useState<Officer[]>([]);
+  const loaded = useDistrictOfficers(props.district, props.asCity);
+  const officers = loaded.officers.filter((o) => o.active && o.role === 'district_reviewer');
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState<string>();
   const key = useRef(newIdempotencyKey());
-  useEffect(() => {
-    api<{ districts: { officers: Officer[] }[] }>('GET', '/api/v1/city/workload', undefined, {
-      query: { district: props.district },
-    }).then(
-      (w) =>
-        setOfficers(
-          (w.districts[0]?.officers ?? []).filter((o) => o.active && o.role === 'district_reviewer'),
-        ),
-      setError,
-    );
-  }, [props.district]);
-  const nameOf = (id: string | null | undefined) =>
-    id ? (officers.find((o) => o.id === id)?.name ?? '其他人员') : '尚未分派';
+  const nameOf = (id: string | null | undefined) => assigneeName(loaded.officers, id);
   const tasks = props.tasks.filter((t) => t.status in TO_DO);
   if (tasks.length === 0) return null;
   return (
     <Card size="small" title="分派审核人员（本区）">
-      <ProblemAlert error={error} labels={{ assigneeId: '审核人员' }} />
+      <ProblemAlert error={error ?? loaded.error} labels={{ assigneeId: '审核人员' }} />
       <Table<Task>
         size="small"
         rowKey="id"
