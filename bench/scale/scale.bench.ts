@@ -194,7 +194,12 @@ function startServer(): Promise<{ url: string; child: ChildProcess }> {
     ],
     {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: dbUrl, PORT: '0', JIFEN_DB_POOL_MAX: '10' },
+      env: {
+        ...process.env,
+        DATABASE_URL: dbUrl,
+        PORT: '0',
+        JIFEN_DB_POOL_MAX: process.env.SCALE_POOL_MAX ?? '10',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { JifenError } from '../shared/errors.js';
 import type { Database } from './schema.js';
-import { readUserRow, type User } from './userRepository.js';
+import { readUserRow } from './userRepository.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
