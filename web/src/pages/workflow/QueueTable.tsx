@@ -165,12 +165,20 @@ export function QueueTable({
             sortOrder: orderBy === 'deadline' ? 'ascend' : null,
             sortDirections: ['ascend'],
             showSorterTooltip: { title: '按剩余工作日排序（全部案件，最紧迫的在前）' },
-            render: (_: unknown, c) => (
-              <>
-                <DueText due={c.due} compact />
-                <OverdueTag due={c.due} />
-              </>
-            ),
+            render: (_: unknown, c) =>
+              c.due ? (
+                <>
+                  <DueText due={c.due} compact />
+                  <OverdueTag due={c.due} />
+                </>
+              ) : (
+                // Working-day limits exist for 核定 (细则 第七条), the counter's reminders and 复核
+                // (docs/spec/workflow.md); review and 补齐 have none, so the queue says so instead of
+                // a bare dash, and 「已等待」 beside it shows how long the case has waited.
+                <Typography.Text type="secondary" title="该环节没有规定的工作日时限，已等待天数见「已等待」">
+                  无法定时限
+                </Typography.Text>
+              ),
           },
           {
             title: '加急说明',
