@@ -258,6 +258,14 @@ describe('the counter and the exports, in the browser', () => {
       .toBe('闵行审核（本人）');
     await reviewer.getByTestId('task-assignment').scrollIntoViewIfNeeded();
     await screenshot(reviewer, 'review-assignment');
+
+    // Where the reviewer chooses work, a stage without a working-day limit (受理后审核) says so
+    // beside how long the case has waited, instead of a bare dash (issue 15).
+    await reviewer.goto('/review');
+    const queue = reviewer.getByTestId('review-queue');
+    const first = queue.locator('tbody tr.ant-table-row').first();
+    await first.waitFor();
+    expect(await first.innerText()).toContain('无法定时限');
     const audit = await e2e.db
       .selectFrom('auditEvents')
       .select('actorRole')
