@@ -5,10 +5,10 @@
  * turns stored claims into the profile).
  */
 import {
+  awardSchema,
   familySchema,
-  isoDateSchema,
-  isoMonthSchema,
   keyAreaSchema,
+  periodSchema,
   qualificationSchema,
 } from '../profile/profileSchema.js';
 import { z } from '../shared/zodLocale.js';
@@ -30,8 +30,6 @@ export const CLAIMABLE = [
 ] as const;
 export type ClaimableIndicator = (typeof CLAIMABLE)[number];
 
-const period = z.strictObject({ from: isoMonthSchema, to: isoMonthSchema.nullable().optional() });
-
 /** The detail each claim may carry (profile fragments, validated like the profile). */
 export const CLAIM_DETAIL: Record<ClaimableIndicator, z.ZodType> = {
   // Education comes from the education-verification registry, not from the claim.
@@ -49,24 +47,10 @@ export const CLAIM_DETAIL: Record<ClaimableIndicator, z.ZodType> = {
     annualTax: z.array(z.number().nonnegative()).max(3).optional(),
     hukouEmployees: z.array(z.number().int().nonnegative()).max(3).optional(),
   }),
-  public_service: z.strictObject({ periods: z.array(period).min(1).max(20) }),
+  public_service: z.strictObject({ periods: z.array(periodSchema).min(1).max(20) }),
   key_area: z.strictObject({ periods: z.array(keyAreaSchema).min(1).max(20) }),
   fresh_graduate: z.strictObject({}),
-  award: z.strictObject({
-    awards: z
-      .array(
-        z.strictObject({
-          level: z.enum(['municipal_special', 'municipal_comprehensive', 'national']),
-          // profile.md (解读七, 细则 第四条（二）5): date, in Shanghai, on the catalogue, filed (备案).
-          date: isoDateSchema.optional(),
-          obtainedWhileWorkingInShanghai: z.boolean().optional(),
-          onCatalog: z.boolean().optional(),
-          filed: z.boolean().optional(),
-        }),
-      )
-      .min(1)
-      .max(20),
-  }),
+  award: z.strictObject({ awards: z.array(awardSchema).min(1).max(20) }),
 };
 
 /** Declared facts for the pre-check and the checklist (not scored, not reviewed). */

@@ -68,7 +68,21 @@ export const contributionSchema = z.strictObject({
   taxConsistent: z.boolean().optional(),
 });
 
-const periodSchema = z.strictObject({ from: isoMonthSchema, to: isoMonthSchema.nullable().optional() });
+export const periodSchema = z.strictObject({
+  from: isoMonthSchema,
+  to: isoMonthSchema.nullable().optional(),
+});
+
+/** One award (奖项), as the profile and a claim carry it. */
+export const awardSchema = z.strictObject({
+  level: z.enum(['municipal_special', 'municipal_comprehensive', 'national']),
+  // Added 2026-12 (docs/spec/profile.md; 解读七, 细则 第四条（二）5): an award dated after asOf, not obtained
+  // while working in Shanghai, not on the published catalogue or not filed (备案) contributes 0.
+  date: isoDateSchema.optional(),
+  obtainedWhileWorkingInShanghai: z.boolean().optional(),
+  onCatalog: z.boolean().optional(),
+  filed: z.boolean().optional(),
+});
 
 export const keyAreaSchema = z.strictObject({
   area: z.enum(['lingang', 'new_town', 'north_south', 'other_key', 'lingang_old']),
@@ -165,20 +179,7 @@ export const profileObjectSchema = z.strictObject({
   publicService: z.array(periodSchema).max(100).optional(),
   keyArea: z.array(keyAreaSchema).max(100).optional(),
   freshGraduate: z.boolean().optional(),
-  awards: z
-    .array(
-      z.strictObject({
-        level: z.enum(['municipal_special', 'municipal_comprehensive', 'national']),
-        // Added 2026-12 (docs/spec/profile.md; 解读七, 细则 第四条（二）5): an award dated after asOf, not obtained
-        // while working in Shanghai, not on the published catalogue or not filed (备案) contributes 0.
-        date: isoDateSchema.optional(),
-        obtainedWhileWorkingInShanghai: z.boolean().optional(),
-        onCatalog: z.boolean().optional(),
-        filed: z.boolean().optional(),
-      }),
-    )
-    .max(50)
-    .optional(),
+  awards: z.array(awardSchema).max(50).optional(),
   spouse: z
     .strictObject({ shanghaiHukou: z.boolean().optional(), marriageDate: isoDateSchema.optional() })
     .optional(),
