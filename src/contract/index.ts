@@ -12,6 +12,7 @@ export * from './claims.js';
 export * from './caseStates.js';
 export * from './checklist.js';
 export * from './counter.js';
+export * from './evidence.js';
 export * from './files.js';
 export * from './notice.js';
 export * from './plan.js';

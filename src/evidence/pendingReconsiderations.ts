@@ -1,25 +1,12 @@
 import type { Kysely } from 'kysely';
+import type { PendingReconsideration } from '../contract/evidence.js';
 import { JifenError } from '../shared/errors.js';
 import { pendingReconsiderationRows } from '../storage/pendingReconsiderationRows.js';
 import type { Database, District } from '../storage/schema.js';
 import type { Actor, WorkdayCalendar } from '../workflow/index.js';
 
-export interface PendingReconsiderationRow {
-  caseId: string;
-  applicationNo: string | null;
-  holderName: string;
-  unitName: string;
-  requestedAt: string;
-  /** The stored deadline (20 working days, workflow/deadlines.ts reconsiderationDue). */
-  dueDate: string | null;
-  /** Working days until the deadline (0 on or after it). */
-  workdaysLeft: number;
-  /** Working days past the deadline (0 until it has passed). */
-  overdueWorkdays: number;
-  /** Facts added in the request still waiting for the reviewer. */
-  openFacts: number;
-  evidenceFiles: number;
-}
+/** One row of 复核待处理: the contract's shape (src/contract/evidence.ts). */
+export type PendingReconsiderationRow = PendingReconsideration;
 
 /**
  * 复核待处理 (issue 15): the district's pending reconsideration requests, the

@@ -8,6 +8,13 @@ import { DISTRICTS } from '../../shared/vocabulary.js';
 import { MAX_FILE_BYTES, uploadEvidence } from '../../evidence/uploadEvidence.js';
 import { ROLES } from '../../shared/vocabulary.js';
 import type { Database } from '../../storage/schema.js';
+import {
+  evidenceFileSchema,
+  pendingReconsiderationSchema,
+  reconsiderationFactSchema,
+  redeterminationPreviewSchema,
+  type EvidenceFile,
+} from '../../contract/evidence.js';
 import { evidenceFileResponse } from '../../contract/files.js';
 import { route, type RouteSpec } from '../routeSpec.js';
 import { actorOf } from './caseRoutes.js';
@@ -20,30 +27,7 @@ export interface EvidenceRouteDeps {
 
 const CASE_READERS = ROLES.filter((r) => r !== 'admin');
 const params = z.strictObject({ id: z.string().min(1).max(100) });
-const evidenceSchema = z.strictObject({
-  id: z.string(),
-  reconsiderationId: z.string(),
-  fileName: z.string(),
-  contentType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
-  size: z.number().int(),
-  sha256: z.string(),
-  createdAt: z.string(),
-});
-type Evidence = z.infer<typeof evidenceSchema>;
-const previewSide = z.strictObject({
-  total: z.number(),
-  items: z.array(z.strictObject({ id: z.string(), label: z.string(), points: z.number() })),
-});
-const factSchema = z.strictObject({
-  id: z.string(),
-  reconsiderationId: z.string(),
-  indicator: z.string(),
-  detail: z.record(z.string(), z.unknown()),
-  statement: z.string(),
-  status: z.enum(['open', 'accepted', 'rejected']),
-  reviewedAt: z.string().nullable(),
-  reviewNote: z.string().nullable(),
-});
+type Evidence = EvidenceFile;
 const shape = (e: Evidence): Evidence => ({
   id: e.id,
   reconsiderationId: e.reconsiderationId,
@@ -86,22 +70,7 @@ export function evidenceRoutes({ db, clock }: EvidenceRouteDeps): RouteSpec[] {
       schema: {
         params: z.strictObject({ district: z.enum(DISTRICTS) }),
         response: {
-          200: z.strictObject({
-            items: z.array(
-              z.strictObject({
-                caseId: z.string(),
-                applicationNo: z.string().nullable(),
-                holderName: z.string(),
-                unitName: z.string(),
-                requestedAt: z.string(),
-                dueDate: z.string().nullable(),
-                workdaysLeft: z.number().int(),
-                overdueWorkdays: z.number().int(),
-                openFacts: z.number().int(),
-                evidenceFiles: z.number().int(),
-              }),
-            ),
-          }),
+          200: z.strictObject({ items: z.array(pendingReconsiderationSchema) }),
         },
       },
       handler: async (req) => {
@@ -128,7 +97,7 @@ export function evidenceRoutes({ db, clock }: EvidenceRouteDeps): RouteSpec[] {
       },
       schema: {
         params,
-        response: { 200: z.strictObject({ before: previewSide, after: previewSide }) },
+        response: { 200: redeterminationPreviewSchema },
       },
       handler: async (req) =>
         previewRedetermination(
@@ -151,7 +120,7 @@ export function evidenceRoutes({ db, clock }: EvidenceRouteDeps): RouteSpec[] {
       schema: {
         params,
         querystring: z.strictObject({ name: z.string().trim().min(1).max(255) }),
-        response: { 201: evidenceSchema },
+        response: { 201: evidenceFileSchema },
       },
       handler: async (req, reply) => {
         const body = req.body;
@@ -171,7 +140,7 @@ export function evidenceRoutes({ db, clock }: EvidenceRouteDeps): RouteSpec[] {
       summary: '复核证据材料列表',
       tags: ['复核'],
       access: { roles: CASE_READERS, room: 'own_case', scope: 'cases:read' },
-      schema: { params, response: { 200: z.strictObject({ files: z.array(evidenceSchema) }) } },
+      schema: { params, response: { 200: z.strictObject({ files: z.array(evidenceFileSchema) }) } },
       handler: async (req) => ({
         files: (await listCaseEvidence(db, actorOf(req.actor!), req.params.id)).map(shape),
       }),
@@ -182,7 +151,7 @@ export function evidenceRoutes({ db, clock }: EvidenceRouteDeps): RouteSpec[] {
       summary: '复核中补正的事实及核实意见',
       tags: ['复核'],
       access: { roles: CASE_READERS, room: 'own_case', scope: 'cases:read' },
-      schema: { params, response: { 200: z.strictObject({ facts: z.array(factSchema) }) } },
+      schema: { params, response: { 200: z.strictObject({ facts: z.array(reconsiderationFactSchema) }) } },
       handler: async (req) => ({
         facts: (await listCaseFacts(db, actorOf(req.actor!), req.params.id)).map((f) => ({
           id: f.id,

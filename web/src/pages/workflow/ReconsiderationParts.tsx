@@ -18,6 +18,13 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, uploadFile } from '../../api/client';
+import type {
+  EvidenceFile,
+  PendingReconsideration,
+  Qualification,
+  ReconsiderationFact,
+  RedeterminationSide,
+} from '../../api/contract';
 import { applyFieldErrors, ProblemAlert } from '../../components/ProblemAlert';
 import { INDICATOR_LABELS, type CaseView, type CommandResult, type Workspace } from './caseTypes';
 
@@ -32,24 +39,7 @@ const MB = 1024 * 1024;
 const EVIDENCE_UPLOADED = 'jifen-evidence-uploaded';
 const TITLE_LEVELS: Record<string, string> = { junior: '初级', intermediate: '中级', senior: '高级' };
 
-interface Evidence {
-  id: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  createdAt: string;
-}
-interface Fact {
-  id: string;
-  reconsiderationId: string;
-  indicator: string;
-  detail: { qualifications?: { type: string; level: string | number; matchesPost?: boolean }[] };
-  statement: string;
-  status: 'open' | 'accepted' | 'rejected';
-  reviewNote: string | null;
-}
-
-const FACT_STATUS: Record<Fact['status'], { text: string; color: string }> = {
+const FACT_STATUS: Record<ReconsiderationFact['status'], { text: string; color: string }> = {
   open: { text: '待核实', color: 'orange' },
   accepted: { text: '经核实属实', color: 'green' },
   rejected: { text: '不予采纳', color: 'red' },
@@ -58,14 +48,15 @@ const FACT_STATUS: Record<Fact['status'], { text: string; color: string }> = {
 const sizeText = (n: number) =>
   n >= MB ? `${(n / MB).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
-function factText(f: Fact): string {
-  const q = f.detail.qualifications ?? [];
+function factText(f: ReconsiderationFact): string {
+  // A qualification fact's detail is the claim's (src/contract/claims.ts): qualifications of the profile.
+  const q = (f.detail.qualifications ?? []) as Qualification[];
   if (q.length)
     return q
-      .map(
-        (x) =>
-          `${x.type === 'title' ? '职称' : '技能'} ${TITLE_LEVELS[String(x.level)] ?? `${x.level}级`}${x.matchesPost ? '（与岗位相符）' : ''}`,
-      )
+      .map((x) => {
+        const level = 'level' in x ? x.level : undefined;
+        return `${x.type === 'title' ? '职称' : '技能'} ${TITLE_LEVELS[String(level)] ?? `${level}级`}${x.matchesPost ? '（与岗位相符）' : ''}`;
+      })
       .join('；');
   return INDICATOR_LABELS[f.indicator] ?? '其他事实';
 }
@@ -237,15 +228,15 @@ export function ReconsiderationRequestCard({
 }
 
 function useFactsAndEvidence(caseId: string, version: number) {
-  const [facts, setFacts] = useState<Fact[]>([]);
-  const [files, setFiles] = useState<Evidence[]>([]);
+  const [facts, setFacts] = useState<ReconsiderationFact[]>([]);
+  const [files, setFiles] = useState<EvidenceFile[]>([]);
   const [error, setError] = useState<unknown>();
   const load = useCallback(async () => {
     try {
       const id = encodeURIComponent(caseId);
       const [f, e] = await Promise.all([
-        api<{ facts: Fact[] }>('GET', `/api/v1/cases/${id}/reconsideration-facts`),
-        api<{ files: Evidence[] }>('GET', `/api/v1/cases/${id}/evidence`),
+        api<{ facts: ReconsiderationFact[] }>('GET', `/api/v1/cases/${id}/reconsideration-facts`),
+        api<{ files: EvidenceFile[] }>('GET', `/api/v1/cases/${id}/evidence`),
       ]);
       setFacts(f.facts);
       setFiles(e.files);
@@ -281,7 +272,10 @@ export function ReconsiderationFactsCard({
   onDone: (message: string) => void;
 }) {
   const { facts, files, error } = useFactsAndEvidence(view.caseId, view.version);
-  const [reviewing, setReviewing] = useState<{ fact: Fact; result: 'accepted' | 'rejected' }>();
+  const [reviewing, setReviewing] = useState<{
+    fact: ReconsiderationFact;
+    result: 'accepted' | 'rejected';
+  }>();
   const [dialogError, setDialogError] = useState<unknown>();
   const [form] = Form.useForm<{ note: string }>();
   if (facts.length === 0 && files.length === 0 && !error) return null;
@@ -307,7 +301,7 @@ export function ReconsiderationFactsCard({
         />
       ) : null}
       {facts.length ? (
-        <Table<Fact>
+        <Table<ReconsiderationFact>
           size="small"
           rowKey="id"
           pagination={false}
@@ -329,7 +323,7 @@ export function ReconsiderationFactsCard({
               ? [
                   {
                     title: '核实',
-                    render: (_: unknown, f: Fact) =>
+                    render: (_: unknown, f: ReconsiderationFact) =>
                       f.status === 'open' && pendingIds.has(f.reconsiderationId) ? (
                         <Flex gap={8}>
                           <Button
@@ -420,11 +414,6 @@ export function ReconsiderationFactsCard({
   );
 }
 
-interface PreviewSide {
-  total: number;
-  items: { id: string; label: string; points: number }[];
-}
-
 const signedText = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 
 function BeforeAfterTable({
@@ -434,8 +423,8 @@ function BeforeAfterTable({
   afterTitle,
   testId,
 }: {
-  before: PreviewSide;
-  after: PreviewSide;
+  before: RedeterminationSide;
+  after: RedeterminationSide;
   beforeTitle: string;
   afterTitle: string;
   testId: string;
@@ -478,11 +467,11 @@ function BeforeAfterTable({
 
 /** In the approver's decision dialog: what a changed decision would determine, item by item (nothing saved). */
 export function RedeterminationPreview({ caseId }: { caseId: string }) {
-  const [preview, setPreview] = useState<{ before: PreviewSide; after: PreviewSide }>();
+  const [preview, setPreview] = useState<{ before: RedeterminationSide; after: RedeterminationSide }>();
   const [error, setError] = useState<unknown>();
   useEffect(() => {
     let live = true;
-    api<{ before: PreviewSide; after: PreviewSide }>(
+    api<{ before: RedeterminationSide; after: RedeterminationSide }>(
       'GET',
       `/api/v1/cases/${encodeURIComponent(caseId)}/redetermination-preview`,
     )
@@ -529,19 +518,6 @@ export function DeterminationComparison({ workspace }: { workspace: Workspace })
   );
 }
 
-interface PendingRow {
-  caseId: string;
-  applicationNo: string | null;
-  holderName: string;
-  unitName: string;
-  requestedAt: string;
-  dueDate: string | null;
-  workdaysLeft: number;
-  overdueWorkdays: number;
-  openFacts: number;
-  evidenceFiles: number;
-}
-
 /** 复核待处理: the district's pending reconsiderations, by their deadline; overdue ones stand out. */
 export function PendingReconsiderations({
   district,
@@ -550,11 +526,14 @@ export function PendingReconsiderations({
   district: string;
   linkTo: (caseId: string) => string;
 }) {
-  const [rows, setRows] = useState<PendingRow[]>();
+  const [rows, setRows] = useState<PendingReconsideration[]>();
   const [error, setError] = useState<unknown>();
   useEffect(() => {
     let live = true;
-    api<{ items: PendingRow[] }>('GET', `/api/v1/districts/${encodeURIComponent(district)}/reconsiderations`)
+    api<{ items: PendingReconsideration[] }>(
+      'GET',
+      `/api/v1/districts/${encodeURIComponent(district)}/reconsiderations`,
+    )
       .then((r) => live && setRows(r.items))
       .catch((e: unknown) => live && setError(e));
     return () => {
@@ -564,7 +543,7 @@ export function PendingReconsiderations({
   return (
     <Card title="复核待处理" size="small" style={{ marginBottom: 16 }} data-testid="pending-reconsiderations">
       <ProblemAlert error={error} />
-      <Table<PendingRow>
+      <Table<PendingReconsideration>
         size="small"
         rowKey="caseId"
         loading={rows === undefined && !error}
