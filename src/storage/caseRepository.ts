@@ -307,16 +307,17 @@ export async function setUrgencyNote(db: Db, caseId: string, text: string | null
   await db.updateTable('cases').set({ urgencyNote: text }).where('id', '=', caseId).execute();
 }
 
-/** What the room predicates read of a case (and the number people read), optionally locked for the transaction. */
+/** What the room predicates read of a case, and the number people read. */
+const CASE_ROOM = ['id', 'holderId', 'unitId', 'district', 'applicationNo'] as const;
+export type CaseRoom = Pick<CaseRow, (typeof CASE_ROOM)[number]>;
+
+/** A case's room fields (`CASE_ROOM`), optionally locked for the transaction. */
 export async function getCaseRoom(
   db: Db,
   caseId: string,
   opts: { forUpdate?: boolean } = {},
-): Promise<Pick<CaseRow, 'id' | 'holderId' | 'unitId' | 'district' | 'applicationNo'> | undefined> {
-  const q = db
-    .selectFrom('cases')
-    .select(['id', 'holderId', 'unitId', 'district', 'applicationNo'])
-    .where('id', '=', caseId);
+): Promise<CaseRoom | undefined> {
+  const q = db.selectFrom('cases').select(CASE_ROOM).where('id', '=', caseId);
   return (opts.forUpdate ? specificsOf(db).forUpdate(q) : q).executeTakeFirst();
 }
 
@@ -324,10 +325,10 @@ export async function getCaseRoom(
 export async function getCaseRoomByApplicationNo(
   db: Db,
   applicationNo: string,
-): Promise<Pick<CaseRow, 'id' | 'holderId' | 'unitId' | 'district' | 'applicationNo'> | undefined> {
+): Promise<CaseRoom | undefined> {
   return db
     .selectFrom('cases')
-    .select(['id', 'holderId', 'unitId', 'district', 'applicationNo'])
+    .select(CASE_ROOM)
     .where('applicationNo', '=', applicationNo)
     .executeTakeFirst();
 }

@@ -87,6 +87,14 @@ export interface MaterialMark {
  * the checklist does not list, e.g. 其他材料: those change nothing). One statement per distinct
  * (status, reason), so a receipt of eleven items is one round trip (issue 16).
  */
+/** A defective material names its reason (it goes on the one-time notice); no other status has one. */
+function checkDefectReason(m: { status: MaterialStatus; defectReason?: string | null | undefined }): void {
+  if ((m.status === 'defective') !== Boolean(m.defectReason))
+    throw new JifenError('validation_failed', '材料有缺陷时必须写明原因', [
+      { path: '$.defectReason', message: '缺陷材料须注明原因' },
+    ]);
+}
+
 export async function markListedMaterials(
   db: Db,
   caseId: string,
@@ -97,6 +105,7 @@ export async function markListedMaterials(
   const at = toInstant(now);
   const groups = new Map<string, { status: MaterialStatus; defectReason: string | null; codes: string[] }>();
   for (const m of marks) {
+    checkDefectReason(m);
     const defectReason = m.status === 'defective' ? (m.defectReason ?? null) : null;
     const key = JSON.stringify([m.status, defectReason]);
     const g = groups.get(key) ?? { status: m.status, defectReason, codes: [] };
@@ -124,11 +133,7 @@ export async function setMaterialStatus(
     now: string;
   },
 ): Promise<void> {
-  if ((m.status === 'defective') !== Boolean(m.defectReason)) {
-    throw new JifenError('validation_failed', '材料有缺陷时必须写明原因', [
-      { path: '$.defectReason', message: '缺陷材料须注明原因' },
-    ]);
-  }
+  checkDefectReason(m);
   const result = await db
     .updateTable('materials')
     .set({
