@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testPolicy } from '../policy/testing/testPolicy.js';
-import { DEMO_PASSWORD, DEMO_TODAY, seedDemo } from '../demo/seedDemo.js';
+import { DEMO_PASSWORD } from '../demo/seedDemo.js';
 import { describeOnBothEngines } from '../storage/testing/bothEngines.js';
 import { COMMAND_LABELS, ROLE_LABELS, STATE_LABELS } from '../workflow/index.js';
-import { Browser, startTestServer, type TestServer } from './testing/startTestServer.js';
+import { startDemoServer } from './testing/startDemoServer.js';
+import { Browser, type TestServer } from './testing/startTestServer.js';
 
 interface Hit {
   caseId: string;
@@ -40,12 +40,7 @@ describeOnBothEngines('case search over real HTTP', (getDb) => {
   };
   beforeAll(async () => {
     const db = getDb();
-    await seedDemo(db, testPolicy);
-    server = await startTestServer({
-      db,
-      clock: () => `${DEMO_TODAY}T02:00:00.000Z`,
-      loginPerMinute: 10_000,
-    });
+    server = await startDemoServer(db);
     clerk = new Browser(server.url);
     expect((await clerk.login('clerk.mh', DEMO_PASSWORD)).status).toBe(200);
     const row = await db

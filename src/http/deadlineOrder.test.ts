@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_TODAY, seedDemo } from '../demo/seedDemo.js';
-import { testPolicy } from '../policy/testing/testPolicy.js';
+import { DEMO_PASSWORD } from '../demo/seedDemo.js';
 import { describeOnBothEngines } from '../storage/testing/bothEngines.js';
 import type { CaseState } from '../storage/schema.js';
-import { Browser, startTestServer, type TestServer } from './testing/startTestServer.js';
+import { startDemoServer } from './testing/startDemoServer.js';
+import { Browser, type TestServer } from './testing/startTestServer.js';
 
 interface Row {
   caseId: string;
@@ -31,12 +31,7 @@ describeOnBothEngines('lists sorted by deadline over real HTTP', (getDb) => {
   let dated: number;
   beforeAll(async () => {
     const db = getDb();
-    await seedDemo(db, testPolicy);
-    server = await startTestServer({
-      db,
-      clock: () => `${DEMO_TODAY}T02:00:00.000Z`,
-      loginPerMinute: 10_000,
-    });
+    server = await startDemoServer(db);
     approver = new Browser(server.url);
     city = new Browser(server.url);
     hr = new Browser(server.url);

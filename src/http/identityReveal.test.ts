@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { testPolicy } from '../policy/testing/testPolicy.js';
-import { DEMO_PASSWORD, DEMO_TODAY, seedDemo } from '../demo/seedDemo.js';
+import { DEMO_PASSWORD } from '../demo/seedDemo.js';
 import { listAuditEventsForCase } from '../storage/auditLog.js';
 import { describeOnBothEngines } from '../storage/testing/bothEngines.js';
-import { Browser, startTestServer, type TestServer } from './testing/startTestServer.js';
+import { startDemoServer } from './testing/startDemoServer.js';
+import { Browser, type TestServer } from './testing/startTestServer.js';
 
 /** Issue 15: 查看完整证件号 at the counter — room-checked, reason required, audited, never cached or logged. */
 describeOnBothEngines('identity reveal over real HTTP', (getDb) => {
@@ -17,12 +17,7 @@ describeOnBothEngines('identity reveal over real HTTP', (getDb) => {
 
   beforeAll(async () => {
     const db = getDb();
-    await seedDemo(db, testPolicy);
-    server = await startTestServer({
-      db,
-      clock: () => `${DEMO_TODAY}T02:00:00.000Z`,
-      loginPerMinute: 10_000,
-    });
+    server = await startDemoServer(db);
     clerk = new Browser(server.url);
     expect((await clerk.login('clerk.mh', DEMO_PASSWORD)).status).toBe(200);
     const row = await db
