@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { hashPassword } from '../accounts/passwords.js';
 import { seedWorld, type World } from '../cases/testing/world.js';
 import { caseWithEveryDocument } from '../documents/testing/determinedCase.js';
 import { pdfText, qrCodes } from '../documents/testing/pdfTools.js';
-import { insertDetermination, insertUser, type Role } from '../storage/index.js';
+import { insertDetermination } from '../storage/index.js';
 import { describeOnBothEngines } from '../storage/testing/bothEngines.js';
+import { signInUsers, type NamedUser } from './testing/signInEveryRole.js';
 import { Browser, startTestServer, type TestServer } from './testing/startTestServer.js';
 
 const PASSWORD = 'documents password 2025';
@@ -35,12 +35,7 @@ describeOnBothEngines('documents and verification over HTTP', (getDb, engine) =>
       loginPerMinute: 10_000,
       env: { JIFEN_PUBLIC_URL: `${PUBLIC_URL}/` },
     });
-    const hash = await hashPassword(PASSWORD);
-    const users: [
-      string,
-      Role,
-      Partial<{ unitId: string; district: '闵行' | '浦东新区'; holderId: string }>,
-    ][] = [
+    const users: NamedUser[] = [
       ['holder', 'holder', { holderId: w.holders.h1 }],
       ['hr', 'employer_hr', { unitId: w.units.a }],
       ['hrOther', 'employer_hr', { unitId: w.units.b }],
@@ -50,13 +45,12 @@ describeOnBothEngines('documents and verification over HTTP', (getDb, engine) =>
       ['city', 'city_supervisor', {}],
       ['admin', 'admin', {}],
     ];
-    for (const [name, role, rooms] of users) {
-      const username = `${name}-${engine}`;
-      await insertUser(db, { username, displayName: `${name}经办`, role, ...rooms, passwordHash: hash, now });
-      const b = new Browser(server.url);
-      expect((await b.login(username, PASSWORD)).status).toBe(200);
+    for (const [name, b] of await signInUsers(db, server.url, users, {
+      suffix: engine,
+      password: PASSWORD,
+      now,
+    }))
       as.set(name, b);
-    }
   }, 120_000);
   afterAll(() => server?.close());
 

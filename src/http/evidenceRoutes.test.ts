@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { hashPassword } from '../accounts/passwords.js';
 import { seedWorld, type World } from '../cases/testing/world.js';
 import { pendingReconsideration } from '../evidence/testing/pendingReconsideration.js';
 import { testPolicy } from '../policy/testing/testPolicy.js';
-import { insertUser, type Role } from '../storage/index.js';
 import { describeOnBothEngines } from '../storage/testing/bothEngines.js';
+import { signInUsers, type NamedUser } from './testing/signInEveryRole.js';
 import { Browser, startTestServer, type TestServer } from './testing/startTestServer.js';
 
 const PASSWORD = 'evidence password 2025';
@@ -47,12 +46,7 @@ describeOnBothEngines('reconsideration evidence over HTTP', (getDb, engine) => {
     w = await seedWorld(db, `ev${engine}`);
     await pendingReconsideration(db, w, caseId);
     server = await startTestServer({ db, clock: () => now, loginPerMinute: 10_000 });
-    const hash = await hashPassword(PASSWORD);
-    const users: [
-      string,
-      Role,
-      Partial<{ unitId: string; district: '闵行' | '浦东新区'; holderId: string }>,
-    ][] = [
+    const users: NamedUser[] = [
       ['holder', 'holder', { holderId: w.holders.h1 }],
       ['holderOther', 'holder', { holderId: w.holders.h2 }],
       ['hr', 'employer_hr', { unitId: w.units.a }],
@@ -62,13 +56,12 @@ describeOnBothEngines('reconsideration evidence over HTTP', (getDb, engine) => {
       ['reviewerPd', 'district_reviewer', { district: '浦东新区' }],
       ['city', 'city_supervisor', {}],
     ];
-    for (const [name, role, rooms] of users) {
-      const username = `${name}-ev-${engine}`;
-      await insertUser(db, { username, displayName: `${name}经办`, role, ...rooms, passwordHash: hash, now });
-      const b = new Browser(server.url);
-      expect((await b.login(username, PASSWORD)).status).toBe(200);
+    for (const [name, b] of await signInUsers(db, server.url, users, {
+      suffix: `ev-${engine}`,
+      password: PASSWORD,
+      now,
+    }))
       as.set(name, b);
-    }
   }, 120_000);
   afterAll(() => server?.close());
 

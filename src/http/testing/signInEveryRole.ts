@@ -39,3 +39,40 @@ export async function signInEveryRole(
   }
   return { browsers, unitId: unit.id };
 }
+
+/** A named test user: its role and its room (unit, district or holder). */
+export type NamedUser = [
+  name: string,
+  role: Role,
+  rooms: Partial<{ unitId: string; district: '闵行' | '浦东新区'; holderId: string }>,
+];
+
+/**
+ * Creates the named users (username `<name>-<suffix>`, display name `<name>经办`, one password)
+ * and signs each in: one browser per name.
+ */
+export async function signInUsers(
+  db: Kysely<Database>,
+  serverUrl: string,
+  users: readonly NamedUser[],
+  opts: { suffix: string; password: string; now: string },
+): Promise<Map<string, Browser>> {
+  const hash = await hashPassword(opts.password);
+  const browsers = new Map<string, Browser>();
+  for (const [name, role, rooms] of users) {
+    const username = `${name}-${opts.suffix}`;
+    await insertUser(db, {
+      username,
+      displayName: `${name}经办`,
+      role,
+      ...rooms,
+      passwordHash: hash,
+      now: opts.now,
+    });
+    const b = new Browser(serverUrl);
+    const res = await b.login(username, opts.password);
+    if (res.status !== 200) throw new Error(`login of ${username} failed: ${res.status}`);
+    browsers.set(name, b);
+  }
+  return browsers;
+}
