@@ -6,8 +6,8 @@
  *  - the case version — every command that changes materials, receipts, notices,
  *    review tasks, determinations, reconsiderations, refusals or claims bumps it;
  *  - the policy data revision (`dataRevision`: an administrator's load changes it);
- *  - the Shanghai business day (the pre-check, the checklist and the registry panel
- *    are as of today);
+ *  - for the workspace, the Shanghai business day (the pre-check, the checklist and the
+ *    registry panel are as of today; the case view's lists do not depend on the day);
  *  - for the workspace, a fingerprint of the holder's and unit's registry facts, so a
  *    registry import (or a unit's verification, a permit's endorsement, a penalty)
  *    recomputes the pre-check and the engine's result.
