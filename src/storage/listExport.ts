@@ -113,12 +113,13 @@ export async function* caseListRows(
 }
 
 export interface PenaltyFilter {
-  kind?: PenaltyKind;
-  status?: 'in_force' | 'appealed' | 'revoked';
-  subjectKind?: 'individual' | 'unit';
+  kind?: PenaltyKind | undefined;
+  status?: 'in_force' | 'appealed' | 'revoked' | undefined;
+  subjectKind?: 'individual' | 'unit' | undefined;
 }
 
-function penalties(db: Db, f: PenaltyFilter) {
+/** The penalties matching the filter: the city's list and its export read the same rows. */
+export function filteredPenalties(db: Db, f: PenaltyFilter) {
   let q = db.selectFrom('penalties');
   if (f.kind) q = q.where('penalties.kind', '=', f.kind);
   if (f.status) q = q.where('penalties.status', '=', f.status);
@@ -127,7 +128,7 @@ function penalties(db: Db, f: PenaltyFilter) {
 }
 
 export async function countPenalties(db: Db, f: PenaltyFilter): Promise<number> {
-  const r = await penalties(db, f)
+  const r = await filteredPenalties(db, f)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);
@@ -159,7 +160,7 @@ export async function* penaltyRows(
   chunk = 1000,
 ): AsyncGenerator<PenaltyListRow[]> {
   for (let offset = 0; offset < cap; offset += chunk) {
-    const rows = await penalties(db, f)
+    const rows = await filteredPenalties(db, f)
       .leftJoin('holders', 'holders.id', 'penalties.holderId')
       .leftJoin('units', 'units.id', 'penalties.unitId')
       .leftJoin('cases', 'cases.id', 'penalties.caseId')

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { JifenError } from '../shared/errors.js';
 import { readBool, specificsOf } from './dialectSpecifics.js';
 import { toInstant } from './instant.js';
+import { countPenalties, filteredPenalties, type PenaltyFilter } from './listExport.js';
 import type { Database, PenaltyKind } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -136,22 +137,9 @@ export async function setPenaltyStatus(
  * The penalties on record (细则 第十四条), newest decision first, filtered, a page and the
  * total, with the names and the 申请编号 people read (issue 15) beside the ids.
  */
-export async function listPenaltyRecords(
-  db: Db,
-  q: {
-    kind?: PenaltyKind | undefined;
-    status?: 'in_force' | 'appealed' | 'revoked' | undefined;
-    subjectKind?: 'individual' | 'unit' | undefined;
-    limit: number;
-    offset: number;
-  },
-) {
-  let base = db.selectFrom('penalties');
-  if (q.kind) base = base.where('penalties.kind', '=', q.kind);
-  if (q.status) base = base.where('penalties.status', '=', q.status);
-  if (q.subjectKind) base = base.where('penalties.subjectKind', '=', q.subjectKind);
-  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await base
+export async function listPenaltyRecords(db: Db, q: PenaltyFilter & { limit: number; offset: number }) {
+  const total = await countPenalties(db, q);
+  const rows = await filteredPenalties(db, q)
     .leftJoin('units', 'units.id', 'penalties.unitId')
     .leftJoin('users', 'users.id', 'penalties.decidedBy')
     .leftJoin('holders', 'holders.id', 'penalties.holderId')
@@ -183,7 +171,7 @@ export async function listPenaltyRecords(
     .offset(q.offset)
     .execute();
   return {
-    total: Number(total.n),
+    total,
     rows: rows.map((r) => ({
       ...r,
       serious: readBool(r.serious),
