@@ -122,15 +122,3 @@ export async function listPermitsEndingOnOrBefore(
   if (q.afterId) query = query.where('id', '>', q.afterId);
   return query.orderBy('id').limit(q.limit).execute();
 }
-
-/** The holder's active permit, the latest issued (a case is filed on it). */
-export async function getActivePermit(db: Db, holderId: string): Promise<PermitRow | undefined> {
-  return db
-    .selectFrom('permits')
-    .selectAll()
-    .where('holderId', '=', holderId)
-    .where('status', '=', 'active')
-    .orderBy('issuedOn', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}

@@ -13,7 +13,7 @@ import { keyedCaseId } from './keyedCaseId.js';
 import { executeCaseCommand } from '../executor/executeCaseCommand.js';
 import { loadUnit, unitStatusOf } from '../facts/facts.js';
 import { findHolderCaseIn, getCaseRoom } from '../../storage/caseRepository.js';
-import { getActivePermit } from '../../storage/permitRepository.js';
+import { getCurrentPermit } from '../../storage/permitRepository.js';
 import type { CaseState } from '../../storage/schema.js';
 import { getUnit } from '../../storage/unitRepository.js';
 import type { CaseCommandResult, CaseDeps, Db } from '../types.js';
@@ -81,8 +81,9 @@ export async function createDraft(
           [],
           { caseId: open.id },
         );
-      const permit = await getActivePermit(tx, input.holderId);
-      if (!permit)
+      // The current permit is the active one issued last (getCurrentPermit); a case is filed on it only.
+      const permit = await getCurrentPermit(tx, input.holderId);
+      if (permit?.status !== 'active')
         throw new JifenError('invalid_transition', '持证人没有有效的上海市居住证', [], {
           holderId: input.holderId,
         });
